@@ -1,0 +1,18 @@
+import type { ItemState } from "@/lib/kyc/items";
+
+const STYLES: Record<ItemState, { label: string; className: string }> = {
+  missing: { label: "Missing", className: "bg-slate-100 text-slate-700 ring-slate-300" },
+  pending: { label: "Pending review", className: "bg-amber-50 text-amber-800 ring-amber-300" },
+  verified: { label: "Verified", className: "bg-emerald-50 text-emerald-800 ring-emerald-300" },
+  rejected: { label: "Rejected", className: "bg-red-50 text-red-800 ring-red-300" },
+  expired: { label: "Expired", className: "bg-orange-50 text-orange-800 ring-orange-300" },
+};
+
+export function ItemStateBadge({ state }: { state: ItemState }) {
+  const style = STYLES[state];
+  return (
+    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${style.className}`} data-state={state}>
+      {style.label}
+    </span>
+  );
+}

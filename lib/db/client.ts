@@ -1,0 +1,92 @@
+import "server-only";
+
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+
+import { getEnv } from "@/lib/env";
+import * as schema from "@/lib/db/schema";
+
+/**
+ * One database per process: embedded PGlite under $DATA_DIR/pg when no
+ * DATABASE_URL is set, otherwise a pooled PostgreSQL connection. Both speak
+ * the same Drizzle PostgreSQL dialect, run the same migrations, and are used
+ * through the same `Db` type, so no code path depends on which one it is.
+ */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+/** Either the database or an open transaction: operations accept both. */
+export type DbOrTx = Db | Tx;
+
+type Handle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
+
+const MIGRATIONS = path.join(process.cwd(), "db/migrations");
+const MIGRATION_LOCK = 0x41747465; // "Atte"
+const globalDb = globalThis as { __attestDb?: Promise<Handle> };
+
+async function openPglite(dataDir: string): Promise<Handle> {
+  const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
+  const dir = path.join(dataDir, "pg");
+  mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir);
+  const db = drizzle({ client, schema });
+  await migrate(db, { migrationsFolder: MIGRATIONS });
+  return { db: db as unknown as Db, kind: "pglite", close: () => client.close() };
+}
+
+async function openPostgres(url: string): Promise<Handle> {
+  const [{ default: postgres }, { drizzle }, { migrate }] = await Promise.all([
+    import("postgres"),
+    import("drizzle-orm/postgres-js"),
+    import("drizzle-orm/postgres-js/migrator"),
+  ]);
+  // One connection holding an advisory lock, so instances starting together migrate once.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(drizzle({ client: migrator }), { migrationsFolder: MIGRATIONS });
+    await migrator`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    await migrator.end();
+  }
+  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const db = drizzle({ client, schema });
+  return { db: db as unknown as Db, kind: "postgres", close: () => client.end() };
+}
+
+async function open(): Promise<Handle> {
+  const env = getEnv();
+  const handle = env.databaseUrl ? await openPostgres(env.databaseUrl) : await openPglite(env.dataDir);
+  const { afterOpen } = await import("@/lib/db/startup");
+  await afterOpen(handle.db);
+  return handle;
+}
+
+function handle(): Promise<Handle> {
+  globalDb.__attestDb ??= open().catch((error) => {
+    delete globalDb.__attestDb;
+    throw error;
+  });
+  return globalDb.__attestDb;
+}
+
+/** The database, migrated and seeded. */
+export async function getDb(): Promise<Db> {
+  return (await handle()).db;
+}
+
+export async function databaseKind(): Promise<Handle["kind"]> {
+  return (await handle()).kind;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = globalDb.__attestDb;
+  delete globalDb.__attestDb;
+  if (current) await (await current).close();
+}

@@ -1,0 +1,410 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * The whole domain in one schema, shared by embedded PGlite and PostgreSQL.
+ * Columns ending in `_enc` hold AES-256-GCM ciphertext (lib/security/encryption);
+ * columns ending in `_index` hold HMAC blind indexes; nothing personal is stored
+ * in clear.
+ */
+
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+  toDriver: (value) => value,
+});
+
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const itemName = pgEnum("item_name", [
+  "name",
+  "email",
+  "phone",
+  "date_of_birth",
+  "nationality",
+  "address",
+  "id_card",
+  "passport",
+  "driver_license",
+  "proof_of_address",
+  "liveness",
+  "aml",
+]);
+export const itemState = pgEnum("item_state", ["missing", "pending", "verified", "rejected", "expired"]);
+export const staffRole = pgEnum("staff_role", ["reviewer", "admin", "auditor"]);
+export const grantDecision = pgEnum("grant_decision", ["granted", "denied", "revoked"]);
+export const partnerStatus = pgEnum("partner_status", ["active", "suspended"]);
+export const partnerSource = pgEnum("partner_source", ["registered", "index"]);
+
+// ── People and sign-in (the Auth.js tables; `email` holds the blind index) ──
+
+export const userOcidSequence = pgSequence("user_ocid_seq", { startWith: 12345, minValue: 1 });
+
+export const users = pgTable("users", {
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  ocid: integer("ocid")
+    .notNull()
+    .unique()
+    .default(sql`nextval('user_ocid_seq')`),
+  /** Auth.js looks users up by `email`; here it is the HMAC blind index of the address. */
+  email: text("email_index").unique(),
+  emailEnc: text("email_enc"),
+  emailVerified: at("email_verified"),
+  name: text("name"),
+  image: text("image"),
+  role: staffRole("role"),
+  createdAt: createdAt(),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (table) => [primaryKey({ columns: [table.provider, table.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: at("expires").notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    /** Blind index of the email address the link was sent to. */
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: at("expires").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.identifier, table.token] })],
+);
+
+// ── Identity items ──
+
+export const identityItems = pgTable(
+  "identity_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    item: itemName("item").notNull(),
+    state: itemState("state").notNull().default("missing"),
+    /** JSON of the item's value, encrypted. */
+    valueEnc: text("value_enc"),
+    /** Blind index of the value where look-ups need it (phone). */
+    valueIndex: text("value_index"),
+    rejectionReason: text("rejection_reason"),
+    noteToUser: text("note_to_user"),
+    internalNote: text("internal_note"),
+    submittedAt: at("submitted_at"),
+    verifiedAt: at("verified_at"),
+    /** Verification validity or document expiry, whichever is earlier. */
+    expiresAt: at("expires_at"),
+    decidedBy: text("decided_by").references(() => users.id, { onDelete: "set null" }),
+    assignedTo: text("assigned_to").references(() => users.id, { onDelete: "set null" }),
+    /** Four-eyes: the first reviewer's approval awaiting a second. */
+    proposedBy: text("proposed_by").references(() => users.id, { onDelete: "set null" }),
+    proposedAt: at("proposed_at"),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("identity_items_user_item").on(table.userId, table.item),
+    index("identity_items_queue").on(table.state, table.submittedAt),
+    index("identity_items_phone").on(table.valueIndex),
+  ],
+);
+
+export const itemHistory = pgTable(
+  "item_history",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => identityItems.id, { onDelete: "cascade" }),
+    state: itemState("state").notNull(),
+    action: text("action").notNull(),
+    actorId: text("actor_id"),
+    reason: text("reason"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("item_history_item").on(table.itemId, table.createdAt)],
+);
+
+export const documents = pgTable(
+  "documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    item: itemName("item").notNull(),
+    /** front, back, selfie, page */
+    side: text("side").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    dataEnc: bytea("data_enc").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("documents_user_item").on(table.userId, table.item)],
+);
+
+export const phoneCodes = pgTable("phone_codes", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  phoneEnc: text("phone_enc").notNull(),
+  codeHash: text("code_hash").notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  expiresAt: at("expires_at").notNull(),
+  createdAt: createdAt(),
+});
+
+export const amlScreenings = pgTable(
+  "aml_screenings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    listVersion: text("list_version").notNull(),
+    status: text("status").notNull(),
+    /** Matches with scores, encrypted: they name the person screened. */
+    matchesEnc: text("matches_enc").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("aml_screenings_user").on(table.userId, table.createdAt)],
+);
+
+export const sanctionsLists = pgTable("sanctions_lists", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  version: text("version").notNull(),
+  source: text("source").notNull(),
+  entryCount: integer("entry_count").notNull(),
+  /** The list as loaded (gzip of the CSV), so every instance screens against the same version. */
+  contentGz: bytea("content_gz").notNull(),
+  loadedBy: text("loaded_by"),
+  createdAt: createdAt(),
+});
+
+// ── Partners and consent ──
+
+export const partners = pgTable("partners", {
+  ocid: integer("ocid").primaryKey(),
+  name: text("name").notNull(),
+  metadataUrl: text("metadata_url").notNull(),
+  callbackOrigins: jsonb("callback_origins").$type<string[]>().notNull().default([]),
+  /** null: every grant. */
+  allowedGrants: jsonb("allowed_grants").$type<string[] | null>(),
+  fullDocumentNumbers: boolean("full_document_numbers").notNull().default(false),
+  retentionNote: text("retention_note"),
+  status: partnerStatus("status").notNull().default("active"),
+  source: partnerSource("source").notNull().default("registered"),
+  createdAt: createdAt(),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+export const grants = pgTable(
+  "grants",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    partnerOcid: integer("partner_ocid").notNull(),
+    item: itemName("item").notNull(),
+    decision: grantDecision("decision").notNull(),
+    decidedAt: at("decided_at").notNull().defaultNow(),
+    /** When the item was first granted in the current run of grants. */
+    grantedAt: at("granted_at"),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.partnerOcid, table.item] })],
+);
+
+export const consentReceipts = pgTable(
+  "consent_receipts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    partnerOcid: integer("partner_ocid").notNull(),
+    granted: jsonb("granted").$type<string[]>().notNull(),
+    denied: jsonb("denied").$type<string[]>().notNull(),
+    /** The signed receipt exactly as issued. */
+    receipt: jsonb("receipt").$type<Record<string, unknown>>().notNull(),
+    signature: text("signature").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("consent_receipts_user").on(table.userId, table.createdAt)],
+);
+
+export const dataAccesses = pgTable(
+  "data_accesses",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    partnerOcid: integer("partner_ocid").notNull(),
+    items: jsonb("items").$type<string[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("data_accesses_user").on(table.userId, table.partnerOcid, table.createdAt)],
+);
+
+export const nonces = pgTable(
+  "nonces",
+  {
+    ocid: integer("ocid").notNull(),
+    nonce: text("nonce").notNull(),
+    seenAt: at("seen_at").notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.ocid, table.nonce] }), index("nonces_seen_at").on(table.seenAt)],
+);
+
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: at("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+// ── Credentials API ──
+
+export const apiAccounts = pgTable("api_accounts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  partnerOcid: integer("partner_ocid"),
+  /** Always equal to the sum of the ledger; updated in the same transaction. */
+  balance: integer("balance").notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = pgTable("api_keys", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  accountId: uuid("account_id")
+    .notNull()
+    .references(() => apiAccounts.id, { onDelete: "cascade" }),
+  /** e.g. "sk_test_demo…cdef": enough to recognise a key, not to use it. */
+  label: text("label").notNull(),
+  keyHash: text("key_hash").notNull().unique(),
+  createdAt: createdAt(),
+  lastUsedAt: at("last_used_at"),
+  revokedAt: at("revoked_at"),
+});
+
+export const creditLedger = pgTable(
+  "credit_ledger",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => apiAccounts.id, { onDelete: "cascade" }),
+    delta: integer("delta").notNull(),
+    balanceAfter: integer("balance_after").notNull(),
+    reason: text("reason").notNull(),
+    reference: text("reference"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("credit_ledger_account").on(table.accountId, table.id)],
+);
+
+export const signingKeys = pgTable("signing_keys", {
+  kid: text("kid").primaryKey(),
+  publicKeyPem: text("public_key_pem").notNull(),
+  createdAt: createdAt(),
+  retiredAt: at("retired_at"),
+});
+
+export const statusLists = pgTable("status_lists", {
+  id: text("id").primaryKey(),
+  purpose: text("purpose").notNull().default("revocation"),
+  size: integer("size").notNull(),
+  /** The raw bitstring (size / 8 bytes); bit i set = credential i revoked. */
+  bits: bytea("bits").notNull(),
+  allocated: integer("allocated").notNull().default(0),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+export const credentials = pgTable(
+  "credentials",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    accountId: uuid("account_id").references(() => apiAccounts.id, { onDelete: "set null" }),
+    tier: text("tier").notNull(),
+    items: jsonb("items").$type<string[]>().notNull(),
+    kid: text("kid").notNull(),
+    statusListId: text("status_list_id").notNull(),
+    statusIndex: integer("status_index").notNull(),
+    issuedAt: at("issued_at").notNull(),
+    expiresAt: at("expires_at").notNull(),
+    revokedAt: at("revoked_at"),
+    revokedReason: text("revoked_reason"),
+  },
+  (table) => [
+    uniqueIndex("credentials_status_entry").on(table.statusListId, table.statusIndex),
+    index("credentials_user").on(table.userId),
+  ],
+);
+
+// ── Audit ──
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    createdAt: createdAt(),
+    actorType: text("actor_type").notNull(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    subjectUserId: text("subject_user_id"),
+    partnerOcid: integer("partner_ocid"),
+    /** Never personal data: ids, item names, codes. */
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (table) => [index("audit_log_subject").on(table.subjectUserId), index("audit_log_action").on(table.action)],
+);
+
+/** Single-row table holding the provider-wide settings staff may change. */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+

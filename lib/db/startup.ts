@@ -1,0 +1,23 @@
+import "server-only";
+
+import type { Db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+
+/**
+ * Runs once each time the database is opened, after migrations: records the
+ * current credential key, loads the demo data set into an empty database
+ * (SEED_DEMO) and the sanctions list given at start-up (SANCTIONS_LIST).
+ */
+export async function afterOpen(db: Db): Promise<void> {
+  const env = getEnv();
+  const { registerSigningKey } = await import("@/lib/credentials/signing-keys");
+  await registerSigningKey(db);
+  if (env.seedDemo) {
+    const { seedDemoIfEmpty } = await import("@/lib/demo/seed");
+    await seedDemoIfEmpty(db);
+  }
+  if (env.sanctionsList) {
+    const { loadSanctionsListFile } = await import("@/lib/kyc/sanctions-store");
+    await loadSanctionsListFile(db, env.sanctionsList);
+  }
+}

@@ -1,0 +1,126 @@
+import "server-only";
+
+import { and, eq } from "drizzle-orm";
+
+import type { DbOrTx, Tx } from "@/lib/db/client";
+import { identityItems, itemHistory } from "@/lib/db/schema";
+import { VERIFICATION_VALIDITY_DAYS, type Item, type ItemState } from "@/lib/kyc/items";
+import { blindIndex, decryptJson, encryptJson } from "@/lib/security/encryption";
+
+/**
+ * Storage of a person's identity items. Values are JSON, encrypted with the
+ * item name bound in, so a value moved to another item's row cannot be read.
+ */
+export type StoredItem = {
+  id: string;
+  item: Item;
+  state: ItemState;
+  value: unknown;
+  rejectionReason: string | null;
+  noteToUser: string | null;
+  submittedAt: Date | null;
+  verifiedAt: Date | null;
+  expiresAt: Date | null;
+  updatedAt: Date;
+};
+
+const purpose = (item: Item) => `identity_items.${item}`;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function verificationExpiry(verifiedAt: Date, documentExpiry?: Date | null): Date {
+  const validity = new Date(verifiedAt.getTime() + VERIFICATION_VALIDITY_DAYS * DAY_MS);
+  return documentExpiry && documentExpiry < validity ? documentExpiry : validity;
+}
+
+export type ItemWrite = {
+  userId: string;
+  item: Item;
+  state: ItemState;
+  value?: unknown;
+  actorId?: string | null;
+  action: string;
+  at?: Date;
+  /** Document expiry, bounding the verification's validity. */
+  documentExpiresAt?: Date | null;
+  rejectionReason?: string | null;
+  noteToUser?: string | null;
+  internalNote?: string | null;
+};
+
+/** Creates or replaces an item's state (and value, when given), with a history row. */
+export async function writeItem(tx: Tx, write: ItemWrite): Promise<string> {
+  const at = write.at ?? new Date();
+  const verified = write.state === "verified";
+  const values = {
+    state: write.state,
+    ...(write.value !== undefined && {
+      valueEnc: write.value === null ? null : encryptJson(write.value, purpose(write.item)),
+      valueIndex: write.item === "phone" && typeof write.value === "string" ? blindIndex("phone", write.value) : null,
+      submittedAt: at,
+    }),
+    verifiedAt: verified ? at : null,
+    expiresAt: verified ? verificationExpiry(at, write.documentExpiresAt) : (write.documentExpiresAt ?? null),
+    decidedBy: verified || write.state === "rejected" ? (write.actorId ?? null) : null,
+    rejectionReason: write.rejectionReason ?? null,
+    noteToUser: write.noteToUser ?? null,
+    internalNote: write.internalNote ?? null,
+    proposedBy: null,
+    proposedAt: null,
+    updatedAt: at,
+  };
+  const [row] = await tx
+    .insert(identityItems)
+    .values({ userId: write.userId, item: write.item, ...values })
+    .onConflictDoUpdate({ target: [identityItems.userId, identityItems.item], set: values })
+    .returning({ id: identityItems.id });
+  await tx.insert(itemHistory).values({
+    itemId: row!.id,
+    state: write.state,
+    action: write.action,
+    actorId: write.actorId ?? null,
+    reason: write.rejectionReason ?? null,
+    createdAt: at,
+  });
+  return row!.id;
+}
+
+function decode(row: typeof identityItems.$inferSelect): StoredItem {
+  return {
+    id: row.id,
+    item: row.item,
+    state: row.state,
+    value: row.valueEnc ? decryptJson(row.valueEnc, purpose(row.item)) : null,
+    rejectionReason: row.rejectionReason,
+    noteToUser: row.noteToUser,
+    submittedAt: row.submittedAt,
+    verifiedAt: row.verifiedAt,
+    expiresAt: row.expiresAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** A verification that has run past its expiry reads as `expired`, whatever the row still says. */
+export function effectiveState(item: Pick<StoredItem, "state" | "expiresAt">, now = new Date()): ItemState {
+  if (item.state === "verified" && item.expiresAt && item.expiresAt <= now) return "expired";
+  return item.state;
+}
+
+export async function getItems(db: DbOrTx, userId: string): Promise<Map<Item, StoredItem>> {
+  const rows = await db.select().from(identityItems).where(eq(identityItems.userId, userId));
+  return new Map(rows.map((row) => [row.item, decode(row)]));
+}
+
+export async function getItem(db: DbOrTx, userId: string, item: Item): Promise<StoredItem | null> {
+  const [row] = await db
+    .select()
+    .from(identityItems)
+    .where(and(eq(identityItems.userId, userId), eq(identityItems.item, item)));
+  return row ? decode(row) : null;
+}
+
+/** Signing in through the emailed link verifies the address (SPEC §3). */
+export async function markEmailVerified(tx: Tx, userId: string, email: string): Promise<void> {
+  const current = await getItem(tx, userId, "email");
+  if (current && current.value === email && effectiveState(current) === "verified") return;
+  await writeItem(tx, { userId, item: "email", state: "verified", value: email, action: "email.link_signin", actorId: userId });
+}

@@ -1,0 +1,51 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * Browser tests run against the production build on a fresh data directory
+ * with the demo data set, in Debian's Chromium (no browser download).
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+// "localhost", not 127.0.0.1: Next normalises loopback hosts to "localhost" in request URLs, and cookies must match.
+const BASE_URL = `http://localhost:${PORT}`;
+const DATA_DIR = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "attest-e2e-"));
+process.env.E2E_DATA_DIR = DATA_DIR;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start --port ${PORT}`,
+    url: `${BASE_URL}/metadata.json`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      PUBLIC_URL: BASE_URL,
+      DATA_DIR,
+      SEED_DEMO: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,34 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+import { contentSecurityPolicy } from "@/lib/http/csp";
+
+/**
+ * Gives each page request a fresh CSP nonce. The machine APIs (OCN, the
+ * Credentials API, auth callbacks) are excluded by the matcher: they return
+ * JSON and sit on the hot path.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = contentSecurityPolicy(nonce, {
+    development: process.env.NODE_ENV === "development",
+    https: request.nextUrl.protocol === "https:",
+  });
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|metadata.json|capabilities|kyc/validate|kyc/data|kyc/documents|openapi.json|\\.well-known|demo/gateway/metadata.json).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

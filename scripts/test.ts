@@ -1,0 +1,76 @@
+/**
+ * `npm test`: everything. Unit and integration tests on embedded PGlite,
+ * the same integration tests on a real PostgreSQL server (PG_TEST_URL, or
+ * PostgreSQL binaries on this machine), then the browser tests in Chromium.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+import { buildIfNeeded } from "./build-if-needed";
+import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } from "./postgres-server";
+
+const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+
+function run(title: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function findChromium(): string | null {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate)) ?? null;
+}
+
+function ensureChromium(): string {
+  const found = findChromium();
+  if (found) return found;
+  const debian = existsSync("/etc/debian_version");
+  if (process.getuid?.() === 0 && debian) {
+    console.log("Chromium not found: installing Debian's chromium package…");
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const installed = findChromium();
+    if (installed) return installed;
+  }
+  console.error("Browser tests need Chromium: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH to its executable.");
+  process.exit(1);
+}
+
+const vitest = ["node_modules/vitest/vitest.mjs", "run"];
+const results: [string, boolean][] = [];
+
+const chromium = ensureChromium();
+results.push(["unit", run("Unit tests", [...vitest, "--project", "unit"])]);
+results.push(["integration (PGlite)", run("Integration tests on embedded PGlite", [...vitest, "--project", "integration"], { TEST_DATABASE: "pglite" })]);
+
+let server: PostgresServer | null = null;
+let postgresUrl = process.env.PG_TEST_URL;
+const bin = postgresUrl ? null : findPostgresBin();
+if (!postgresUrl && bin) {
+  server = await startPostgres(bin);
+  postgresUrl = server.url;
+}
+if (postgresUrl) {
+  const url = await createDatabase(postgresUrl, `attest_test_${Date.now()}`);
+  const version = spawnSync(bin ? `${bin}/postgres` : "true", ["--version"], { encoding: "utf8" }).stdout?.trim();
+  results.push([
+    "integration (PostgreSQL)",
+    run(`Integration tests on PostgreSQL${version ? ` (${version})` : ""}`, [...vitest, "--project", "integration"], {
+      TEST_DATABASE: "postgres",
+      TEST_DATABASE_URL: url,
+    }),
+  ]);
+} else {
+  console.log("\n▶ Integration tests on PostgreSQL: skipped (no PG_TEST_URL and no PostgreSQL binaries on this machine)");
+}
+await server?.stop();
+
+buildIfNeeded();
+results.push(["browser (Chromium)", run("Browser tests in Chromium", ["node_modules/@playwright/test/cli.js", "test"], { CHROMIUM_PATH: chromium })]);
+
+console.log("\nSummary");
+for (const [name, ok] of results) console.log(`  ${ok ? "✔" : "✘"} ${name}`);
+const failed = results.filter(([, ok]) => !ok).length;
+console.log(`Suites: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

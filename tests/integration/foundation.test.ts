@@ -1,0 +1,108 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+
+import { recordAudit, verifyAuditChain } from "@/lib/audit/log";
+import { emailColumns } from "@/lib/auth/adapter";
+import { databaseKind, getDb } from "@/lib/db/client";
+import { auditLog, documents, identityItems, users } from "@/lib/db/schema";
+import { storeDocument, readDocument } from "@/lib/kyc/document-store";
+import { getItem, writeItem } from "@/lib/kyc/item-store";
+import { startMailServer } from "@/lib/mail/embedded-server";
+import { blindIndex } from "@/lib/security/encryption";
+
+async function createUser(email = `person-${crypto.randomUUID()}@example.com`) {
+  const db = await getDb();
+  const [row] = await db.insert(users).values(emailColumns(email)).returning();
+  return { ...row!, address: email };
+}
+
+describe(`foundation on ${process.env.TEST_DATABASE ?? "pglite"}`, () => {
+  it("runs on the database it was asked for", async () => {
+    expect(await databaseKind()).toBe(process.env.TEST_DATABASE === "postgres" ? "postgres" : "pglite");
+  });
+
+  it("gives new people unique OCIDs from 12345 upward", async () => {
+    const a = await createUser();
+    const b = await createUser();
+    expect(a.ocid).toBeGreaterThanOrEqual(12345);
+    expect(b.ocid).not.toBe(a.ocid);
+  });
+
+  it("stores personal fields as ciphertext, found by blind index", async () => {
+    const db = await getDb();
+    const user = await createUser();
+    await db.transaction((tx) =>
+      writeItem(tx, { userId: user.id, item: "name", state: "pending", value: { first_name: "Zoë", last_name: "Quintero", full_name: "Zoë Quintero" }, action: "test" }),
+    );
+    const raw = await db.execute(sql`select u.email_index, u.email_enc, i.value_enc from users u join identity_items i on i.user_id = u.id where u.id = ${user.id}`);
+    const rows = (raw as unknown as { rows?: unknown[] }).rows ?? (raw as unknown as unknown[]);
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain(user.address);
+    expect(text).not.toContain("Quintero");
+    const [found] = await db.select().from(users).where(eq(users.email, blindIndex("email", user.address.toUpperCase())));
+    expect(found?.id).toBe(user.id);
+    expect((await getItem(db, user.id, "name"))?.value).toEqual({ first_name: "Zoë", last_name: "Quintero", full_name: "Zoë Quintero" });
+  });
+
+  it("refuses a ciphertext moved to another item's row", async () => {
+    const db = await getDb();
+    const user = await createUser();
+    await db.transaction(async (tx) => {
+      await writeItem(tx, { userId: user.id, item: "name", state: "pending", value: { full_name: "A B" }, action: "test" });
+      await writeItem(tx, { userId: user.id, item: "address", state: "pending", value: { city: "X" }, action: "test" });
+    });
+    const [name] = await db.select().from(identityItems).where(sql`${identityItems.userId} = ${user.id} and ${identityItems.item} = 'name'`);
+    await db.update(identityItems).set({ valueEnc: name!.valueEnc }).where(sql`${identityItems.userId} = ${user.id} and ${identityItems.item} = 'address'`);
+    await expect(getItem(db, user.id, "address")).rejects.toThrow();
+  });
+
+  it("keeps document files encrypted and returns them intact", async () => {
+    const db = await getDb();
+    const user = await createUser();
+    const bytes = Buffer.from("%PDF-1.7 specimen statement for Zoë Quintero");
+    const id = await storeDocument(db, { userId: user.id, item: "proof_of_address", side: "page", contentType: "application/pdf", bytes });
+    const [row] = await db.select().from(documents).where(eq(documents.id, id));
+    expect(row!.dataEnc.includes(Buffer.from("Quintero"))).toBe(false);
+    expect((await readDocument(db, id))?.bytes.equals(bytes)).toBe(true);
+  });
+
+  it("chains audit entries and finds the first altered one", async () => {
+    const db = await getDb();
+    const user = await createUser();
+    for (const action of ["test.one", "test.two", "test.three"]) {
+      await db.transaction((tx) => recordAudit(tx, { actor: { type: "system" }, action, subjectUserId: user.id }));
+    }
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+    const mine = await db.select().from(auditLog).where(eq(auditLog.subjectUserId, user.id)).orderBy(auditLog.id);
+    await db.update(auditLog).set({ action: "test.forged" }).where(eq(auditLog.id, mine[1]!.id));
+    const report = await verifyAuditChain(db);
+    expect(report).toMatchObject({ ok: false, brokenAt: mine[1]!.id });
+    // Put it back so other files sharing a PostgreSQL database see an intact chain.
+    await db.update(auditLog).set({ action: "test.two" }).where(eq(auditLog.id, mine[1]!.id));
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it("delivers mail through an SMTP server given as SMTP_URL", async () => {
+    const folder = path.join(process.env.DATA_DIR!, "external-smtp");
+    const external = await startMailServer(folder);
+    try {
+      process.env.SMTP_URL = `smtp://127.0.0.1:${external.port}`;
+      const { resetEnvForTests } = await import("@/lib/env");
+      resetEnvForTests();
+      delete (globalThis as { __attestTransport?: unknown }).__attestTransport;
+      const { sendMail } = await import("@/lib/mail/transport");
+      await sendMail({ to: "someone@example.com", subject: "Relay check", text: "through the configured server" });
+      const files = readdirSync(folder);
+      expect(files).toHaveLength(1);
+      expect(readFileSync(path.join(folder, files[0]!), "utf8")).toContain("Subject: Relay check");
+    } finally {
+      delete process.env.SMTP_URL;
+      delete (globalThis as { __attestTransport?: unknown }).__attestTransport;
+      (await import("@/lib/env")).resetEnvForTests();
+      await external.close();
+    }
+  });
+});

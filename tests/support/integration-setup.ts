@@ -1,0 +1,25 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { afterAll } from "vitest";
+
+/**
+ * Each integration test file gets its own data directory (keys, mailbox,
+ * embedded database). On PostgreSQL the files share one database and own
+ * their rows: every test makes its own users and partners.
+ */
+process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "attest-it-"));
+process.env.SEED_DEMO = "0";
+process.env.PUBLIC_URL ??= "http://127.0.0.1:3999";
+if (process.env.TEST_DATABASE === "postgres") {
+  if (!process.env.TEST_DATABASE_URL) throw new Error("TEST_DATABASE=postgres needs TEST_DATABASE_URL");
+  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+} else {
+  delete process.env.DATABASE_URL;
+}
+
+afterAll(async () => {
+  const { closeDb } = await import("@/lib/db/client");
+  await closeDb();
+});
