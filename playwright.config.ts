@@ -33,7 +33,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${PORT}`,
+    command: `node node_modules/next/dist/bin/next start --port ${PORT} --hostname 127.0.0.1`,
     url: `${BASE_URL}/metadata.json`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -55,7 +55,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     // Auth.js's own logging prints query parameters and addresses: keep only the kind of error.
     logger: {
-      error: (error) => console.error(`[auth] ${error.name}${error.cause instanceof Error ? ` (${error.cause.name})` : ""}`),
+      error: (error) => console.error(`[auth] ${(error as { type?: string }).type ?? "error"}`),
       warn: (code) => console.warn(`[auth] warning ${code}`),
       debug: () => {},
     },

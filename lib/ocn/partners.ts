@@ -1,0 +1,159 @@
+import "server-only";
+
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+
+import type { DbOrTx } from "@/lib/db/client";
+import { partners } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
+import { ITEMS, isItem, type Item } from "@/lib/kyc/items";
+import { metadataSchema, verifyMetadataSignature, type OcnMetadata } from "@/lib/ocn/metadata";
+
+/**
+ * Who a partner is (SPEC §2 "Partner resolution"): registered by staff, or
+ * found through the OCN index when OCN_INDEX_URL is set. Its metadata is
+ * fetched, schema-checked and its config signature verified before its
+ * public key is trusted; good metadata is cached for five minutes.
+ */
+export type Partner = {
+  ocid: number;
+  name: string;
+  status: "active" | "suspended";
+  source: "registered" | "index";
+  metadataUrl: string;
+  /** Origins a consent decision may be sent back to; by default the origin of config.endpoint. */
+  callbackOrigins: string[];
+  allowedGrants: Item[];
+  fullDocumentNumbers: boolean;
+  retentionNote: string | null;
+};
+
+export type ResolvedPartner = Partner & {
+  metadata: OcnMetadata;
+  publicKey: string;
+  /** Host the metadata was served from: the domain the consent page shows as verified. */
+  domain: string;
+};
+
+const FETCH_TIMEOUT_MS = 5_000;
+const CACHE_MS = 5 * 60 * 1000;
+const MAX_METADATA_BYTES = 64 * 1024;
+
+type Cached<T> = { value: T; until: number };
+const metadataCache = new Map<string, Cached<OcnMetadata>>();
+const indexCache = new Map<number, Cached<string | null>>();
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+/** HTTPS only; plain HTTP only to loopback hosts, and never in production. */
+export function isAllowedMetadataUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && !getEnv().production && LOOPBACK.test(url.hostname);
+}
+
+async function fetchJson(url: string): Promise<unknown> {
+  if (!isAllowedMetadataUrl(url)) throw new Error("metadata URL must be https");
+  const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "error", headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(`metadata answered ${response.status}`);
+  const text = await response.text();
+  if (text.length > MAX_METADATA_BYTES) throw new Error("metadata too large");
+  return JSON.parse(text);
+}
+
+/** Fetches, checks and verifies an entity's metadata; throws METADATA_UNAVAILABLE when any step fails. */
+export async function fetchPartnerMetadata(metadataUrl: string, options: { fresh?: boolean } = {}): Promise<OcnMetadata> {
+  const cached = metadataCache.get(metadataUrl);
+  if (!options.fresh && cached && cached.until > Date.now()) return cached.value;
+  let metadata: OcnMetadata;
+  try {
+    metadata = metadataSchema.parse(await fetchJson(metadataUrl));
+  } catch {
+    throw new AppError("METADATA_UNAVAILABLE", "The partner's metadata could not be fetched or is malformed.");
+  }
+  if (!verifyMetadataSignature(metadata)) {
+    throw new AppError("METADATA_UNAVAILABLE", "The partner's metadata signature does not verify.");
+  }
+  metadataCache.set(metadataUrl, { value: metadata, until: Date.now() + CACHE_MS });
+  return metadata;
+}
+
+export function forgetPartnerMetadata(metadataUrl: string): void {
+  metadataCache.delete(metadataUrl);
+}
+
+function fromRow(row: typeof partners.$inferSelect): Partner {
+  return {
+    ocid: row.ocid,
+    name: row.name,
+    status: row.status,
+    source: row.source,
+    metadataUrl: row.metadataUrl,
+    callbackOrigins: row.callbackOrigins,
+    allowedGrants: row.allowedGrants ? row.allowedGrants.filter(isItem) : [...ITEMS],
+    fullDocumentNumbers: row.fullDocumentNumbers,
+    retentionNote: row.retentionNote,
+  };
+}
+
+const indexAnswer = z.object({ metadataUrl: z.string() });
+
+async function lookUpIndex(ocid: number): Promise<string | null> {
+  const { ocnIndexUrl } = getEnv();
+  if (!ocnIndexUrl) return null;
+  const cached = indexCache.get(ocid);
+  if (cached && cached.until > Date.now()) return cached.value;
+  let metadataUrl: string | null = null;
+  try {
+    const response = await fetch(`${ocnIndexUrl.replace(/\/$/, "")}/ocid/${ocid}`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "error" });
+    if (response.ok) metadataUrl = indexAnswer.parse(await response.json()).metadataUrl;
+  } catch {
+    metadataUrl = null;
+  }
+  indexCache.set(ocid, { value: metadataUrl, until: Date.now() + CACHE_MS });
+  return metadataUrl;
+}
+
+/** A registered partner, or one the OCN index knows; null when neither. */
+export async function findPartner(db: DbOrTx, ocid: number): Promise<Partner | null> {
+  const [row] = await db.select().from(partners).where(eq(partners.ocid, ocid));
+  if (row) return fromRow(row);
+  const metadataUrl = await lookUpIndex(ocid);
+  if (!metadataUrl) return null;
+  return {
+    ocid,
+    name: `OCID ${ocid}`,
+    status: "active",
+    source: "index",
+    metadataUrl,
+    callbackOrigins: [],
+    allowedGrants: [...ITEMS],
+    fullDocumentNumbers: false,
+    retentionNote: null,
+  };
+}
+
+/**
+ * The partner with its verified metadata. UNKNOWN_OCID when nobody knows it,
+ * METADATA_UNAVAILABLE when its metadata cannot be trusted.
+ */
+export async function resolvePartner(db: DbOrTx, ocid: number): Promise<ResolvedPartner> {
+  const partner = await findPartner(db, ocid);
+  if (!partner) throw new AppError("UNKNOWN_OCID", "The calling OCID is not a known partner.");
+  const metadata = await fetchPartnerMetadata(partner.metadataUrl);
+  const endpointOrigin = new URL(metadata.config.endpoint).origin;
+  return {
+    ...partner,
+    name: partner.source === "index" ? metadata.name : partner.name,
+    callbackOrigins: partner.callbackOrigins.length > 0 ? partner.callbackOrigins : [endpointOrigin],
+    metadata,
+    publicKey: metadata.config.publicKey,
+    domain: new URL(partner.metadataUrl).host,
+  };
+}
