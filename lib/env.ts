@@ -13,7 +13,7 @@ const flag = z.preprocess(emptyAsUndefined, z.enum(["0", "1"]).optional());
 const rawSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
   ATTEST_ENV: z.preprocess(emptyAsUndefined, z.enum(["production", "development", "test"]).optional()),
-  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(1).max(65535).default(3000)),
   PUBLIC_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -29,7 +29,7 @@ const rawSchema = z.object({
       .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
       .optional(),
   ),
-  OCN_OCID: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive("must be a positive integer").optional()),
+  OCN_OCID: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a positive integer" }).int("must be a positive integer").positive("must be a positive integer").optional()),
   OCN_PRIVATE_KEY: z.preprocess(
     emptyAsUndefined,
     z
@@ -54,7 +54,7 @@ const rawSchema = z.object({
   SANCTIONS_LIST: optionalString,
   DOCUMENT_URL_TTL_SECONDS: z.preprocess(
     emptyAsUndefined,
-    z.coerce.number().int().min(1).max(3600, "must be at most 3600").default(600),
+    z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(3600, "must be at most 3600").default(600),
   ),
 });
 
