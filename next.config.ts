@@ -1,14 +1,11 @@
 import type { NextConfig } from "next";
 
-const production = process.env.NODE_ENV === "production" && process.env.ATTEST_ENV === "production";
-
-/** Headers every response carries; the per-request CSP with its nonce is set in proxy.ts. */
+/** Headers every response carries; the per-request CSP with its nonce, and HSTS, are set in proxy.ts at run time. */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "no-referrer" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=()" },
-  ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
 const nextConfig: NextConfig = {

@@ -11,13 +11,17 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, {
     development: process.env.NODE_ENV === "development",
-    https: request.nextUrl.protocol === "https:",
+    https: process.env.PUBLIC_URL?.startsWith("https://") ?? false,
   });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
+  // Decided at run time from PUBLIC_URL: a build made for one deployment must not decide it for another.
+  if (process.env.PUBLIC_URL?.startsWith("https://")) {
+    response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  }
   return response;
 }
 
