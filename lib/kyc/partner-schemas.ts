@@ -22,16 +22,14 @@ export const validateRequestSchema = z
   .object({
     user_ocid: userOcidSchema,
     grants: grantList.optional().meta({ description: "Items to report; all twelve when left out" }),
-  })
-  .meta({ id: "ValidateRequest" });
+  });
 export type ValidateRequest = z.output<typeof validateRequestSchema>;
 
 export const dataRequestSchema = z
   .object({
     user_ocid: userOcidSchema,
     grants: grantList.min(1, "name at least one item"),
-  })
-  .meta({ id: "DataRequest" });
+  });
 export type DataRequest = z.output<typeof dataRequestSchema>;
 
 const unixSeconds = z.number().int().nonnegative();
@@ -43,8 +41,7 @@ export const validateResponseSchema = z
     grants: z.partialRecord(grantName, z.enum(PARTNER_STATUSES)),
     verified_at: unixSeconds.nullable(),
     expires_at: unixSeconds.nullable(),
-  })
-  .meta({ id: "ValidateResponse" });
+  });
 export type ValidateResponse = z.output<typeof validateResponseSchema>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -73,7 +70,7 @@ export const itemDataSchemas = {
   aml: z.object({ status: z.enum(["clear", "hit"]), checked_at: z.iso.datetime({ offset: true }), list: z.string() }),
 } as const;
 
-export const kycDataSchema = z.object(itemDataSchemas).partial().meta({ id: "KycData" });
+export const kycDataSchema = z.object(itemDataSchemas).partial();
 
 export const dataBodySchema = z.object({
   user_ocid: z.number().int().positive(),
@@ -83,11 +80,9 @@ export const dataBodySchema = z.object({
   expires_at: unixSeconds,
   data: kycDataSchema,
 });
-export const dataResponseSchema = dataBodySchema
-  .extend({
-    signature: z.string().regex(/^[0-9a-f]{130}$/).meta({ description: "secp256k1 r‖s‖v over SHA-256 of JCS(the body without signature)" }),
-  })
-  .meta({ id: "DataResponse" });
+export const dataResponseSchema = dataBodySchema.extend({
+  signature: z.string().regex(/^[0-9a-f]{130}$/).meta({ description: "secp256k1 r‖s‖v over SHA-256 of JCS(the body without signature)" }),
+});
 export type DataBody = z.output<typeof dataBodySchema>;
 export type DataResponse = z.output<typeof dataResponseSchema>;
 
@@ -97,8 +92,7 @@ export const capabilitiesResponseSchema = z
     name: z.string(),
     capabilities: z.array(z.string()),
     supported_grants: z.array(grantName),
-  })
-  .meta({ id: "Capabilities" });
+  });
 
 export const errorBodySchema = z
   .object({
@@ -107,5 +101,4 @@ export const errorBodySchema = z
       message: z.string(),
       details: z.record(z.string(), z.unknown()).optional(),
     }),
-  })
-  .meta({ id: "Error" });
+  });
