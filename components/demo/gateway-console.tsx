@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 
 import { askConsentAction, checkStatusAction, fetchDataAction } from "@/app/demo/actions";
 import { CallResult } from "@/components/demo/call-result";
@@ -29,6 +29,15 @@ export function GatewayConsole({ initialOcid = "12345", initialGrants = [...ITEM
   const [running, setRunning] = useState<Action | null>(null);
   const [, startTransition] = useTransition();
   const ocidId = useId();
+  const resultsRef = useRef<HTMLElement>(null);
+
+  // On a phone the results sit below the form: bring the newest one into view.
+  useEffect(() => {
+    const section = resultsRef.current;
+    if (results.length > 0 && section && section.getBoundingClientRect().top > window.innerHeight) {
+      section.scrollIntoView({ behavior: "smooth", block: "start" });
+    }
+  }, [results]);
 
   function toggle(item: Item) {
     setGrants((current) => (current.includes(item) ? current.filter((g) => g !== item) : ITEMS.filter((g) => g === item || current.includes(g))));
@@ -140,7 +149,7 @@ export function GatewayConsole({ initialOcid = "12345", initialGrants = [...ITEM
         ) : null}
       </form>
 
-      <section aria-live="polite" aria-busy={running !== null} aria-label="Results" className="space-y-4">
+      <section ref={resultsRef} aria-live="polite" aria-busy={running !== null} aria-label="Results" className="space-y-4">
         {results.length === 0 ? (
           <div className="rounded-xl border border-dashed border-slate-300 bg-white/60 p-8 text-center text-sm text-slate-600">
             {running ? "Calling Attest…" : "Pick a person and some items, then check their status or fetch their data. Each call's signatures are checked and shown here."}
