@@ -1,3 +1,4 @@
+import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { GET as capabilities } from "@/app/capabilities/route";
@@ -5,7 +6,8 @@ import { POST as validate } from "@/app/kyc/validate/route";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { verifyResponseSignature } from "@/lib/ocn/client";
-import { claimNonce } from "@/lib/ocn/nonces";
+import { claimNonce, purgeNonces } from "@/lib/ocn/nonces";
+import { nonces } from "@/lib/db/schema";
 import { providerPublicKey } from "@/lib/ocn/provider";
 import { generatePrivateKey } from "@/lib/ocn/secp256k1";
 import { createUser } from "../support/factories";
@@ -98,6 +100,19 @@ describe("withPartner", () => {
     expect(results.filter(Boolean)).toHaveLength(1);
     // The same nonce from another partner is a different nonce.
     expect(await claimNonce(db, partner.ocid + 1, nonce)).toBe(true);
+  });
+
+  it("accepts a nonce again once its 600 s are over, and purges old nonces", async () => {
+    const db = await getDb();
+    const nonce = crypto.randomUUID();
+    const old = new Date(Date.now() - 601_000);
+    await db.insert(nonces).values({ ocid: partner.ocid, nonce, seenAt: old });
+    await db.insert(nonces).values({ ocid: partner.ocid, nonce: `${nonce}-stale`, seenAt: old });
+    expect(await claimNonce(db, partner.ocid, nonce)).toBe(true);
+    expect(await claimNonce(db, partner.ocid, nonce)).toBe(false);
+    await purgeNonces(db);
+    const left = await db.select().from(nonces).where(and(eq(nonces.ocid, partner.ocid), like(nonces.nonce, `${nonce}%`)));
+    expect(left.map((row) => row.nonce)).toEqual([nonce]);
   });
 
   it("narrows /capabilities to the partner's allowed grants", async () => {
