@@ -44,14 +44,17 @@ test("carol's selfie is refused to the gateway, item by item", async ({ page }) 
   await expect(result.getByTestId("call-error")).toContainText("GRANT_NOT_AUTHORIZED");
   await expect(result.getByTestId("call-error").locator("[data-status]")).toHaveAttribute("data-status", "restricted");
   await expect(result.getByText("Response signature verified")).toBeVisible();
+  await page.screenshot({ path: "/tmp/ocn-demo-carol.png" });
 });
 
 test("refuses a malformed OCID in the browser before calling anyone", async ({ page }) => {
   await page.goto("/demo");
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.getByLabel("User OCID").fill("abc");
   await page.getByRole("button", { name: "Check status" }).click();
   await expect(page.getByText("Enter the person's OCID")).toBeVisible();
   await expect(page.getByTestId("call-result")).toHaveCount(0);
+  await page.screenshot({ path: "/tmp/ocn-demo-invalid-phone.png", fullPage: true });
 });
 
 test("asks for consent with a fresh state and checks it on the way back", async ({ page }) => {

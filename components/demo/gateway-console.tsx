@@ -96,7 +96,7 @@ export function GatewayConsole({ initialOcid = "12345", initialGrants = [...ITEM
             onChange={(event) => setUserOcid(event.target.value)}
             aria-invalid={errors.userOcid ? true : undefined}
             aria-describedby={errors.userOcid ? `${ocidId}-error` : undefined}
-            className="block w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm shadow-sm focus:border-brand-600"
+            className="block w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600"
           />
           {errors.userOcid ? (
             <p id={`${ocidId}-error`} className="text-sm text-red-700">
