@@ -1,0 +1,214 @@
+/**
+ * `npm run bench` (SPEC §12): the production build on a fresh data
+ * directory, loaded with users and partners, driven by autocannon with
+ * signed requests (a fresh nonce each), on embedded PGlite and on
+ * PostgreSQL; and, in the same run, the ceiling — a bare node:http server
+ * doing only the same signature work — so every figure is a ratio to it.
+ *
+ * Settings (environment): BENCH_USERS (3000), BENCH_PARTNERS (20),
+ * BENCH_SECONDS (10), BENCH_CONNECTIONS (16).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { cpus, tmpdir, totalmem } from "node:os";
+import path from "node:path";
+
+import autocannon from "autocannon";
+
+import { signRequestHeaders } from "../lib/ocn/client";
+import { signMetadataConfig } from "../lib/ocn/metadata";
+import { buildIfNeeded } from "./build-if-needed";
+import { benchPartner, benchUserOcid, DATA_GRANTS, partnerIndexOf, VALIDATE_GRANTS } from "./bench/fixtures";
+import { createDatabase, findPostgresBin, startPostgres } from "./postgres-server";
+
+const USERS = Number(process.env.BENCH_USERS ?? 3000);
+const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const TSX = ["--conditions=react-server", "--import", "tsx"];
+
+type Row = { target: string; requests: number; p50: number; p99: number; rssMb: number; non2xx: number; ceiling: number };
+
+function wait(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Serves every bench partner's signed metadata, as partners do on the OCN. */
+async function startMetadataServer(): Promise<{ base: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const ocid = Number(/^\/partner\/(\d+)\.json$/.exec(request.url ?? "")?.[1]);
+    const index = ocid - benchPartner(0).ocid;
+    if (!(index >= 0 && index < PARTNERS)) return void response.writeHead(404).end();
+    const partner = benchPartner(index);
+    const config = { publicKey: partner.publicKey, endpoint: `http://127.0.0.1:${port}`, capabilities: ["kyc.consumer"] };
+    response.writeHead(200, { "Content-Type": "application/json" });
+    response.end(JSON.stringify({ opencharge: "0.1", name: `Bench Partner ${index}`, config, kyc: [], signature: signMetadataConfig(config, partner.privateKey) }));
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return { base: `http://127.0.0.1:${port}`, server };
+}
+
+function waitForHttp(url: string, child: ChildProcess): Promise<void> {
+  return (async () => {
+    for (let attempt = 0; attempt < 240; attempt++) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+      try {
+        const response = await fetch(url);
+        if (response.status < 500) return;
+      } catch {
+        // not listening yet
+      }
+      await wait(250);
+    }
+    throw new Error(`no answer from ${url}`);
+  })();
+}
+
+/** Peak resident memory (VmHWM) of a process and its children, in MB. */
+function peakRssMb(pid: number): number {
+  const readPeak = (id: number) => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0) / 1024;
+  const children = (id: number): number[] => {
+    try {
+      return readFileSync(`/proc/${id}/task/${id}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  };
+  let total = 0;
+  const queue = [pid];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    try {
+      total += readPeak(id);
+    } catch {
+      // exited
+    }
+    queue.push(...children(id));
+  }
+  return Math.round(total);
+}
+
+/** One autocannon run of signed POSTs; each request gets its own nonce and signature. */
+async function drive(baseUrl: string, endpoint: "/kyc/validate" | "/kyc/data", seconds: number) {
+  let counter = 0;
+  const result = await autocannon({
+    url: baseUrl,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        path: endpoint,
+        setupRequest: (request) => {
+          const userIndex = counter++ % USERS;
+          const partner = benchPartner(partnerIndexOf(userIndex, PARTNERS));
+          const body = JSON.stringify({ user_ocid: benchUserOcid(userIndex), grants: endpoint === "/kyc/data" ? DATA_GRANTS : VALIDATE_GRANTS });
+          const headers = signRequestHeaders({ ocid: partner.ocid, privateKeyHex: partner.privateKey, method: "POST", url: `${baseUrl}${endpoint}`, body });
+          return { ...request, body, headers: { ...headers, "content-type": "application/json" } };
+        },
+      },
+    ],
+  });
+  return { requests: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+}
+
+async function measureAttest(kind: "PGlite" | "PostgreSQL", databaseUrl: string | undefined, metadataBase: string): Promise<Row[]> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "attest-bench-"));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    PUBLIC_URL: `http://localhost:${port}`,
+    SEED_DEMO: "0",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+  console.log(`\n${kind}: loading ${USERS} users and ${PARTNERS} partners…`);
+  const loader = spawn(process.execPath, [...TSX, "scripts/bench/load-data.ts", String(USERS), String(PARTNERS), metadataBase], { env, stdio: "inherit" });
+  const loaded = await new Promise<number | null>((resolve) => loader.once("exit", resolve));
+  if (loaded !== 0) throw new Error("loading the benchmark data failed");
+
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/metadata.json`, server);
+    const rows: Row[] = [];
+    for (const endpoint of ["/kyc/validate", "/kyc/data"] as const) {
+      await drive(`http://127.0.0.1:${port}`, endpoint, 3); // warm-up: JIT, caches, connection pools
+      const result = await drive(`http://127.0.0.1:${port}`, endpoint, SECONDS);
+      rows.push({ target: `${kind} ${endpoint}`, ...result, rssMb: peakRssMb(server.pid!), ceiling: 0 });
+      console.log(`  ${endpoint}: ${Math.round(result.requests)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
+    }
+    return rows;
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function measureCeiling(): Promise<Row[]> {
+  const port = await freePort();
+  const server = spawn(process.execPath, [...TSX, "scripts/bench/ceiling.ts", String(port), String(PARTNERS)], { stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/`, server);
+    const rows: Row[] = [];
+    for (const endpoint of ["/kyc/validate", "/kyc/data"] as const) {
+      await drive(`http://127.0.0.1:${port}`, endpoint, 3);
+      const result = await drive(`http://127.0.0.1:${port}`, endpoint, SECONDS);
+      rows.push({ target: `ceiling ${endpoint}`, ...result, rssMb: peakRssMb(server.pid!), ceiling: 0 });
+    }
+    return rows;
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+function printTable(rows: Row[]) {
+  const pad = (value: string | number, width: number) => String(value).padStart(width);
+  console.log(`\n${"target".padEnd(28)}${pad("req/s", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("RSS MB", 9)}${pad("non-2xx", 9)}${pad("× ceiling", 11)}`);
+  for (const row of rows) {
+    const ratio = row.ceiling ? `${Math.round((row.requests / row.ceiling) * 100)} %` : "—";
+    console.log(`${row.target.padEnd(28)}${pad(Math.round(row.requests), 9)}${pad(row.p50, 9)}${pad(row.p99, 9)}${pad(row.rssMb, 9)}${pad(row.non2xx, 9)}${pad(ratio, 11)}`);
+  }
+}
+
+buildIfNeeded();
+console.log(
+  `Attest benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
+    `${USERS} users, ${PARTNERS} partners, ${CONNECTIONS} connections, ${SECONDS} s per run`,
+);
+const metadata = await startMetadataServer();
+try {
+  const ceiling = await measureCeiling();
+  const ceilingOf = (endpoint: string) => ceiling.find((row) => row.target.endsWith(endpoint))!.requests;
+  const rows: Row[] = [...ceiling];
+  rows.push(...(await measureAttest("PGlite", undefined, metadata.base)));
+  const bin = process.env.PG_TEST_URL ? null : findPostgresBin();
+  const postgres = bin ? await startPostgres(bin) : null;
+  const serverUrl = process.env.PG_TEST_URL ?? postgres?.url;
+  if (serverUrl) {
+    try {
+      rows.push(...(await measureAttest("PostgreSQL", await createDatabase(serverUrl, `attest_bench_${Date.now()}`), metadata.base)));
+    } finally {
+      await postgres?.stop();
+    }
+  } else {
+    console.log("\nPostgreSQL: skipped (no PG_TEST_URL and no PostgreSQL binaries on this machine)");
+  }
+  for (const row of rows) if (!row.target.startsWith("ceiling")) row.ceiling = ceilingOf(row.target.endsWith("/kyc/data") ? "/kyc/data" : "/kyc/validate");
+  printTable(rows);
+} finally {
+  metadata.server.close();
+}
