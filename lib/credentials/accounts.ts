@@ -1,9 +1,8 @@
 import "server-only";
 
 import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
-import { z } from "zod";
-
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
+import type { CreateAccountInput } from "@/lib/credentials/account-schemas";
 import { apiKeyLabel, generateApiKey, hashApiKey, looksLikeApiKey, type ApiKeyMode } from "@/lib/credentials/api-keys";
 import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import { apiAccounts, apiKeys, creditLedger, partners } from "@/lib/db/schema";
@@ -15,23 +14,6 @@ import { AppError } from "@/lib/http/errors";
  * row in one transaction, so the two can never disagree.
  */
 export type ApiAccount = typeof apiAccounts.$inferSelect;
-
-export const createAccountSchema = z.object({
-  name: z.string().trim().min(2, "Give the account a name of at least 2 characters").max(120),
-  partnerOcid: z.preprocess(
-    (value) => (value === "" || value == null ? undefined : value),
-    z.coerce.number().int("An OCID is a whole number").positive("An OCID is a positive number").optional(),
-  ),
-});
-export type CreateAccountInput = z.infer<typeof createAccountSchema>;
-
-export const topUpSchema = z.object({
-  accountId: z.uuid(),
-  credits: z.coerce.number().int("Credits are whole numbers").min(1, "Top up at least 1 credit").max(1_000_000, "At most 1,000,000 credits at once"),
-  note: z.string().trim().max(200).optional(),
-});
-
-export const createApiKeySchema = z.object({ accountId: z.uuid(), mode: z.enum(["live", "test"]) });
 
 export async function createAccount(db: Db, input: CreateAccountInput, actor: AuditActor): Promise<ApiAccount> {
   return db.transaction(async (tx) => {

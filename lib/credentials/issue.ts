@@ -235,3 +235,12 @@ export async function issueOwnCredential(db: Db, userId: string): Promise<Issued
   );
   return { ...issued, tier: best.tier };
 }
+
+/** What /account/credentials offers: the highest tier met now, and what the next tier up still needs. */
+export async function ownIssuanceOptions(db: DbOrTx, userId: string): Promise<{ tier: Tier | null; next: { tier: Tier; missing: Requirement[] } | null }> {
+  const facts = verifiedFacts(await getItems(db, userId));
+  const best = highestTier(facts);
+  const nextTier = TIERS[best ? TIERS.indexOf(best.tier) + 1 : 0];
+  const check = nextTier ? checkTier(nextTier, facts) : null;
+  return { tier: best?.tier ?? null, next: nextTier && check && !check.met ? { tier: nextTier, missing: check.missing } : null };
+}
