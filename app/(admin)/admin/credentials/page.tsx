@@ -21,7 +21,7 @@ export default async function CredentialsAdminPage() {
       {credentials.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No credentials issued yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className={tableClass}>
             <thead className="border-b border-slate-200 bg-slate-50">
               <tr>

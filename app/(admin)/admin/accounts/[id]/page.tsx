@@ -50,7 +50,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         {keys.length === 0 ? (
           <p className="text-sm text-slate-600">No keys yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className={tableClass}>
               <thead className="border-b border-slate-200">
                 <tr>
@@ -99,7 +99,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         {ledger.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No entries yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
             <table className={tableClass}>
               <thead className="border-b border-slate-200 bg-slate-50">
                 <tr>
