@@ -15,8 +15,9 @@ import { mintBearerToken } from "@/lib/credentials/bearer-tokens";
 import { STATUS_LIST_SIZE } from "@/lib/credentials/status-list";
 import { getDb } from "@/lib/db/client";
 import { auditLog, creditLedger, credentials } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
 import { getKeys } from "@/lib/keys";
-import { createFundedAccount, createPerson, grantIssuanceItems, jsonRequest } from "@/tests/support/credentials";
+import { BASE, createFundedAccount, createPerson, grantIssuanceItems, jsonRequest } from "@/tests/support/credentials";
 
 const issue = (body: unknown, bearer?: string) => issueRoute(jsonRequest("/api/v1/issue", body, bearer ? { authorization: `Bearer ${bearer}` } : {}));
 const verify = (body: unknown, apiKey?: string) => verifyRoute(jsonRequest("/api/v1/verify", body, apiKey ? { "x-api-key": apiKey } : {}));
@@ -65,7 +66,8 @@ describe("POST /api/v1/issue and /api/v1/verify", () => {
     expect(decodePart(headerPart!)).toEqual({ alg: "EdDSA", typ: "JWT", kid: getKeys().credential.kid });
     type Claims = { iss: string; sub: string; jti: string; iat: number; nbf: number; exp: number; vc: { "@context": string[]; type: string[]; issuanceDate: string; expirationDate: string; credentialSubject: unknown; credentialStatus: { id: string; statusListIndex: string; statusListCredential: string } } };
     const payload = decodePart(payloadPart!) as unknown as Claims;
-    expect(payload.iss).toBe("did:web:127.0.0.1%3A3999");
+    expect(payload.iss).toBe(getEnv().credentialIssuer);
+    expect(getEnv().credentialIssuer).toBe(`did:web:${encodeURIComponent(new URL(BASE).host)}`);
     expect(payload.sub).toBe(String(person.user.ocid));
     expect(payload.jti).toBe(`urn:uuid:${body.credential_id}`);
     expect(payload.exp - payload.iat).toBe(365 * 24 * 3600);
@@ -193,7 +195,7 @@ describe("POST /api/v1/issue and /api/v1/verify", () => {
         name: "an unsigned token (alg none)",
         setup: async () => {
           const { account } = await createFundedAccount(0);
-          const token = new UnsecuredJWT({}).setSubject(`account:${account.id}`).setIssuer("http://127.0.0.1:3999/").setAudience("attest:credentials-api").setIssuedAt().setExpirationTime("10m").encode();
+          const token = new UnsecuredJWT({}).setSubject(`account:${account.id}`).setIssuer(`${BASE}/`).setAudience("attest:credentials-api").setIssuedAt().setExpirationTime("10m").encode();
           return { body: {}, bearer: token };
         },
         status: 401,
@@ -203,7 +205,7 @@ describe("POST /api/v1/issue and /api/v1/verify", () => {
         name: "a token signed with another secret",
         setup: async () => {
           const { account } = await createFundedAccount(0);
-          const token = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(`account:${account.id}`).setIssuer("http://127.0.0.1:3999/").setAudience("attest:credentials-api").setIssuedAt().setExpirationTime("10m").sign(new Uint8Array(32).fill(7));
+          const token = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(`account:${account.id}`).setIssuer(`${BASE}/`).setAudience("attest:credentials-api").setIssuedAt().setExpirationTime("10m").sign(new Uint8Array(32).fill(7));
           return { body: {}, bearer: token };
         },
         status: 401,

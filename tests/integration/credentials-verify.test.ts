@@ -11,6 +11,7 @@ import { getAccount, ledgerSum, revokeApiKey } from "@/lib/credentials/accounts"
 import { issueOwnCredential } from "@/lib/credentials/issue";
 import { getDb } from "@/lib/db/client";
 import { creditLedger, signingKeys } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
 import { ed25519Kid, getKeys } from "@/lib/keys";
 import { createFundedAccount, createPerson, jsonRequest } from "@/tests/support/credentials";
 
@@ -77,7 +78,7 @@ describe("POST /api/v1/verify", () => {
     expect(((await (await verify({ token: signedBefore, public_key_pem: oldPem }, apiKey)).json()) as { valid: boolean }).valid).toBe(true);
 
     const did = (await (await didRoute()).json()) as { id: string; verificationMethod: { id: string; type: string; publicKeyJwk: { kid: string } }[]; assertionMethod: string[] };
-    expect(did.id).toBe("did:web:127.0.0.1%3A3999");
+    expect(did.id).toBe(getEnv().credentialIssuer);
     const kids = did.verificationMethod.map((method) => method.publicKeyJwk.kid);
     expect(kids).toEqual(expect.arrayContaining([getKeys().credential.kid, oldKid]));
     expect(did.verificationMethod.every((method) => method.type === "JsonWebKey2020" && method.id === `${did.id}#${method.publicKeyJwk.kid}`)).toBe(true);
