@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import type { CreateAccountInput } from "@/lib/credentials/account-schemas";
 import { apiKeyLabel, generateApiKey, hashApiKey, looksLikeApiKey, type ApiKeyMode } from "@/lib/credentials/api-keys";
@@ -97,7 +97,11 @@ export async function authenticateApiKey(db: DbOrTx, presented: string | null): 
     .innerJoin(apiAccounts, eq(apiAccounts.id, apiKeys.accountId))
     .where(and(eq(apiKeys.keyHash, hashApiKey(presented)), isNull(apiKeys.revokedAt)));
   if (!row) return null;
-  await db.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.keyId));
+  // "Last used" to the minute is enough, and spares a write on every request of a busy key.
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(apiKeys.id, row.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(Date.now() - 60_000)))));
   return row.account;
 }
 
