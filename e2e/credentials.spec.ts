@@ -56,6 +56,17 @@ test("alice issues her own credential, sees it valid, and after revoking it sees
   const pem = createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: jwk.x }, format: "jwk" }).export({ format: "pem", type: "spki" }).toString();
   expect(await verifyWithApi(page, token, pem)).toEqual(expect.objectContaining({ valid: true }));
 
+  // Signed in, alice can mint a bearer token for herself, and it issues only for her own identity.
+  const minted = await page.request.post("/api/v1/tokens");
+  expect(minted.status()).toBe(200);
+  const { token: bearer } = (await minted.json()) as { token: string };
+  const forBob = await page.request.post("/api/v1/issue", {
+    headers: { Authorization: `Bearer ${bearer}` },
+    data: { email: "bob@example.com", phone_number: "+15551234567", full_name: "Bob", dob: "1990-01-01" },
+  });
+  expect(forBob.status()).toBe(403);
+  expect(((await forBob.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
+
   await card.getByRole("button", { name: "Revoke" }).click();
   await expect(card.locator("[data-status]")).toHaveAttribute("data-status", "revoked");
   await expect(card.getByRole("button", { name: "Copy token" })).toHaveCount(0);
