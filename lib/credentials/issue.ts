@@ -12,7 +12,7 @@ import type { Principal } from "@/lib/credentials/bearer-tokens";
 import { allocateStatusEntry, statusListUrl } from "@/lib/credentials/status-list";
 import { checkTier, highestTier, TIERS, type Requirement, type Tier, type VerifiedFacts } from "@/lib/credentials/tiers";
 import type { Db, DbOrTx } from "@/lib/db/client";
-import { credentials, grants, identityItems, users } from "@/lib/db/schema";
+import { credentials, grants, identityItems, partners, users } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { getKeys } from "@/lib/keys";
@@ -182,6 +182,8 @@ export async function issueCredential(db: Db, principal: Principal, request: Iss
     const account = await getAccount(db, principal.accountId);
     if (!account) throw new AppError("UNAUTHORIZED", "The bearer token's API account no longer exists");
     if (account.partnerOcid === null) throw new AppError("FORBIDDEN", "This API account is not linked to a partner, so no person can have consented to it");
+    const [partner] = await db.select({ status: partners.status }).from(partners).where(eq(partners.ocid, account.partnerOcid));
+    if (partner?.status !== "active") throw new AppError("FORBIDDEN", `Partner ${account.partnerOcid} is not active`);
     userId = await findIdentity(db, request);
     // An unknown person and one who has not consented look the same, so the API reveals nobody's existence.
     if (!userId || !(await hasIssuanceConsent(db, userId, account.partnerOcid))) {

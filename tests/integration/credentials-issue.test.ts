@@ -14,7 +14,7 @@ import { ledgerSum, getAccount } from "@/lib/credentials/accounts";
 import { mintBearerToken } from "@/lib/credentials/bearer-tokens";
 import { STATUS_LIST_SIZE } from "@/lib/credentials/status-list";
 import { getDb } from "@/lib/db/client";
-import { auditLog, creditLedger, credentials } from "@/lib/db/schema";
+import { auditLog, creditLedger, credentials, partners } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { getKeys } from "@/lib/keys";
 import { BASE, createFundedAccount, createPerson, grantIssuanceItems, jsonRequest } from "@/tests/support/credentials";
@@ -173,6 +173,13 @@ describe("POST /api/v1/issue and /api/v1/verify", () => {
 
     const unlinked = await createFundedAccount(100, { partner: false });
     expect((await issue(person.request, unlinked.bearer)).status).toBe(403);
+
+    await grantIssuanceItems(person.user.id, partnerOcid!);
+    await (await getDb()).update(partners).set({ status: "suspended" }).where(eq(partners.ocid, partnerOcid!));
+    expect((await issue(person.request, bearer)).status).toBe(403);
+    await (await getDb()).update(partners).set({ status: "active" }).where(eq(partners.ocid, partnerOcid!));
+    expect((await issue(person.request, bearer)).status).toBe(200);
+    expect((await getAccount(await getDb(), account.id))!.balance).toBe(90);
   });
 
   it("charges issuance and the credential in one transaction: too few credits issue nothing", async () => {
