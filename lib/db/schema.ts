@@ -374,6 +374,8 @@ export const credentials = pgTable(
     expiresAt: at("expires_at").notNull(),
     revokedAt: at("revoked_at"),
     revokedReason: text("revoked_reason"),
+    /** The issued token, encrypted: kept so a person can show their own credential again. */
+    tokenEnc: text("token_enc"),
   },
   (table) => [
     uniqueIndex("credentials_status_entry").on(table.statusListId, table.statusIndex),

@@ -1,0 +1,37 @@
+import type { AccountFormState } from "@/app/(admin)/admin/accounts/actions";
+
+export const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600";
+export const primaryButton = "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p id={id} role="alert" className="text-sm text-red-700">
+      {message}
+    </p>
+  ) : null;
+}
+
+export function FormOutcome({ state }: { state: AccountFormState }) {
+  if (state.error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {state.error}
+      </p>
+    );
+  return (
+    <p role="status" aria-live="polite" className="text-sm text-emerald-800">
+      {state.message ?? ""}
+    </p>
+  );
+}
+
+/** A secret shown exactly once: selectable, never stored in the page after a reload. */
+export function OneTimeSecret({ secret, label }: { secret?: string; label: string }) {
+  if (!secret) return null;
+  return (
+    <label className="block space-y-1">
+      <span className="text-sm font-medium text-slate-800">{label}</span>
+      <input readOnly value={secret} data-testid="one-time-secret" className={`${inputClass} bg-amber-50 font-mono text-sm`} />
+    </label>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import { useState } from "react";
+
+export function CopyButton({ text, label = "Copy token" }: { text: string; label?: string }) {
+  const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied("done");
+    } catch {
+      // Clipboard access needs a secure context; the token stays selectable in the box below.
+      setCopied("failed");
+    }
+  }
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button type="button" onClick={copy} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100">
+        {label}
+      </button>
+      <span role="status" aria-live="polite" className="text-sm text-slate-600">
+        {copied === "done" ? "Copied" : copied === "failed" ? "Copy failed: select the token below" : ""}
+      </span>
+    </span>
+  );
+}

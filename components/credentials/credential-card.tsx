@@ -1,0 +1,62 @@
+import { CopyButton } from "@/components/credentials/copy-button";
+import { CredentialStatusBadge } from "@/components/credentials/credential-status-badge";
+import { RevokeCredentialForm } from "@/components/credentials/revoke-credential-form";
+import type { CredentialStatus } from "@/lib/credentials/manage";
+
+export type CredentialView = {
+  id: string;
+  tier: string;
+  status: CredentialStatus;
+  issuedAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  token: string | null;
+  qr: string | null;
+};
+
+const date = (value: Date) => value.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+export function CredentialCard({ credential }: { credential: CredentialView }) {
+  const { id, tier, status, token, qr } = credential;
+  return (
+    <li className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" data-testid="credential" data-credential-id={id}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h3 className="font-medium">KYC credential · {tier}</h3>
+          <p className="text-sm text-slate-600">
+            Issued {date(credential.issuedAt)} ·{" "}
+            {status === "revoked" && credential.revokedAt ? `revoked ${date(credential.revokedAt)}` : `valid until ${date(credential.expiresAt)}`}
+          </p>
+          <p className="mt-1 break-all font-mono text-xs text-slate-500">{id}</p>
+        </div>
+        <CredentialStatusBadge status={status} />
+      </div>
+      {status === "valid" && token ? (
+        <div className="space-y-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <CopyButton text={token} />
+            <RevokeCredentialForm credentialId={id} />
+          </div>
+          <details className="group rounded-md border border-slate-200">
+            <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">Show as QR code</summary>
+            <div className="p-3">
+              {qr ? (
+                // eslint-disable-next-line @next/next/no-img-element -- a data URL drawn on the server; nothing to optimise
+                <img src={qr} alt="QR code of your credential token" className="mx-auto h-64 w-64 max-w-full" />
+              ) : (
+                <p className="text-sm text-slate-600">This token is too long for a QR code; copy it instead.</p>
+              )}
+            </div>
+          </details>
+          <details className="rounded-md border border-slate-200">
+            <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">Show token</summary>
+            <label className="block p-3">
+              <span className="sr-only">Credential token</span>
+              <textarea readOnly value={token} rows={5} className="block w-full rounded-md border border-slate-300 bg-slate-50 p-2 font-mono text-xs break-all" />
+            </label>
+          </details>
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/** Console forms for API accounts: the same schemas check the form in the browser and the action on the server. */
+export const createAccountSchema = z.object({
+  name: z.string().trim().min(2, "Give the account a name of at least 2 characters").max(120, "At most 120 characters"),
+  partnerOcid: z.preprocess(
+    (value) => (value === "" || value == null ? undefined : value),
+    z.coerce.number("An OCID is a number").int("An OCID is a whole number").positive("An OCID is a positive number").optional(),
+  ),
+});
+export type CreateAccountInput = z.infer<typeof createAccountSchema>;
+
+export const topUpSchema = z.object({
+  accountId: z.uuid(),
+  credits: z.coerce
+    .number("Enter a number of credits")
+    .int("Credits are whole numbers")
+    .min(1, "Top up at least 1 credit")
+    .max(1_000_000, "At most 1,000,000 credits at once"),
+  note: z.string().trim().max(200, "At most 200 characters").optional(),
+});
+
+export const createApiKeySchema = z.object({ accountId: z.uuid(), mode: z.enum(["live", "test"], "Choose live or test") });
+
+export const idSchema = z.object({ id: z.uuid() });
+
+/** The first message per field, for showing beside the inputs. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}

@@ -1,0 +1,248 @@
+import "server-only";
+
+import { createHash } from "node:crypto";
+
+import { and, eq, inArray } from "drizzle-orm";
+import { SignJWT } from "jose";
+import { z } from "zod";
+
+import { recordAudit, type AuditActor } from "@/lib/audit/log";
+import { chargeCredits, getAccount } from "@/lib/credentials/accounts";
+import type { Principal } from "@/lib/credentials/bearer-tokens";
+import { allocateStatusEntry, statusListUrl } from "@/lib/credentials/status-list";
+import { checkTier, highestTier, TIERS, type Requirement, type Tier, type VerifiedFacts } from "@/lib/credentials/tiers";
+import type { Db, DbOrTx } from "@/lib/db/client";
+import { credentials, grants, identityItems, partners, users } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/http/errors";
+import { getKeys } from "@/lib/keys";
+import { effectiveState, getItems, type StoredItem } from "@/lib/kyc/item-store";
+import type { Item } from "@/lib/kyc/items";
+import { blindIndex, encryptText } from "@/lib/security/encryption";
+
+/** `POST /api/v1/issue` (SPEC §6 and the seed's Credentials API). */
+export const ISSUE_COST = 10;
+export const CREDENTIAL_VALIDITY_DAYS = 365;
+const DAY_SECONDS = 24 * 60 * 60;
+
+export const issueRequestSchema = z.object({
+  email: z.email("must be an email address").max(254),
+  phone_number: z.string().regex(/^\+[1-9]\d{6,14}$/, "must be a phone number in E.164 format, like +15551234567"),
+  full_name: z.string().trim().min(1, "must not be empty").max(300),
+  dob: z.iso.date("must be a date as YYYY-MM-DD"),
+  tier: z.enum(TIERS, "must be Tier1, Tier2 or Tier3").default("Tier1"),
+});
+export type IssueRequest = z.infer<typeof issueRequestSchema>;
+
+export type IssuedCredential = { status: "issued"; token: string; public_key: string; credential_id: string };
+
+/** The seed's request fields and the items they must equal. */
+const IDENTITY_FIELDS = [
+  { field: "email", item: "email" },
+  { field: "phone_number", item: "phone" },
+  { field: "full_name", item: "name" },
+  { field: "dob", item: "date_of_birth" },
+] as const satisfies readonly { field: keyof IssueRequest; item: Item }[];
+
+const CONSENT_ITEMS = ["name", "email", "phone", "date_of_birth"] as const satisfies readonly Item[];
+
+const sameText = (a: string, b: string) => a.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase() === b.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+
+function storedFieldValue(item: StoredItem | undefined): string | null {
+  if (!item || effectiveState(item) !== "verified") return null;
+  if (item.item === "name") {
+    const name = item.value as { full_name?: unknown } | null;
+    return typeof name?.full_name === "string" ? name.full_name : null;
+  }
+  return typeof item.value === "string" ? item.value : null;
+}
+
+/** Request fields that are not both verified and equal to what Attest holds. */
+export function unverifiedFields(request: IssueRequest, items: Map<Item, StoredItem>): string[] {
+  const mismatched: string[] = [];
+  for (const { field, item } of IDENTITY_FIELDS) {
+    const stored = storedFieldValue(items.get(item));
+    const requested = request[field];
+    const equal = stored !== null && (field === "phone_number" || field === "dob" ? stored === requested : sameText(stored, requested));
+    if (!equal) mismatched.push(field);
+  }
+  return mismatched;
+}
+
+export function verifiedFacts(items: Map<Item, StoredItem>): VerifiedFacts {
+  const verified = new Set<Item>();
+  for (const [item, stored] of items) if (effectiveState(stored) === "verified") verified.add(item);
+  const aml = items.get("aml")?.value as { status?: unknown } | null | undefined;
+  return { verified, amlClear: aml?.status === "clear" };
+}
+
+async function findIdentity(db: DbOrTx, request: IssueRequest): Promise<string | null> {
+  const [byEmail] = await db.select({ id: users.id }).from(users).where(eq(users.email, blindIndex("email", request.email)));
+  if (byEmail) return byEmail.id;
+  const [byPhone] = await db
+    .select({ userId: identityItems.userId })
+    .from(identityItems)
+    .where(and(eq(identityItems.item, "phone"), eq(identityItems.valueIndex, blindIndex("phone", request.phone_number))))
+    .limit(1);
+  return byPhone?.userId ?? null;
+}
+
+async function hasIssuanceConsent(db: DbOrTx, userId: string, partnerOcid: number): Promise<boolean> {
+  const rows = await db
+    .select({ item: grants.item })
+    .from(grants)
+    .where(and(eq(grants.userId, userId), eq(grants.partnerOcid, partnerOcid), eq(grants.decision, "granted"), inArray(grants.item, [...CONSENT_ITEMS])));
+  return rows.length === CONSENT_ITEMS.length;
+}
+
+function tierNotMet(tier: Tier, missing: Requirement[]): AppError {
+  return new AppError("TIER_NOT_MET", `${tier} needs: ${missing.join(", ")}`, { tier, missing });
+}
+
+type SigningInput = { userId: string; userOcid: number; tier: Tier; items: Item[]; fullName: string; phoneNumber: string };
+
+/**
+ * Charges (for accounts), allocates a status entry, records and signs the
+ * credential in one transaction: a failure anywhere leaves no charge, no
+ * credential and no audit entry behind.
+ */
+async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: string } | null, actor: AuditActor, keepToken: boolean): Promise<IssuedCredential> {
+  const env = getEnv();
+  const { privateKey, publicKeyPem, kid } = getKeys().credential;
+  const credentialId = crypto.randomUUID();
+  const now = Math.floor(Date.now() / 1000);
+  const exp = now + CREDENTIAL_VALIDITY_DAYS * DAY_SECONDS;
+  return db.transaction(async (tx) => {
+    if (payer) await chargeCredits(tx, payer.accountId, ISSUE_COST, "issue", credentialId);
+    const entry = await allocateStatusEntry(tx);
+    const listUrl = statusListUrl(entry.listId);
+    const vc = {
+      "@context": ["https://www.w3.org/2018/credentials/v1"],
+      type: ["VerifiableCredential", "KYCCredential"],
+      issuanceDate: new Date(now * 1000).toISOString(),
+      expirationDate: new Date(exp * 1000).toISOString(),
+      credentialSubject: {
+        id: `did:kyc:user:${createHash("sha256").update(input.phoneNumber).digest("hex")}`,
+        full_name: input.fullName,
+        tier: input.tier,
+        phone_number: input.phoneNumber,
+      },
+      credentialStatus: {
+        id: `${listUrl}#${entry.index}`,
+        type: "BitstringStatusListEntry",
+        statusPurpose: "revocation",
+        statusListIndex: String(entry.index),
+        statusListCredential: listUrl,
+      },
+    };
+    const token = await new SignJWT({ vc })
+      .setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid })
+      .setSubject(String(input.userOcid))
+      .setIssuer(env.credentialIssuer)
+      .setNotBefore(now)
+      .setIssuedAt(now)
+      .setExpirationTime(exp)
+      .setJti(`urn:uuid:${credentialId}`)
+      .sign(privateKey);
+    await tx.insert(credentials).values({
+      id: credentialId,
+      userId: input.userId,
+      accountId: payer?.accountId ?? null,
+      tier: input.tier,
+      items: input.items,
+      kid,
+      statusListId: entry.listId,
+      statusIndex: entry.index,
+      issuedAt: new Date(now * 1000),
+      expiresAt: new Date(exp * 1000),
+      tokenEnc: keepToken ? encryptText(token, `credentials.token:${credentialId}`) : null,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "credential.issued",
+      subjectUserId: input.userId,
+      details: { credentialId, tier: input.tier, accountId: payer?.accountId ?? null, kid },
+    });
+    return { status: "issued", token, public_key: publicKeyPem, credential_id: credentialId };
+  });
+}
+
+/** Issuance through the API, for the bearer token's principal. */
+export async function issueCredential(db: Db, principal: Principal, request: IssueRequest): Promise<IssuedCredential> {
+  let userId: string | null;
+  let actor: AuditActor;
+  let payer: { accountId: string } | null = null;
+  if (principal.kind === "user") {
+    const [me] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, principal.userId));
+    if (!me) throw new AppError("UNAUTHORIZED", "The bearer token's user no longer exists");
+    if (me.email !== blindIndex("email", request.email)) throw new AppError("FORBIDDEN", "A personal token may issue credentials only for its own identity");
+    userId = me.id;
+    actor = { type: "user", id: me.id };
+  } else {
+    const account = await getAccount(db, principal.accountId);
+    if (!account) throw new AppError("UNAUTHORIZED", "The bearer token's API account no longer exists");
+    if (account.partnerOcid === null) throw new AppError("FORBIDDEN", "This API account is not linked to a partner, so no person can have consented to it");
+    const [partner] = await db.select({ status: partners.status }).from(partners).where(eq(partners.ocid, account.partnerOcid));
+    if (partner?.status !== "active") throw new AppError("FORBIDDEN", `Partner ${account.partnerOcid} is not active`);
+    userId = await findIdentity(db, request);
+    // An unknown person and one who has not consented look the same, so the API reveals nobody's existence.
+    if (!userId || !(await hasIssuanceConsent(db, userId, account.partnerOcid))) {
+      throw new AppError("FORBIDDEN", `This person has not granted partner ${account.partnerOcid} their name, email, phone and date of birth`);
+    }
+    actor = { type: "api_account", id: account.id };
+    payer = { accountId: account.id };
+  }
+
+  const items = await getItems(db, userId);
+  const mismatched = unverifiedFields(request, items);
+  if (mismatched.length > 0) {
+    throw new AppError("IDENTITY_NOT_VERIFIED", `Not verified or not matching: ${mismatched.join(", ")}`, { fields: mismatched });
+  }
+  const check = checkTier(request.tier, verifiedFacts(items));
+  if (!check.met) throw tierNotMet(request.tier, check.missing);
+
+  const [ocidRow] = await db.select({ ocid: users.ocid }).from(users).where(eq(users.id, userId));
+  return recordAndSign(
+    db,
+    { userId, userOcid: ocidRow!.ocid, tier: request.tier, items: check.items, fullName: storedFieldValue(items.get("name"))!, phoneNumber: request.phone_number },
+    payer,
+    actor,
+    false,
+  );
+}
+
+/** A signed-in person's own credential, free, at the highest tier they meet (/account/credentials). */
+export async function issueOwnCredential(db: Db, userId: string): Promise<IssuedCredential & { tier: Tier }> {
+  const items = await getItems(db, userId);
+  const best = highestTier(verifiedFacts(items));
+  if (!best) {
+    const check = checkTier("Tier1", verifiedFacts(items));
+    throw tierNotMet("Tier1", check.met ? [] : check.missing);
+  }
+  const [user] = await db.select({ ocid: users.ocid }).from(users).where(eq(users.id, userId));
+  if (!user) throw new AppError("NOT_FOUND", "No such user");
+  const issued = await recordAndSign(
+    db,
+    {
+      userId,
+      userOcid: user.ocid,
+      tier: best.tier,
+      items: best.items,
+      fullName: storedFieldValue(items.get("name"))!,
+      phoneNumber: storedFieldValue(items.get("phone"))!,
+    },
+    null,
+    { type: "user", id: userId },
+    true,
+  );
+  return { ...issued, tier: best.tier };
+}
+
+/** What /account/credentials offers: the highest tier met now, and what the next tier up still needs. */
+export async function ownIssuanceOptions(db: DbOrTx, userId: string): Promise<{ tier: Tier | null; next: { tier: Tier; missing: Requirement[] } | null }> {
+  const facts = verifiedFacts(await getItems(db, userId));
+  const best = highestTier(facts);
+  const nextTier = TIERS[best ? TIERS.indexOf(best.tier) + 1 : 0];
+  const check = nextTier ? checkTier(nextTier, facts) : null;
+  return { tier: best?.tier ?? null, next: nextTier && check && !check.met ? { tier: nextTier, missing: check.missing } : null };
+}

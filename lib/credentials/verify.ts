@@ -1,0 +1,89 @@
+import "server-only";
+
+import { createPublicKey, type KeyObject } from "node:crypto";
+
+import { eq } from "drizzle-orm";
+import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
+import { z } from "zod";
+
+import { statusBit } from "@/lib/credentials/revocation";
+import type { DbOrTx } from "@/lib/db/client";
+import { credentials, signingKeys, statusLists } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { ed25519Kid } from "@/lib/keys";
+
+/** `POST /api/v1/verify` (SPEC §6): only tokens Attest signed, with a key it holds on record. */
+export const VERIFY_COST = 1;
+
+export const verifyRequestSchema = z.object({
+  token: z.string().min(1, "must not be empty").max(20_000, "is too long"),
+  public_key_pem: z.string().min(1, "must not be empty").max(5_000, "is too long"),
+});
+export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
+
+export type VerifyResult = { valid: true; payload: JWTPayload } | { valid: false; error: string };
+
+const invalid = (error: string): VerifyResult => ({ valid: false, error });
+
+const UUID_URN = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+function parsePublicKey(pem: string): KeyObject | null {
+  try {
+    const key = createPublicKey({ key: pem, format: "pem" });
+    return key.asymmetricKeyType === "ed25519" ? key : null;
+  } catch {
+    return null;
+  }
+}
+
+function reasonFor(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return "Credential expired";
+  if (error instanceof errors.JWSSignatureVerificationFailed) return "Signature verification failed";
+  if (error instanceof errors.JOSEAlgNotAllowed) return "Unsupported algorithm";
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === "iss") return "Unknown issuer";
+    if (error.claim === "nbf") return "Credential not yet valid";
+    return `Invalid claim: ${error.claim}`;
+  }
+  return "Malformed token";
+}
+
+export async function verifyCredential(db: DbOrTx, request: VerifyRequest): Promise<VerifyResult> {
+  const key = parsePublicKey(request.public_key_pem);
+  if (!key) return invalid("Invalid public key: expected an Ed25519 public key in PEM");
+  const kid = ed25519Kid(key);
+  const [known] = await db.select({ kid: signingKeys.kid }).from(signingKeys).where(eq(signingKeys.kid, kid));
+  if (!known) return invalid("Unknown issuer key");
+
+  let header;
+  try {
+    header = decodeProtectedHeader(request.token);
+  } catch {
+    return invalid("Malformed token");
+  }
+  if (header.alg !== "EdDSA") return invalid("Unsupported algorithm");
+  if (header.kid !== undefined && header.kid !== kid) return invalid("Signature verification failed");
+
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(request.token, key, {
+      algorithms: ["EdDSA"],
+      issuer: getEnv().credentialIssuer,
+      requiredClaims: ["jti", "nbf", "exp"],
+    }));
+  } catch (error) {
+    return invalid(reasonFor(error));
+  }
+
+  const id = UUID_URN.exec(payload.jti ?? "")?.[1];
+  if (!id) return invalid("Malformed token");
+  const [record] = await db
+    .select({ statusListId: credentials.statusListId, statusIndex: credentials.statusIndex, revokedAt: credentials.revokedAt, bits: statusLists.bits })
+    .from(credentials)
+    .leftJoin(statusLists, eq(statusLists.id, credentials.statusListId))
+    .where(eq(credentials.id, id));
+  if (!record) return invalid("Unknown credential");
+  // The published bit is the truth a third party would see; the row's revokedAt is written with it.
+  if (record.revokedAt || !record.bits || statusBit(record.bits, record.statusIndex)) return invalid("Credential revoked");
+  return { valid: true, payload };
+}
