@@ -115,7 +115,7 @@ export function ConsentForm({ partnerName, rows, fields }: { partnerName: string
                     onChange={(event) => toggle(row.item, event.target.checked)}
                     aria-checked={on}
                     aria-describedby={`${id}-shares ${id}-preview`}
-                    className="peer h-7 w-12 cursor-pointer appearance-none rounded-full bg-slate-300 transition-colors checked:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                    className="peer h-7 w-12 cursor-pointer appearance-none rounded-full bg-slate-500 transition-colors checked:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
                   />
                   <span
                     aria-hidden="true"
