@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 
 import { verifyReceipt } from "@/lib/consent/verify-receipt";
+import { DEMO_GATEWAY } from "@/lib/demo/gateway";
+import { signRequestHeaders } from "@/lib/ocn/client";
 
 import { latestLinkFor } from "./support/mailbox";
 import { signInAs, uniqueEmail } from "./support/session";
@@ -41,6 +43,14 @@ async function newPerson(page: Page): Promise<{ email: string; ocid: number }> {
   await signInAs(page, email);
   await page.goto("/account");
   return { email, ocid: Number(await page.getByTestId("user-ocid").textContent()) };
+}
+
+/** A signed OCN call as partner 300, the way any gateway makes it. */
+async function asPartner300(page: Page, path: "/kyc/validate" | "/kyc/data", body: Record<string, unknown>) {
+  const raw = JSON.stringify(body);
+  const headers = signRequestHeaders({ ocid: DEMO_GATEWAY.ocid, privateKeyHex: DEMO_GATEWAY.privateKey, method: "POST", url: path, body: raw });
+  const response = await page.request.post(path, { headers: { ...headers, "Content-Type": "application/json" }, data: raw });
+  return { status: response.status(), body: (await response.json()) as Record<string, unknown> };
 }
 
 const toggle = (page: Page, label: string) => page.getByRole("switch", { name: label });
@@ -266,4 +276,40 @@ test("screenshots of the consent page at phone and desktop widths", async ({ pag
   await page.screenshot({ path: "/tmp/consent-partners-1280.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "/tmp/consent-partners-390.png", fullPage: true });
+});
+
+test("through /demo: consent, then revoke makes the item restricted and its data refused", async ({ page }) => {
+  const { ocid } = await newPerson(page);
+  await page.goto("/demo");
+  await page.getByLabel("User OCID").fill(String(ocid));
+  await page.getByRole("button", { name: "None", exact: true }).click();
+  await page.getByRole("checkbox", { name: "Email address" }).check();
+  await page.getByRole("checkbox", { name: "Phone number" }).check();
+  await page.getByRole("button", { name: "Ask for consent" }).click();
+
+  await expect(page).toHaveURL((url) => url.pathname === "/kyc/grant/300");
+  await toggle(page, "Email address").check();
+  await page.getByRole("button", { name: "Share selected" }).click();
+  const params = await (async () => {
+    await page.waitForURL((url) => url.pathname === "/demo/callback");
+    return Object.fromEntries(new URL(page.url()).searchParams);
+  })();
+  expect(params).toEqual({ status: "partial", grants: "email", denied: "phone", user_ocid: String(ocid), state: expect.any(String) });
+  await expect(page.getByTestId("state-check")).toHaveAttribute("data-ok", "true");
+
+  // The email address is verified by signing in, so once granted the partner sees and gets it.
+  let validate = await asPartner300(page, "/kyc/validate", { user_ocid: ocid, grants: ["email", "phone"] });
+  expect(validate.body.grants).toEqual({ email: "verified", phone: "restricted" });
+  expect((await asPartner300(page, "/kyc/data", { user_ocid: ocid, grants: ["email"] })).status).toBe(200);
+
+  await page.goto("/account/partners");
+  await page.getByRole("button", { name: "Revoke Email address from Demo Gateway" }).click();
+  await expect(page.getByTestId("grant-300-email").locator("[data-decision]")).toHaveAttribute("data-decision", "revoked");
+
+  validate = await asPartner300(page, "/kyc/validate", { user_ocid: ocid, grants: ["email"] });
+  expect(validate.body.grants).toEqual({ email: "restricted" });
+  const data = await asPartner300(page, "/kyc/data", { user_ocid: ocid, grants: ["email"] });
+  expect(data.status).toBe(403);
+  expect(data.body).toEqual({ error: expect.objectContaining({ code: "GRANT_NOT_AUTHORIZED", details: { email: "restricted" } }) });
+  expect(JSON.stringify(data.body)).not.toContain("@example.com");
 });
