@@ -248,6 +248,10 @@ test("the receipt verifies with the provider's key from /metadata.json; revoke t
   await expect(partner.getByTestId("grant-300-name").locator("[data-decision]")).toHaveAttribute("data-decision", "revoked");
   await expect(partner.getByTestId("grant-300-email").locator("[data-decision]")).toHaveAttribute("data-decision", "granted");
   await partner.getByRole("button", { name: "Revoke everything shared with Demo Gateway" }).click();
+  await partner.getByRole("button", { name: "Cancel" }).click();
+  await expect(partner.getByTestId("grant-300-email").locator("[data-decision]")).toHaveAttribute("data-decision", "granted");
+  await partner.getByRole("button", { name: "Revoke everything shared with Demo Gateway" }).click();
+  await partner.getByRole("button", { name: "Yes, revoke all" }).click();
   await expect(partner.getByTestId("grant-300-email").locator("[data-decision]")).toHaveAttribute("data-decision", "revoked");
   await expect(partner.getByTestId("grant-300-phone").locator("[data-decision]")).toHaveAttribute("data-decision", "denied");
   await expect(partner.getByRole("button", { name: /Revoke/ })).toHaveCount(0);

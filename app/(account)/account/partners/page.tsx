@@ -45,17 +45,22 @@ export default async function ConnectedPartnersPage() {
                     {partner.name}
                   </h2>
                   <p className="text-sm text-slate-600">
-                    OCID {partner.ocid} · last accessed your data: <Time value={partner.lastAccessedAt} empty="never" />
+                    OCID {partner.ocid} · last accessed your data: <Time value={partner.lastAccessedAt} empty="not yet" />
                     {partner.suspended ? " · suspended by Attest" : ""}
                   </p>
                 </div>
                 {anyGranted ? (
-                  <RevokeButton partnerOcid={partner.ocid} label="Revoke all" accessibleLabel={`Revoke everything shared with ${partner.name}`} strong />
+                  <RevokeButton
+                    partnerOcid={partner.ocid}
+                    label="Revoke all"
+                    accessibleLabel={`Revoke everything shared with ${partner.name}`}
+                    confirm={`Stop sharing everything with ${partner.name}?`}
+                  />
                 ) : null}
               </div>
               <ul className="divide-y divide-slate-200">
                 {partner.items.map((item) => (
-                  <li key={item.item} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid={`grant-${partner.ocid}-${item.item}`}>
+                  <li key={item.item} className="flex items-center justify-between gap-3 px-4 py-3" data-testid={`grant-${partner.ocid}-${item.item}`}>
                     <div className="min-w-0">
                       <div className="flex flex-wrap items-center gap-2">
                         <span className="font-medium">{ITEM_INFO[item.item].label}</span>
@@ -71,7 +76,7 @@ export default async function ConnectedPartnersPage() {
                             {item.decision === "denied" ? "Denied" : "Revoked"} <Time value={item.decidedAt} />
                           </>
                         )}{" "}
-                        · last accessed <Time value={item.lastAccessedAt} empty="never" />
+                        · last accessed <Time value={item.lastAccessedAt} empty="not yet" />
                       </p>
                     </div>
                     {item.decision === "granted" ? (
