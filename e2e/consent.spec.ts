@@ -277,9 +277,14 @@ test("screenshots of the consent page at phone and desktop widths", async ({ pag
   await signInAs(page, "alice@example.com", "/account/partners");
   await page.goto("/account/partners");
   await expect(page.getByTestId("partner-300")).toBeVisible();
+  await page.getByRole("button", { name: "Revoke everything shared with Demo Gateway" }).click();
   await page.screenshot({ path: "/tmp/consent-partners-1280.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "/tmp/consent-partners-390.png", fullPage: true });
+  await page.goto(grantUrl(baseURL!, { grants: "name", userOcid: 12345, callback: "https://evil.example/" }));
+  await page.screenshot({ path: "/tmp/consent-problem-390.png", fullPage: true });
+  await page.goto(grantUrl(baseURL!, { grants: "name", userOcid: 12346 }));
+  await page.screenshot({ path: "/tmp/consent-mismatch-390.png", fullPage: true });
 });
 
 test("through /demo: consent, then revoke makes the item restricted and its data refused", async ({ page }) => {

@@ -36,8 +36,8 @@ export function RevokeButton({
           {label}
         </button>
       ) : (
-        <div className="flex flex-wrap items-center justify-end gap-2">
-          {confirm ? <span className="text-sm text-slate-700">{confirm}</span> : null}
+        <div className="flex max-w-64 flex-wrap items-center justify-end gap-2">
+          {confirm ? <span className="w-full text-right text-sm text-slate-700">{confirm}</span> : null}
           <button type="submit" disabled={pending} aria-label={confirm ? undefined : accessibleLabel} className={confirm ? strong : quiet} autoFocus={Boolean(confirm)}>
             {pending ? "Revoking…" : confirm ? "Yes, revoke all" : label}
           </button>
