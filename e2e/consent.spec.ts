@@ -322,3 +322,16 @@ test("through /demo: consent, then revoke makes the item restricted and its data
   expect(data.body).toEqual({ error: expect.objectContaining({ code: "GRANT_NOT_AUTHORIZED", details: { email: "restricted" } }) });
   expect(JSON.stringify(data.body)).not.toContain("@example.com");
 });
+
+test("without JavaScript the decision still lands on the callback, through a link rather than a blocked POST redirect", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const { ocid } = await newPerson(page);
+  await page.goto(grantUrl(baseURL!, { grants: "name,email", userOcid: ocid, state: "no-js" }));
+  await toggle(page, "Email address").check();
+  await page.getByRole("button", { name: "Share selected" }).click();
+  await expect(page.getByTestId("consent-done")).toBeVisible();
+  await page.getByRole("link", { name: "Continue to Demo Gateway" }).click();
+  expect(await landedOnCallback(page)).toEqual({ status: "partial", grants: "email", denied: "name", user_ocid: String(ocid), state: "no-js" });
+  await context.close();
+});

@@ -103,6 +103,13 @@ export function ConsentForm({ partnerName, rows, fields }: { partnerName: string
                   <p className="mt-1 font-mono text-sm break-words text-slate-800" id={`${id}-preview`}>
                     {row.preview}
                   </p>
+                  {row.state !== "verified" ? (
+                    <p className="mt-1 text-xs text-slate-600" id={`${id}-note`}>
+                      {row.state === "pending"
+                        ? `You can share it now; ${partnerName} sees “pending” until a reviewer verifies it.`
+                        : `You can share it now; ${partnerName} sees “missing” until it is provided and verified.`}
+                    </p>
+                  ) : null}
                 </div>
                 <span className="relative mt-1 inline-flex shrink-0">
                   <input
@@ -114,7 +121,7 @@ export function ConsentForm({ partnerName, rows, fields }: { partnerName: string
                     checked={on}
                     onChange={(event) => toggle(row.item, event.target.checked)}
                     aria-checked={on}
-                    aria-describedby={`${id}-shares ${id}-preview`}
+                    aria-describedby={`${id}-shares ${id}-preview${row.state !== "verified" ? ` ${id}-note` : ""}`}
                     className="peer h-7 w-12 cursor-pointer appearance-none rounded-full bg-slate-500 transition-colors checked:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
                   />
                   <span

@@ -10,7 +10,8 @@ import { listReceipts } from "@/lib/consent/receipts";
 import { getDb } from "@/lib/db/client";
 import { ITEM_INFO } from "@/lib/kyc/items";
 
-export const metadata: Metadata = { title: "Connected partners" };
+// "same-origin": a revoke posted before hydration must carry a real Origin (see app/kyc/grant/[ocid]/page.tsx).
+export const metadata: Metadata = { title: "Connected partners", referrer: "same-origin" };
 
 export default async function ConnectedPartnersPage() {
   const user = await requireUser("/account/partners");

@@ -14,7 +14,15 @@ import { resolveGrantRequest } from "@/lib/consent/resolve-grant-request";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Share your identity", robots: { index: false } };
+export const metadata: Metadata = {
+  title: "Share your identity",
+  robots: { index: false },
+  // The site-wide "no-referrer" makes a browser send `Origin: null` with a form POST, which
+  // Next's action check (rightly) refuses: a decision submitted before hydration or without
+  // JavaScript would fail. "same-origin" restores the Origin on posts to Attest itself and
+  // still sends nothing to any other site.
+  referrer: "same-origin",
+};
 
 function queryString(query: QueryInput): string {
   const params = new URLSearchParams();
