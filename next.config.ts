@@ -3,7 +3,9 @@ import type { NextConfig } from "next";
 /** Headers every response carries; the per-request CSP with its nonce, and HSTS, are set in proxy.ts at run time. */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "no-referrer" },
+  // "same-origin", not "no-referrer": Chrome sends `Origin: null` on form posts under no-referrer, which
+  // would make server actions posted before hydration fail; cross-origin requests still get no referrer.
+  { key: "Referrer-Policy", value: "same-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=()" },
 ];

@@ -1,0 +1,163 @@
+"use client";
+
+import { useActionState, useEffect, useId, useState } from "react";
+
+import { submitConsentDecision } from "@/app/kyc/grant/[ocid]/actions";
+import { ItemStateBadge } from "@/components/kyc/item-state-badge";
+import type { DecisionRequestFields, DecisionState } from "@/lib/consent/decision-schema";
+import type { Item, ItemState } from "@/lib/kyc/items";
+
+export type ConsentRow = { item: Item; label: string; shares: string; preview: string; state: ItemState; initiallyOn: boolean };
+
+const STATUS_WORDS: Record<"granted" | "partial" | "denied", string> = {
+  granted: "You shared everything requested.",
+  partial: "You shared some of what was requested.",
+  denied: "You shared nothing.",
+};
+
+/**
+ * The decision itself. Sending the person back is a normal navigation (a
+ * GET) from the confirmation, not a redirect answering the form's POST: the
+ * CSP's form-action 'self' would stop a POST redirect to the partner.
+ */
+export function ConsentForm({ partnerName, rows, fields }: { partnerName: string; rows: ConsentRow[]; fields: DecisionRequestFields }) {
+  const [state, action, pending] = useActionState<DecisionState, FormData>(submitConsentDecision, { kind: "idle" });
+  const [selected, setSelected] = useState<ReadonlySet<Item>>(() => new Set(rows.filter((row) => row.initiallyOn).map((row) => row.item)));
+  const listId = useId();
+
+  useEffect(() => {
+    if (state.kind === "done") window.location.assign(state.redirectTo);
+  }, [state]);
+
+  if (state.kind === "done") {
+    return (
+      <section aria-live="polite" className="rounded-xl border border-slate-200 bg-white p-6 text-center shadow-sm" data-testid="consent-done">
+        <h2 className="text-lg font-semibold">Decision saved</h2>
+        <p className="mt-1 text-slate-600">
+          {STATUS_WORDS[state.status]} Taking you back to {partnerName}…
+        </p>
+        <a href={state.redirectTo} className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          Continue to {partnerName}
+        </a>
+        <p className="mt-3 text-sm text-slate-600">
+          Your receipt is in <a className="text-brand-700 underline" href="/account/partners">Connected partners</a>.
+        </p>
+      </section>
+    );
+  }
+
+  const toggle = (item: Item, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(item);
+      else next.delete(item);
+      return next;
+    });
+  const allOn = rows.every((row) => selected.has(row.item));
+
+  return (
+    <form action={action} className="space-y-4">
+      <input type="hidden" name="ocid" value={fields.ocid} />
+      <input type="hidden" name="grants" value={fields.grants} />
+      <input type="hidden" name="user_ocid" value={fields.user_ocid} />
+      <input type="hidden" name="callback_url" value={fields.callback_url} />
+      {fields.state !== undefined ? <input type="hidden" name="state" value={fields.state} /> : null}
+      <input type="hidden" name="token" value={fields.token} />
+
+      {state.kind === "refused" ? (
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          {state.message}
+        </p>
+      ) : null}
+
+      <fieldset className="rounded-xl border border-slate-200 bg-white shadow-sm">
+        <legend className="sr-only">Items {partnerName} asks for</legend>
+        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
+          <p className="text-sm text-slate-600" id={`${listId}-count`} aria-live="polite">
+            {selected.size} of {rows.length} selected
+          </p>
+          <button
+            type="button"
+            onClick={() => setSelected(allOn ? new Set() : new Set(rows.map((row) => row.item)))}
+            className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50"
+          >
+            {allOn ? "Clear all" : "Select all"}
+          </button>
+        </div>
+        <ul className="divide-y divide-slate-200">
+          {rows.map((row) => {
+            const id = `${listId}-${row.item}`;
+            const on = selected.has(row.item);
+            return (
+              <li key={row.item} className="flex items-start gap-4 px-4 py-4" data-testid={`consent-row-${row.item}`}>
+                <div className="min-w-0 flex-1">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <label htmlFor={id} className="font-medium">
+                      {row.label}
+                    </label>
+                    <ItemStateBadge state={row.state} />
+                  </div>
+                  <p className="mt-0.5 text-sm text-slate-600" id={`${id}-shares`}>
+                    {row.shares}
+                  </p>
+                  <p className="mt-1 font-mono text-sm break-words text-slate-800" id={`${id}-preview`}>
+                    {row.preview}
+                  </p>
+                  {row.state !== "verified" ? (
+                    <p className="mt-1 text-xs text-slate-600" id={`${id}-note`}>
+                      {row.state === "pending"
+                        ? `You can share it now; ${partnerName} sees “pending” until a reviewer verifies it.`
+                        : `You can share it now; ${partnerName} sees “missing” until it is provided and verified.`}
+                    </p>
+                  ) : null}
+                </div>
+                <span className="relative mt-1 inline-flex shrink-0">
+                  <input
+                    id={id}
+                    type="checkbox"
+                    role="switch"
+                    name="share"
+                    value={row.item}
+                    checked={on}
+                    onChange={(event) => toggle(row.item, event.target.checked)}
+                    aria-checked={on}
+                    aria-describedby={`${id}-shares ${id}-preview${row.state !== "verified" ? ` ${id}-note` : ""}`}
+                    className="peer h-7 w-12 cursor-pointer appearance-none rounded-full bg-slate-500 transition-colors checked:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                  />
+                  <span
+                    aria-hidden="true"
+                    className="pointer-events-none absolute top-1 left-1 h-5 w-5 rounded-full bg-white shadow transition-transform peer-checked:translate-x-5"
+                  />
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <button
+          type="submit"
+          name="intent"
+          value="share"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          Share selected
+        </button>
+        <button
+          type="submit"
+          name="intent"
+          value="deny"
+          disabled={pending}
+          className="rounded-md bg-slate-800 px-4 py-3 font-semibold text-white hover:bg-slate-900 disabled:opacity-60"
+        >
+          Deny all
+        </button>
+      </div>
+      <p className="text-center text-sm text-slate-600" aria-live="polite">
+        {pending ? "Saving your decision…" : "You can change or take back what you share at any time in Connected partners."}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { PartnerAvatar } from "./partner-avatar";
+
+export type PartnerSummaryProps = { name: string; ocid: number; domain: string; iconUrl: string | null; retentionNote: string | null };
+
+/** Who is asking: the facts a person needs before deciding. */
+export function PartnerSummary({ name, ocid, domain, iconUrl, retentionNote }: PartnerSummaryProps) {
+  return (
+    <section aria-labelledby="partner-name" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+      <div className="flex items-center gap-4">
+        <PartnerAvatar name={name} iconUrl={iconUrl} />
+        <div className="min-w-0">
+          <h2 id="partner-name" className="text-lg font-semibold break-words" data-testid="partner-name">
+            {name}
+          </h2>
+          <p className="text-sm text-slate-600">OCN partner · OCID {ocid}</p>
+        </div>
+      </div>
+      <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="text-slate-600">Verified domain</dt>
+          <dd className="font-medium break-all">
+            {domain}
+            <span className="sr-only"> (its identity was checked through its signed OCN metadata)</span>
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">How long they keep it</dt>
+          <dd className={retentionNote ? "font-medium" : "text-slate-600"}>{retentionNote ?? "The partner has not told Attest how long it keeps data."}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

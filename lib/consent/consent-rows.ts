@@ -1,0 +1,29 @@
+import "server-only";
+
+import type { DbOrTx } from "@/lib/db/client";
+import { effectiveState, getItems } from "@/lib/kyc/item-store";
+import { ITEM_INFO, type Item, type ItemState } from "@/lib/kyc/items";
+import { previewItem } from "@/lib/kyc/mask";
+
+import { grantedItems } from "./connected-partners";
+
+export type ConsentRowData = { item: Item; label: string; shares: string; preview: string; state: ItemState; initiallyOn: boolean };
+
+/**
+ * One row per requested item, with only a masked preview leaving the server.
+ * Toggles start off, except for what this person already grants this partner.
+ */
+export async function loadConsentRows(db: DbOrTx, userId: string, partnerOcid: number, items: readonly Item[]): Promise<ConsentRowData[]> {
+  const [stored, granted] = await Promise.all([getItems(db, userId), grantedItems(db, userId, partnerOcid)]);
+  return items.map((item) => {
+    const current = stored.get(item);
+    return {
+      item,
+      label: ITEM_INFO[item].label,
+      shares: ITEM_INFO[item].shares,
+      preview: previewItem(item, current?.value ?? null),
+      state: current ? effectiveState(current) : "missing",
+      initiallyOn: granted.has(item),
+    };
+  });
+}

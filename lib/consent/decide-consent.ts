@@ -1,0 +1,47 @@
+import "server-only";
+
+import type { DbOrTx } from "@/lib/db/client";
+
+import { buildCallbackUrl } from "./callback-url";
+import { isValidDecisionToken } from "./decision-token";
+import type { DecisionForm, DecisionState } from "./decision-schema";
+import { recordConsentDecision } from "./record-decision";
+import { resolveGrantRequest } from "./resolve-grant-request";
+
+const REFUSED = "This decision could not be accepted. Open the partner's link again and decide on the page Attest shows you.";
+
+/**
+ * A decision posted from the consent page. The request is checked again
+ * exactly as the page checked it (partner, callback, grants, user), the
+ * token must be the one rendered for this person and partner, and only
+ * requested items can be shared. Returns where to send the person next.
+ */
+export async function decideConsent(db: DbOrTx, user: { id: string; ocid: number }, form: DecisionForm): Promise<DecisionState> {
+  const resolved = await resolveGrantRequest(db, form.ocid, {
+    grants: form.grants,
+    user_ocid: form.user_ocid,
+    callback_url: form.callback_url,
+    state: form.state,
+  });
+  if (resolved.kind !== "ok") return { kind: "refused", message: REFUSED };
+  const { request, partner } = resolved;
+  if (!isValidDecisionToken(form.token, user.id, partner.ocid)) return { kind: "refused", message: REFUSED };
+  if (user.ocid !== request.userOcid) {
+    return { kind: "refused", message: "You are signed in as a different person than the one this request is for. Nothing was shared." };
+  }
+
+  const shared = form.intent === "deny" ? [] : request.items.filter((item) => form.share.includes(item));
+  const decision = await recordConsentDecision(db, {
+    userId: user.id,
+    userOcid: user.ocid,
+    partner: { ocid: partner.ocid, name: partner.name },
+    requested: request.items,
+    shared,
+  });
+  const redirectTo = buildCallbackUrl(
+    request.callbackUrl,
+    { status: decision.status, granted: decision.granted, denied: decision.denied, userOcid: user.ocid },
+    request.state,
+  );
+  return { kind: "done", status: decision.status, redirectTo, partnerName: partner.name };
+}

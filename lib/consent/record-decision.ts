@@ -1,0 +1,89 @@
+import "server-only";
+
+import { and, eq } from "drizzle-orm";
+
+import { recordAudit } from "@/lib/audit/log";
+import type { DbOrTx } from "@/lib/db/client";
+import { consentReceipts, grants } from "@/lib/db/schema";
+import type { Item } from "@/lib/kyc/items";
+import { providerOcid } from "@/lib/ocn/provider";
+
+import { decisionStatus } from "./callback-url";
+import { signReceipt, type SignedReceipt } from "./receipts";
+
+export type ConsentDecision = {
+  userId: string;
+  userOcid: number;
+  partner: { ocid: number; name: string };
+  /** Every requested item, in the order requested. */
+  requested: readonly Item[];
+  /** The subset the person chose to share. */
+  shared: readonly Item[];
+};
+
+export type RecordedDecision = {
+  status: "granted" | "partial" | "denied";
+  granted: Item[];
+  denied: Item[];
+  receipt: SignedReceipt;
+};
+
+/**
+ * Stores one decision per requested item, its receipt and its audit entry,
+ * all or nothing. An item granted again keeps the time it was first granted,
+ * so "granted at" means how long the partner has had it.
+ */
+export async function recordConsentDecision(db: DbOrTx, decision: ConsentDecision): Promise<RecordedDecision> {
+  const granted = decision.requested.filter((item) => decision.shared.includes(item));
+  const denied = decision.requested.filter((item) => !decision.shared.includes(item));
+  const status = decisionStatus(granted, denied);
+  const now = new Date();
+  const receipt = signReceipt({
+    type: "attest.consent_receipt",
+    version: 1,
+    receipt_id: crypto.randomUUID(),
+    issued_at: Math.floor(now.getTime() / 1000),
+    provider: providerOcid(),
+    partner: decision.partner,
+    user_ocid: decision.userOcid,
+    granted,
+    denied,
+  });
+  const { signature, ...body } = receipt;
+
+  await db.transaction(async (tx) => {
+    const existing = await tx
+      .select({ item: grants.item, decision: grants.decision, grantedAt: grants.grantedAt })
+      .from(grants)
+      .where(and(eq(grants.userId, decision.userId), eq(grants.partnerOcid, decision.partner.ocid)));
+    const before = new Map(existing.map((row) => [row.item, row]));
+    for (const item of decision.requested) {
+      const previous = before.get(item);
+      const isGranted = granted.includes(item);
+      const grantedAt = isGranted ? (previous?.decision === "granted" && previous.grantedAt ? previous.grantedAt : now) : null;
+      const values = { decision: isGranted ? ("granted" as const) : ("denied" as const), decidedAt: now, grantedAt };
+      await tx
+        .insert(grants)
+        .values({ userId: decision.userId, partnerOcid: decision.partner.ocid, item, ...values })
+        .onConflictDoUpdate({ target: [grants.userId, grants.partnerOcid, grants.item], set: values });
+    }
+    await tx.insert(consentReceipts).values({
+      id: body.receipt_id,
+      userId: decision.userId,
+      partnerOcid: decision.partner.ocid,
+      granted,
+      denied,
+      receipt: body,
+      signature,
+      createdAt: now,
+    });
+    await recordAudit(tx, {
+      actor: { type: "user", id: decision.userId },
+      action: "consent.decided",
+      subjectUserId: decision.userId,
+      partnerOcid: decision.partner.ocid,
+      details: { status, granted, denied, receiptId: body.receipt_id },
+    });
+  });
+  return { status, granted, denied, receipt };
+}

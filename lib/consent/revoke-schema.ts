@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+import { ITEMS } from "@/lib/kyc/items";
+
+/** A revoke button's form, shared with the server action: one item, or none for "everything". */
+export const revokeFormSchema = z.object({
+  partnerOcid: z.coerce.number().int().positive().max(2_147_483_647),
+  item: z.enum(ITEMS).optional(),
+});
+
+export type RevokeState = { kind: "idle" } | { kind: "done"; message: string } | { kind: "refused"; message: string };
