@@ -5,6 +5,12 @@
  * PostgreSQL; and, in the same run, the ceiling — a bare node:http server
  * doing only the same signature work — so every figure is a ratio to it.
  *
+ * OCN: /kyc/validate and /kyc/data, signed by the bench partners.
+ * Credentials API: /api/v1/verify with the loaded account's X-API-Key over a
+ * pool of credentials issued through the API during set-up, and
+ * /api/v1/issue with a bearer token from /api/v1/tokens (renewed at half its
+ * lifetime), for the people who granted the account's partner their Tier1 items.
+ *
  * Settings (environment): BENCH_USERS (3000), BENCH_PARTNERS (20),
  * BENCH_SECONDS (10), BENCH_CONNECTIONS (16).
  */
@@ -19,7 +25,15 @@ import autocannon from "autocannon";
 import { signRequestHeaders } from "../lib/ocn/client";
 import { signMetadataConfig } from "../lib/ocn/metadata";
 import { buildIfNeeded } from "./build-if-needed";
-import { benchPartner, benchUserOcid, DATA_GRANTS, partnerIndexOf, VALIDATE_GRANTS } from "./bench/fixtures";
+import {
+  benchPartner,
+  benchUserOcid,
+  DATA_GRANTS,
+  issuableUserIndexes,
+  issueRequestFor,
+  partnerIndexOf,
+  VALIDATE_GRANTS,
+} from "./bench/fixtures";
 import { createDatabase, findPostgresBin, startPostgres } from "./postgres-server";
 
 const USERS = Number(process.env.BENCH_USERS ?? 3000);
@@ -28,7 +42,15 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const TSX = ["--conditions=react-server", "--import", "tsx"];
 
-type Row = { target: string; requests: number; p50: number; p99: number; rssMb: number; non2xx: number; ceiling: number };
+const ENDPOINTS = ["/kyc/validate", "/kyc/data", "/api/v1/verify", "/api/v1/issue"] as const;
+type Endpoint = (typeof ENDPOINTS)[number];
+/** Credentials issued in set-up and verified over and over during the run. */
+const VERIFY_POOL = 64;
+
+type Row = { target: string; endpoint: Endpoint; requests: number; p50: number; p99: number; rssMb: number; non2xx: number; ceiling: number };
+
+/** The next request of a run: built synchronously, as autocannon asks for it. */
+type NextRequest = () => { body: string; headers: Record<string, string> };
 
 function wait(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -98,28 +120,91 @@ function peakRssMb(pid: number): number {
   return Math.round(total);
 }
 
-/** One autocannon run of signed POSTs; each request gets its own nonce and signature. */
-async function drive(baseUrl: string, endpoint: "/kyc/validate" | "/kyc/data", seconds: number) {
+/** OCN requests: each gets its own nonce and signature. */
+function signedOcnRequests(baseUrl: string, endpoint: "/kyc/validate" | "/kyc/data"): NextRequest {
   let counter = 0;
+  return () => {
+    const userIndex = counter++ % USERS;
+    const partner = benchPartner(partnerIndexOf(userIndex, PARTNERS));
+    const body = JSON.stringify({ user_ocid: benchUserOcid(userIndex), grants: endpoint === "/kyc/data" ? DATA_GRANTS : VALIDATE_GRANTS });
+    const headers = signRequestHeaders({ ocid: partner.ocid, privateKeyHex: partner.privateKey, method: "POST", url: `${baseUrl}${endpoint}`, body });
+    return { body, headers: { ...headers, "content-type": "application/json" } };
+  };
+}
+
+async function postJson(url: string, headers: Record<string, string>, body?: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const payload = (await response.json()) as Record<string, unknown>;
+  // Error envelopes carry a code and a message, never the request's personal data.
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(payload)}`);
+  return payload;
+}
+
+/** A bearer token for the API account, minted through the API and renewed at half its lifetime, so no run of any length sends an expired one. */
+async function bearerToken(baseUrl: string, apiKey: string): Promise<{ current: () => string; stop: () => void }> {
+  const mint = async () => {
+    const { token, expires_in: expiresIn } = (await postJson(`${baseUrl}/api/v1/tokens`, { "x-api-key": apiKey })) as { token: string; expires_in: number };
+    return { token, expiresIn };
+  };
+  const first = await mint();
+  let token = first.token;
+  const timer = setInterval(() => {
+    mint().then(
+      (fresh) => void (token = fresh.token),
+      (error: unknown) => console.error(`  renewing the bearer token failed: ${String(error)}`),
+    );
+  }, (first.expiresIn * 1000) / 2);
+  timer.unref();
+  return { current: () => token, stop: () => clearInterval(timer) };
+}
+
+/** Request factories for the Credentials API; the verify pool is issued through the API, as any client would. */
+async function credentialsRequests(baseUrl: string, apiKey: string) {
+  const bearer = await bearerToken(baseUrl, apiKey);
+  const people = issuableUserIndexes(USERS, PARTNERS);
+  if (people.length === 0) throw new Error("no bench user granted the API account's partner their Tier1 items");
+  const issueBody = (n: number) => issueRequestFor(people[n % people.length]!);
+  const pool: string[] = [];
+  for (let n = 0; n < VERIFY_POOL; n++) {
+    const issued = (await postJson(`${baseUrl}/api/v1/issue`, { authorization: `Bearer ${bearer.current()}` }, issueBody(n))) as { token: string; public_key: string };
+    pool.push(JSON.stringify({ token: issued.token, public_key_pem: issued.public_key }));
+  }
+  let verified = 0;
+  let issued = 0;
+  const next: Record<"/api/v1/verify" | "/api/v1/issue", NextRequest> = {
+    "/api/v1/verify": () => ({ body: pool[verified++ % pool.length]!, headers: { "x-api-key": apiKey, "content-type": "application/json" } }),
+    "/api/v1/issue": () => ({ body: JSON.stringify(issueBody(issued++)), headers: { authorization: `Bearer ${bearer.current()}`, "content-type": "application/json" } }),
+  };
+  return { next, stop: bearer.stop };
+}
+
+/** One autocannon run of POSTs to one endpoint. */
+async function drive(baseUrl: string, endpoint: Endpoint, next: NextRequest, seconds: number) {
   const result = await autocannon({
     url: baseUrl,
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [
-      {
-        method: "POST",
-        path: endpoint,
-        setupRequest: (request) => {
-          const userIndex = counter++ % USERS;
-          const partner = benchPartner(partnerIndexOf(userIndex, PARTNERS));
-          const body = JSON.stringify({ user_ocid: benchUserOcid(userIndex), grants: endpoint === "/kyc/data" ? DATA_GRANTS : VALIDATE_GRANTS });
-          const headers = signRequestHeaders({ ocid: partner.ocid, privateKeyHex: partner.privateKey, method: "POST", url: `${baseUrl}${endpoint}`, body });
-          return { ...request, body, headers: { ...headers, "content-type": "application/json" } };
-        },
-      },
-    ],
+    requests: [{ method: "POST", path: endpoint, setupRequest: (request) => ({ ...request, ...next() }) }],
   });
   return { requests: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
+}
+
+/** Warm-up (JIT, caches, connection pools), then the measured run, for every endpoint of a server. */
+async function measureEndpoints(kind: string, baseUrl: string, apiKey: string, pid: number): Promise<Row[]> {
+  const credentials = await credentialsRequests(baseUrl, apiKey);
+  try {
+    const rows: Row[] = [];
+    for (const endpoint of ENDPOINTS) {
+      const next = endpoint === "/kyc/validate" || endpoint === "/kyc/data" ? signedOcnRequests(baseUrl, endpoint) : credentials.next[endpoint];
+      await drive(baseUrl, endpoint, next, 3);
+      const result = await drive(baseUrl, endpoint, next, SECONDS);
+      rows.push({ target: `${kind} ${endpoint}`, endpoint, ...result, rssMb: peakRssMb(pid), ceiling: 0 });
+      console.log(`  ${endpoint}: ${Math.round(result.requests)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}`);
+    }
+    return rows;
+  } finally {
+    credentials.stop();
+  }
 }
 
 async function measureAttest(kind: "PGlite" | "PostgreSQL", databaseUrl: string | undefined, metadataBase: string): Promise<Row[]> {
@@ -136,21 +221,15 @@ async function measureAttest(kind: "PGlite" | "PostgreSQL", databaseUrl: string 
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   console.log(`\n${kind}: loading ${USERS} users and ${PARTNERS} partners…`);
-  const loader = spawn(process.execPath, [...TSX, "scripts/bench/load-data.ts", String(USERS), String(PARTNERS), metadataBase], { env, stdio: "inherit" });
+  const apiKeyFile = path.join(dataDir, "bench-api-key");
+  const loader = spawn(process.execPath, [...TSX, "scripts/bench/load-data.ts", String(USERS), String(PARTNERS), metadataBase, apiKeyFile], { env, stdio: "inherit" });
   const loaded = await new Promise<number | null>((resolve) => loader.once("exit", resolve));
   if (loaded !== 0) throw new Error("loading the benchmark data failed");
 
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/metadata.json`, server);
-    const rows: Row[] = [];
-    for (const endpoint of ["/kyc/validate", "/kyc/data"] as const) {
-      await drive(`http://127.0.0.1:${port}`, endpoint, 3); // warm-up: JIT, caches, connection pools
-      const result = await drive(`http://127.0.0.1:${port}`, endpoint, SECONDS);
-      rows.push({ target: `${kind} ${endpoint}`, ...result, rssMb: peakRssMb(server.pid!), ceiling: 0 });
-      console.log(`  ${endpoint}: ${Math.round(result.requests)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
-    }
-    return rows;
+    return await measureEndpoints(kind, `http://127.0.0.1:${port}`, readFileSync(apiKeyFile, "utf8"), server.pid!);
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
@@ -163,13 +242,9 @@ async function measureCeiling(): Promise<Row[]> {
   const server = spawn(process.execPath, [...TSX, "scripts/bench/ceiling.ts", String(port), String(PARTNERS)], { stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/`, server);
-    const rows: Row[] = [];
-    for (const endpoint of ["/kyc/validate", "/kyc/data"] as const) {
-      await drive(`http://127.0.0.1:${port}`, endpoint, 3);
-      const result = await drive(`http://127.0.0.1:${port}`, endpoint, SECONDS);
-      rows.push({ target: `ceiling ${endpoint}`, ...result, rssMb: peakRssMb(server.pid!), ceiling: 0 });
-    }
-    return rows;
+    console.log("\nceiling (bare node:http, signature work only):");
+    // The ceiling checks no API key; the client sends one anyway, so both servers get the same requests.
+    return await measureEndpoints("ceiling", `http://127.0.0.1:${port}`, "sk_test_ceiling", server.pid!);
   } finally {
     server.kill("SIGTERM");
   }
@@ -192,7 +267,7 @@ console.log(
 const metadata = await startMetadataServer();
 try {
   const ceiling = await measureCeiling();
-  const ceilingOf = (endpoint: string) => ceiling.find((row) => row.target.endsWith(endpoint))!.requests;
+  const ceilingOf = (endpoint: Endpoint) => ceiling.find((row) => row.endpoint === endpoint)!.requests;
   const rows: Row[] = [...ceiling];
   rows.push(...(await measureAttest("PGlite", undefined, metadata.base)));
   const bin = process.env.PG_TEST_URL ? null : findPostgresBin();
@@ -207,7 +282,7 @@ try {
   } else {
     console.log("\nPostgreSQL: skipped (no PG_TEST_URL and no PostgreSQL binaries on this machine)");
   }
-  for (const row of rows) if (!row.target.startsWith("ceiling")) row.ceiling = ceilingOf(row.target.endsWith("/kyc/data") ? "/kyc/data" : "/kyc/validate");
+  for (const row of rows) if (!ceiling.includes(row)) row.ceiling = ceilingOf(row.endpoint);
   printTable(rows);
 } finally {
   metadata.server.close();

@@ -4,9 +4,9 @@ import { createHash } from "node:crypto";
 
 import { and, eq, inArray } from "drizzle-orm";
 import { SignJWT } from "jose";
-import { z } from "zod";
 
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
+import type { IssuedCredential, IssueRequest } from "@/lib/credentials/api-schemas";
 import { chargeCredits, getAccount } from "@/lib/credentials/accounts";
 import type { Principal } from "@/lib/credentials/bearer-tokens";
 import { allocateStatusEntry, statusListUrl } from "@/lib/credentials/status-list";
@@ -24,17 +24,6 @@ import { blindIndex, encryptText } from "@/lib/security/encryption";
 export const ISSUE_COST = 10;
 export const CREDENTIAL_VALIDITY_DAYS = 365;
 const DAY_SECONDS = 24 * 60 * 60;
-
-export const issueRequestSchema = z.object({
-  email: z.email("must be an email address").max(254),
-  phone_number: z.string().regex(/^\+[1-9]\d{6,14}$/, "must be a phone number in E.164 format, like +15551234567"),
-  full_name: z.string().trim().min(1, "must not be empty").max(300),
-  dob: z.iso.date("must be a date as YYYY-MM-DD"),
-  tier: z.enum(TIERS, "must be Tier1, Tier2 or Tier3").default("Tier1"),
-});
-export type IssueRequest = z.infer<typeof issueRequestSchema>;
-
-export type IssuedCredential = { status: "issued"; token: string; public_key: string; credential_id: string };
 
 /** The seed's request fields and the items they must equal. */
 const IDENTITY_FIELDS = [

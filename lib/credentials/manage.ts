@@ -2,7 +2,10 @@ import "server-only";
 
 import { and, desc, eq } from "drizzle-orm";
 
+import type { z } from "zod";
+
 import type { AuditActor } from "@/lib/audit/log";
+import type { revokeResponseSchema } from "@/lib/credentials/api-schemas";
 import type { Principal } from "@/lib/credentials/bearer-tokens";
 import { revokeCredential } from "@/lib/credentials/revocation";
 import type { Db, DbOrTx } from "@/lib/db/client";
@@ -19,7 +22,7 @@ export function credentialStatus(row: { revokedAt: Date | null; expiresAt: Date 
 }
 
 /** `POST /api/v1/credentials/{id}/revoke`: only the account that paid for the credential may revoke it. */
-export async function revokeIssuedCredential(db: Db, principal: Principal, credentialId: string): Promise<{ status: "revoked"; credential_id: string }> {
+export async function revokeIssuedCredential(db: Db, principal: Principal, credentialId: string): Promise<z.infer<typeof revokeResponseSchema>> {
   if (principal.kind !== "account") throw new AppError("FORBIDDEN", "Only the issuing API account can revoke a credential through the API");
   await db.transaction(async (tx) => {
     const [row] = await tx

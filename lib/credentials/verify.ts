@@ -4,8 +4,8 @@ import { createPublicKey, type KeyObject } from "node:crypto";
 
 import { eq } from "drizzle-orm";
 import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
-import { z } from "zod";
 
+import type { VerifyRequest } from "@/lib/credentials/api-schemas";
 import { statusBit } from "@/lib/credentials/revocation";
 import type { DbOrTx } from "@/lib/db/client";
 import { credentials, signingKeys, statusLists } from "@/lib/db/schema";
@@ -14,12 +14,6 @@ import { ed25519Kid } from "@/lib/keys";
 
 /** `POST /api/v1/verify` (SPEC §6): only tokens Attest signed, with a key it holds on record. */
 export const VERIFY_COST = 1;
-
-export const verifyRequestSchema = z.object({
-  token: z.string().min(1, "must not be empty").max(20_000, "is too long"),
-  public_key_pem: z.string().min(1, "must not be empty").max(5_000, "is too long"),
-});
-export type VerifyRequest = z.infer<typeof verifyRequestSchema>;
 
 export type VerifyResult = { valid: true; payload: JWTPayload } | { valid: false; error: string };
 

@@ -21,7 +21,13 @@ const MAX_BODY_BYTES = 64 * 1024;
 /** JSON whatever the declared type (`curl -d` says form-encoded); anything unparseable is a 400, as SPEC §6 lists. */
 export async function readJsonBody(request: Request): Promise<unknown> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The body is too large");
-  const text = await request.text();
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    // The client went away mid-body (as load generators do at the end of a run): its fault, not a 500 to log.
+    throw new AppError("INVALID_REQUEST", "The body could not be read");
+  }
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The body is too large");
   try {
     return JSON.parse(text);

@@ -10,11 +10,26 @@ import {
   validateRequestSchema,
   validateResponseSchema,
 } from "@/lib/kyc/partner-schemas";
+import {
+  credentialIdSchema,
+  didDocumentSchema,
+  issueRequestSchema,
+  issueResponseSchema,
+  jwksSchema,
+  revokeResponseSchema,
+  statusListIdSchema,
+  tokenResponseSchema,
+  verifyRequestSchema,
+  verifyResponseSchema,
+} from "@/lib/credentials/api-schemas";
+import { BEARER_TOKEN_TTL_SECONDS } from "@/lib/credentials/bearer-tokens";
+import { ISSUE_COST } from "@/lib/credentials/issue";
+import { VERIFY_COST } from "@/lib/credentials/verify";
 import { getEnv } from "@/lib/env";
 import { providerEndpoint } from "@/lib/ocn/provider";
 
 /**
- * The OCN KYC Provider API as OpenAPI 3.1, generated from the zod schemas the routes
+ * The OCN KYC Provider API and the Credentials API as OpenAPI 3.1, generated from the zod schemas the routes
  * parse with, so the document cannot drift from what the server accepts and returns.
  */
 type JsonSchema = Record<string, unknown>;
@@ -40,6 +55,18 @@ function errors(...entries: [number, string][]) {
   return Object.fromEntries(entries.map(([status, codes]) => [String(status), { description: codes, headers: signedHeaders, content: json("Error") }]));
 }
 
+/** Credentials API errors: the same envelope, unsigned (these callers hold API keys, not OCN keys). */
+function plainErrors(...entries: [number, string][]) {
+  return Object.fromEntries(entries.map(([status, codes]) => [String(status), { description: codes, content: json("Error") }]));
+}
+
+function parameter(name: string, schema: z.ZodType) {
+  return { name, in: "path", required: true, schema: component(schema, "input") };
+}
+
+const TOO_LARGE: [number, string] = [413, "PAYLOAD_TOO_LARGE: body over 64 KiB"];
+const BAD_BODY: [number, string] = [400, "INVALID_REQUEST: not JSON, or the field named in the message is invalid"];
+
 const AUTH_ERRORS: [number, string][] = [
   [401, "INVALID_SIGNATURE, TIMESTAMP_EXPIRED, UNKNOWN_OCID or NONCE_REUSED"],
   [403, "CONNECTION_REFUSED: the partner is suspended"],
@@ -51,16 +78,24 @@ export function openApiDocument() {
   return {
     openapi: "3.1.0",
     info: {
-      title: "Attest — OCN KYC Provider API",
+      title: "Attest — OCN KYC Provider API and Credentials API",
       version: "0.1.0",
       description:
-        "Requests are signed by the calling OCN partner (X-OC-ID, X-OC-Timestamp, X-OC-Nonce, X-OC-Signature over `ocid\\ntimestamp\\nnonce\\nMETHOD\\npath?query\\nsha256(body)`); every response, errors included, is signed by this provider.",
+        "OCN KYC API (/capabilities, /kyc/*): requests are signed by the calling OCN partner (X-OC-ID, X-OC-Timestamp, X-OC-Nonce, X-OC-Signature over `ocid\\ntimestamp\\nnonce\\nMETHOD\\npath?query\\nsha256(body)`); every response, errors included, is signed by this provider. " +
+        "Credentials API (/api/v1/*, /.well-known/*): KYC tier credentials as EdDSA VC-JWTs, paid for in credits by API accounts (X-API-Key, or a bearer token from /api/v1/tokens).",
       license: { name: "Apache-2.0" },
     },
     servers: [{ url: providerEndpoint() }],
     components: {
       securitySchemes: {
         ocnSignature: { type: "apiKey", in: "header", name: "X-OC-Signature", description: "secp256k1 signature; see the description above" },
+        apiKey: { type: "apiKey", in: "header", name: "X-API-Key", description: "An API account's key, sk_live_… or sk_test_…" },
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: `From POST /api/v1/tokens; valid for at most ${BEARER_TOKEN_TTL_SECONDS} s`,
+        },
       },
       schemas: {
         ValidateRequest: component(validateRequestSchema, "input"),
@@ -69,6 +104,14 @@ export function openApiDocument() {
         DataResponse: component(dataResponseSchema, "output"),
         Capabilities: component(capabilitiesResponseSchema, "output"),
         Error: component(errorBodySchema, "output"),
+        TokenResponse: component(tokenResponseSchema, "output"),
+        IssueRequest: component(issueRequestSchema, "input"),
+        IssueResponse: component(issueResponseSchema, "output"),
+        VerifyRequest: component(verifyRequestSchema, "input"),
+        VerifyResponse: component(verifyResponseSchema, "output"),
+        RevokeResponse: component(revokeResponseSchema, "output"),
+        Jwks: component(jwksSchema, "output"),
+        DidDocument: component(didDocumentSchema, "output"),
       },
     },
     paths: {
@@ -118,6 +161,85 @@ export function openApiDocument() {
             "403": { description: "DOCUMENT_URL_INVALID: forged or expired", content: json("Error") },
             "404": { description: "NOT_FOUND", content: json("Error") },
           },
+        },
+      },
+      "/api/v1/tokens": {
+        post: {
+          summary: "A short-lived bearer token for the API account of the X-API-Key (or, without a key, for the person signed in)",
+          security: [{ apiKey: [] }, {}],
+          responses: {
+            "200": { description: "Bearer token", content: json("TokenResponse") },
+            ...plainErrors([401, "UNAUTHORIZED: no valid API key and nobody signed in"]),
+          },
+        },
+      },
+      "/api/v1/issue": {
+        post: {
+          summary: `Issue a KYC tier credential; an account pays ${ISSUE_COST} credits, a person issuing their own pays nothing`,
+          security: [{ bearerToken: [] }],
+          requestBody: { required: true, content: json("IssueRequest") },
+          responses: {
+            "200": { description: "The signed credential", content: json("IssueResponse") },
+            ...plainErrors(
+              BAD_BODY,
+              [401, "UNAUTHORIZED: missing, invalid or expired bearer token"],
+              [402, "INSUFFICIENT_CREDITS"],
+              [403, "FORBIDDEN: the person has not granted the account's partner name, email, phone and date_of_birth, or a personal token names someone else"],
+              TOO_LARGE,
+              [422, "IDENTITY_NOT_VERIFIED (details.fields) or TIER_NOT_MET (details.missing)"],
+            ),
+          },
+        },
+      },
+      "/api/v1/verify": {
+        post: {
+          summary: `Verify a credential Attest issued (${VERIFY_COST} credit); an invalid credential is a 200 with valid: false`,
+          security: [{ apiKey: [] }],
+          requestBody: { required: true, content: json("VerifyRequest") },
+          responses: {
+            "200": { description: "The verdict", content: json("VerifyResponse") },
+            ...plainErrors(BAD_BODY, [401, "UNAUTHORIZED: missing, unknown or revoked API key"], [402, "INSUFFICIENT_CREDITS"], TOO_LARGE),
+          },
+        },
+      },
+      "/api/v1/credentials/{id}/revoke": {
+        post: {
+          summary: "Revoke a credential the bearer token's account issued; its status list bit is set",
+          security: [{ bearerToken: [] }],
+          parameters: [parameter("id", credentialIdSchema)],
+          responses: {
+            "200": { description: "Revoked", content: json("RevokeResponse") },
+            ...plainErrors(
+              [401, "UNAUTHORIZED: missing, invalid or expired bearer token"],
+              [403, "FORBIDDEN: a personal token"],
+              [404, "NOT_FOUND: no credential with this id was issued by this account"],
+            ),
+          },
+        },
+      },
+      "/api/v1/status-lists/{id}": {
+        get: {
+          summary: "A W3C Bitstring Status List credential (131,072 entries, gzip + base64url) as a VC-JWT",
+          security: [],
+          parameters: [parameter("id", statusListIdSchema)],
+          responses: {
+            "200": { description: "The signed status list; cacheable briefly", content: { "application/vc+jwt": { schema: { type: "string" } } } },
+            ...plainErrors([404, "NOT_FOUND"]),
+          },
+        },
+      },
+      "/.well-known/did.json": {
+        get: {
+          summary: "The issuer's did:web document: current and retired credential keys",
+          security: [],
+          responses: { "200": { description: "DID document", content: { "application/did+json": { schema: ref("DidDocument") } } } },
+        },
+      },
+      "/.well-known/jwks.json": {
+        get: {
+          summary: "The credential keys, current and retired, as a JWK Set",
+          security: [],
+          responses: { "200": { description: "JWK Set", content: json("Jwks") } },
         },
       },
     },

@@ -27,3 +27,33 @@ export function partnerIndexOf(userIndex: number, partners: number): number {
 export function benchUserOcid(index: number): number {
   return BENCH_USER_BASE + index;
 }
+
+/** What the loader stores for user i, all verified: enough for Tier1 and for /kyc/data. */
+export function benchUserValues(index: number) {
+  const first = `Bench${index}`;
+  return {
+    name: { first_name: first, last_name: "Loadtest", full_name: `${first} Loadtest` },
+    email: `bench-${index}@example.com`,
+    phone: `+4477009${String(index).padStart(5, "0")}`,
+    date_of_birth: "1988-07-14",
+    nationality: "GB",
+    address: { street: `${index} Bench Road`, city: "Leeds", state: "", postal_code: "LS1 1AA", country: "GB" },
+  } as const;
+}
+
+/**
+ * The API account is linked to partner 0, so the people it may issue
+ * credentials for are those who granted partner 0 their Tier1 items.
+ */
+export const CREDENTIALS_PARTNER_INDEX = 0;
+export const BENCH_ACCOUNT_CREDITS = 10_000_000;
+
+export function issuableUserIndexes(users: number, partners: number): number[] {
+  return Array.from({ length: users }, (_, index) => index).filter((index) => partnerIndexOf(index, partners) === CREDENTIALS_PARTNER_INDEX);
+}
+
+/** The `POST /api/v1/issue` body for user i, matching what the loader stored. */
+export function issueRequestFor(index: number) {
+  const values = benchUserValues(index);
+  return { email: values.email, phone_number: values.phone, full_name: values.name.full_name, dob: values.date_of_birth, tier: "Tier1" as const };
+}

@@ -3,29 +3,31 @@
  * about to open (DATA_DIR or DATABASE_URL), through the application's own
  * storage code: encrypted values, blind indexes, grants.
  * Run with `node --conditions=react-server --import tsx` (server-only modules).
- * Usage: load-data.ts <users> <partners> <metadata base URL>
+ * Also creates the Credentials API account (linked to partner 0, with
+ * credits to spare so no request of the run is refused for want of them) and
+ * writes its API key, shown once as in the console, to <API key file>.
+ * Usage: load-data.ts <users> <partners> <metadata base URL> <API key file>
  */
+import { writeFileSync } from "node:fs";
+
 import { emailColumns } from "../../lib/auth/adapter";
+import { createAccount, createApiKey, topUp } from "../../lib/credentials/accounts";
 import { closeDb, getDb } from "../../lib/db/client";
 import { grants, identityItems, partners, users } from "../../lib/db/schema";
 import { verificationExpiry } from "../../lib/kyc/item-store";
 import { blindIndex, encryptJson } from "../../lib/security/encryption";
-import { benchPartner, benchUserOcid, partnerIndexOf, VALIDATE_GRANTS } from "./fixtures";
+import {
+  BENCH_ACCOUNT_CREDITS,
+  benchPartner,
+  benchUserOcid,
+  benchUserValues,
+  CREDENTIALS_PARTNER_INDEX,
+  partnerIndexOf,
+  VALIDATE_GRANTS,
+} from "./fixtures";
 
-const [userCount, partnerCount, metadataBase] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4]!];
+const [userCount, partnerCount, metadataBase, apiKeyFile] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4]!, process.argv[5]!];
 const BATCH = 250;
-
-function valuesFor(index: number) {
-  const first = `Bench${index}`;
-  return {
-    name: { first_name: first, last_name: "Loadtest", full_name: `${first} Loadtest` },
-    email: `bench-${index}@example.com`,
-    phone: `+4477009${String(index).padStart(5, "0")}`,
-    date_of_birth: "1988-07-14",
-    nationality: "GB",
-    address: { street: `${index} Bench Road`, city: "Leeds", state: "", postal_code: "LS1 1AA", country: "GB" },
-  } as const;
-}
 
 const db = await getDb();
 await db.insert(partners).values(
@@ -46,7 +48,7 @@ for (let start = 0; start < userCount; start += BATCH) {
   await db.transaction(async (tx) => {
     const created = await tx
       .insert(users)
-      .values(indexes.map((index) => ({ ...emailColumns(valuesFor(index).email), ocid: benchUserOcid(index), emailVerified: verifiedAt })))
+      .values(indexes.map((index) => ({ ...emailColumns(benchUserValues(index).email), ocid: benchUserOcid(index), emailVerified: verifiedAt })))
       .returning({ id: users.id, ocid: users.ocid });
     const idOf = new Map(created.map((row) => [row.ocid, row.id]));
     await tx.insert(identityItems).values(
@@ -55,8 +57,8 @@ for (let start = 0; start < userCount; start += BATCH) {
           userId: idOf.get(benchUserOcid(index))!,
           item,
           state: "verified" as const,
-          valueEnc: encryptJson(valuesFor(index)[item], `identity_items.${item}`),
-          valueIndex: item === "phone" ? blindIndex("phone", valuesFor(index).phone) : null,
+          valueEnc: encryptJson(benchUserValues(index)[item], `identity_items.${item}`),
+          valueIndex: item === "phone" ? blindIndex("phone", benchUserValues(index).phone) : null,
           submittedAt: verifiedAt,
           verifiedAt,
           expiresAt: verificationExpiry(verifiedAt),
@@ -76,5 +78,10 @@ for (let start = 0; start < userCount; start += BATCH) {
     );
   });
 }
+const actor = { type: "system" as const };
+const account = await createAccount(db, { name: "Bench API account", partnerOcid: benchPartner(CREDENTIALS_PARTNER_INDEX).ocid }, actor);
+await topUp(db, account.id, BENCH_ACCOUNT_CREDITS, "benchmark", actor);
+const { key } = await createApiKey(db, account.id, "test", actor);
+writeFileSync(apiKeyFile, key, { mode: 0o600 });
 await closeDb();
-console.log(`loaded ${userCount} users and ${partnerCount} partners`);
+console.log(`loaded ${userCount} users, ${partnerCount} partners and an API account with ${BENCH_ACCOUNT_CREDITS} credits`);

@@ -1,20 +1,101 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import { openApiDocument } from "@/lib/ocn/openapi";
 
-type Schema = { required?: string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[] };
+type Schema = { required?: string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; const?: unknown };
+
+const APP = path.join(process.cwd(), "app");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** Route handlers that are not part of the public API, each with the reason it is left out. */
+const NOT_API: Record<string, string> = {
+  "/api/auth/{nextauth}": "Auth.js sign-in internals, used by the browser",
+  "/openapi.json": "the document itself",
+  "/demo/gateway/metadata.json": "metadata of the demo partner, not of Attest",
+};
+
+/** Every route.ts under app/ as an OpenAPI path ([id] → {id}, route groups dropped) with the methods it exports. */
+function routeFiles(dir = APP): { path: string; methods: string[] }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    if (!/^route\.(ts|tsx|js)$/.test(entry.name)) return [];
+    const segments = path
+      .relative(APP, dir)
+      .split(path.sep)
+      .filter((segment) => segment && !/^\(.*\)$/.test(segment))
+      .map((segment) => segment.replace(/^\[(?:\.\.\.)?(.+)\]$/, "{$1}"));
+    const source = readFileSync(full, "utf8");
+    const methods = METHODS.filter((method) => new RegExp(`export\\s+(?:async\\s+)?(?:function|const)\\s+${method}\\b`).test(source));
+    return [{ path: `/${segments.join("/")}`, methods }];
+  });
+}
+
+function refsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(refsIn);
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, inner]) => (key === "$ref" && typeof inner === "string" ? [inner] : refsIn(inner)));
+  }
+  return [];
+}
 
 describe("/openapi.json", () => {
+  const document = openApiDocument();
+  const schemas = document.components.schemas as unknown as Record<string, Schema>;
+  const paths = document.paths as Record<string, Record<string, { security?: Record<string, unknown>[]; responses: Record<string, unknown> }>>;
+
   it("describes the OCN endpoints with schemas generated from zod", () => {
-    const document = openApiDocument();
     expect(document.openapi).toBe("3.1.0");
-    expect(Object.keys(document.paths)).toEqual(["/metadata.json", "/capabilities", "/kyc/validate", "/kyc/data", "/kyc/documents/{id}"]);
-    const schemas = document.components.schemas as unknown as Record<string, Schema>;
+    expect(Object.keys(paths)).toEqual(expect.arrayContaining(["/metadata.json", "/capabilities", "/kyc/validate", "/kyc/data", "/kyc/documents/{id}"]));
     expect(schemas.ValidateRequest!.required).toEqual(["user_ocid"]);
     expect(schemas.ValidateRequest!.properties!.grants!.items!.enum).toHaveLength(12);
     expect(schemas.DataRequest!.required).toEqual(["user_ocid", "grants"]);
     expect(schemas.DataResponse!.required).toEqual(expect.arrayContaining(["signature", "data", "expires_at"]));
     expect(Object.keys(schemas.DataResponse!.properties!.data!.properties!)).toHaveLength(12);
     expect(JSON.stringify(document)).not.toContain("$schema");
+  });
+
+  it("lists every API route file under app/ with each method it exports", () => {
+    const routes = routeFiles().filter((route) => !(route.path in NOT_API));
+    expect(routes.length).toBeGreaterThanOrEqual(12);
+    for (const route of routes) {
+      expect(paths, `${route.path} is a route under app/ but missing from /openapi.json`).toHaveProperty([route.path]);
+      expect(Object.keys(paths[route.path]!).sort(), route.path).toEqual(route.methods.map((method) => method.toLowerCase()).sort());
+    }
+    // And the reverse: nothing documented that no route serves.
+    const served = new Set(routeFiles().map((route) => route.path));
+    for (const documented of Object.keys(paths)) expect(served, documented).toContain(documented);
+  });
+
+  it("describes the Credentials API with its security schemes and the error envelope", () => {
+    expect(document.components.securitySchemes).toMatchObject({
+      apiKey: { type: "apiKey", in: "header", name: "X-API-Key" },
+      bearerToken: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+    });
+    expect(paths["/api/v1/verify"]!.post!.security).toEqual([{ apiKey: [] }]);
+    expect(paths["/api/v1/issue"]!.post!.security).toEqual([{ bearerToken: [] }]);
+    expect(paths["/api/v1/credentials/{id}/revoke"]!.post!.security).toEqual([{ bearerToken: [] }]);
+    expect(Object.keys(paths["/api/v1/issue"]!.post!.responses).sort()).toEqual(["200", "400", "401", "402", "403", "413", "422"]);
+    expect(Object.keys(paths["/api/v1/verify"]!.post!.responses).sort()).toEqual(["200", "400", "401", "402", "413"]);
+    for (const [route, operations] of Object.entries(paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          if (Number(status) >= 400) expect(refsIn(response), `${method} ${route} ${status}`).toEqual(["#/components/schemas/Error"]);
+        }
+      }
+    }
+    expect(schemas.IssueRequest!.required).toEqual(["email", "phone_number", "full_name", "dob"]);
+    expect(schemas.IssueRequest!.properties!.tier!.enum).toEqual(["Tier1", "Tier2", "Tier3"]);
+    expect(schemas.IssueResponse!.required).toEqual(["status", "token", "public_key", "credential_id"]);
+    expect(schemas.VerifyRequest!.required).toEqual(["token", "public_key_pem"]);
+    expect(schemas.VerifyResponse!.anyOf!.map((branch) => branch.properties!.valid!.const)).toEqual([true, false]);
+    expect(schemas.Jwks!.properties!.keys!.items!.required).toEqual(expect.arrayContaining(["kid", "x", "alg"]));
+  });
+
+  it("refers only to schemas it defines", () => {
+    for (const ref of refsIn(document)) expect(Object.keys(schemas)).toContain(ref.replace("#/components/schemas/", ""));
   });
 });

@@ -1,5 +1,6 @@
+import { issueRequestSchema } from "@/lib/credentials/api-schemas";
 import { principalFromRequest } from "@/lib/credentials/bearer-tokens";
-import { issueCredential, issueRequestSchema } from "@/lib/credentials/issue";
+import { issueCredential } from "@/lib/credentials/issue";
 import { parseBody } from "@/lib/credentials/with-api-key";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/errors";

@@ -1,4 +1,5 @@
-import { verifyCredential, VERIFY_COST, verifyRequestSchema } from "@/lib/credentials/verify";
+import { verifyRequestSchema } from "@/lib/credentials/api-schemas";
+import { verifyCredential, VERIFY_COST } from "@/lib/credentials/verify";
 import { withApiKey } from "@/lib/credentials/with-api-key";
 
 /** Verify a credential (SPEC §6): 1 credit; an invalid credential is a 200 with its reason. */

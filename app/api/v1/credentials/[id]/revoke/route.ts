@@ -1,5 +1,4 @@
-import { z } from "zod";
-
+import { credentialIdSchema } from "@/lib/credentials/api-schemas";
 import { principalFromRequest } from "@/lib/credentials/bearer-tokens";
 import { revokeIssuedCredential } from "@/lib/credentials/manage";
 import { getDb } from "@/lib/db/client";
@@ -10,7 +9,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const principal = await principalFromRequest(request);
     const { id } = await params;
-    if (!z.uuid().safeParse(id).success) throw new AppError("NOT_FOUND", "No credential with this id was issued by your account");
+    if (!credentialIdSchema.safeParse(id).success) throw new AppError("NOT_FOUND", "No credential with this id was issued by your account");
     return Response.json(await revokeIssuedCredential(await getDb(), principal, id));
   } catch (error) {
     return errorResponse(error);
