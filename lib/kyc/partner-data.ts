@@ -11,7 +11,7 @@ import { getItems, type StoredItem } from "@/lib/kyc/item-store";
 import { ITEMS, type Item, type PartnerStatus } from "@/lib/kyc/items";
 import { maskDocumentNumber } from "@/lib/kyc/mask";
 import { dataBodySchema, itemDataSchemas, type DataBody, type DataRequest, type DataResponse } from "@/lib/kyc/partner-schemas";
-import { findUserIdByOcid, viewItemsAsPartner, type PartnerViewer } from "@/lib/kyc/partner-view";
+import { viewItemsAsPartner, type PartnerViewer } from "@/lib/kyc/partner-view";
 import { canonicalJson } from "@/lib/ocn/canonical-json";
 import { providerOcid } from "@/lib/ocn/provider";
 import { signMessage } from "@/lib/ocn/secp256k1";
@@ -70,8 +70,7 @@ export function shapeItemData(item: Item, stored: StoredItem, options: { fullDoc
 export async function collectPartnerData(db: Db, partner: DataRequester, request: DataRequest, now = new Date()): Promise<DataBody> {
   const requested = ITEMS.filter((item) => request.grants.includes(item));
   return db.transaction(async (tx) => {
-    const userId = await findUserIdByOcid(tx, request.user_ocid);
-    const view = await viewItemsAsPartner(tx, userId, partner, now);
+    const { userId, view } = await viewItemsAsPartner(tx, request.user_ocid, partner, now);
     const refused: Partial<Record<Item, PartnerStatus>> = {};
     for (const item of requested) if (view[item].status !== "verified") refused[item] = view[item].status;
     if (Object.keys(refused).length > 0) {

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 
 import type { DbOrTx } from "@/lib/db/client";
 import { grants, identityItems, users } from "@/lib/db/schema";
@@ -20,12 +20,34 @@ type ItemFacts = { state: ItemState; verifiedAt: Date | null; expiresAt: Date | 
 
 const MAX_OCID = 2_147_483_647; // users.ocid is an integer column
 
-/** The person's internal id; USER_NOT_FOUND for any OCID nobody holds. */
-export async function findUserIdByOcid(db: DbOrTx, userOcid: number): Promise<string> {
-  if (!Number.isSafeInteger(userOcid) || userOcid < 1 || userOcid > MAX_OCID) throw userNotFound();
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.ocid, userOcid));
+const isUserOcid = (value: number) => Number.isSafeInteger(value) && value >= 1 && value <= MAX_OCID;
+
+type FactsRow = { id: string; items: { item: Item; state: ItemState; verifiedAt: string | null; expiresAt: string | null }[]; grants: { item: Item; decision: Decision }[] };
+
+/**
+ * The person, their items' states and this partner's grant decisions in one round trip:
+ * this runs on every /kyc/validate and /kyc/data, where each query is a measurable share.
+ */
+export async function loadPartnerFacts(db: DbOrTx, userOcid: number, partnerOcid: number): Promise<{ userId: string; facts: Map<Item, ItemFacts>; decisions: Map<Item, Decision> }> {
+  if (!isUserOcid(userOcid)) throw userNotFound();
+  const result = await db.execute(sql`
+    select u.id,
+      coalesce((select json_agg(json_build_object('item', i.item, 'state', i.state, 'verifiedAt', i.verified_at, 'expiresAt', i.expires_at))
+                from ${identityItems} i where i.user_id = u.id), '[]'::json) as items,
+      coalesce((select json_agg(json_build_object('item', g.item, 'decision', g.decision))
+                from ${grants} g where g.user_id = u.id and g.partner_ocid = ${partnerOcid}), '[]'::json) as grants
+    from ${users} u where u.ocid = ${userOcid}`);
+  const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as FactsRow[];
+  const row = rows[0];
   if (!row) throw userNotFound();
-  return row.id;
+  // json_agg hands timestamps back as ISO strings on both drivers; the driver may or may not have parsed the JSON.
+  const parse = <T,>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+  const date = (value: string | null) => (value ? new Date(value) : null);
+  return {
+    userId: row.id,
+    facts: new Map(parse(row.items).map((item) => [item.item, { state: item.state, verifiedAt: date(item.verifiedAt), expiresAt: date(item.expiresAt) }])),
+    decisions: new Map(parse(row.grants).map((grant) => [grant.item, grant.decision])),
+  };
 }
 
 function userNotFound(): AppError {
@@ -46,19 +68,7 @@ export function partnerStatusOf(facts: ItemFacts | undefined, decision: Decision
 export type PartnerItemView = { status: PartnerStatus; verifiedAt: Date | null; expiresAt: Date | null };
 
 /** Every item's status for this partner, with the dates behind the verified ones. */
-export async function viewItemsAsPartner(db: DbOrTx, userId: string, partner: PartnerViewer, now = new Date()): Promise<Record<Item, PartnerItemView>> {
-  const [itemRows, grantRows] = await Promise.all([
-    db
-      .select({ item: identityItems.item, state: identityItems.state, verifiedAt: identityItems.verifiedAt, expiresAt: identityItems.expiresAt })
-      .from(identityItems)
-      .where(eq(identityItems.userId, userId)),
-    db
-      .select({ item: grants.item, decision: grants.decision })
-      .from(grants)
-      .where(and(eq(grants.userId, userId), eq(grants.partnerOcid, partner.ocid))),
-  ]);
-  const facts = new Map(itemRows.map((row) => [row.item, row]));
-  const decisions = new Map(grantRows.map((row) => [row.item, row.decision]));
+export function viewItems(facts: Map<Item, ItemFacts>, decisions: Map<Item, Decision>, partner: PartnerViewer, now = new Date()): Record<Item, PartnerItemView> {
   const allowed = new Set(partner.allowedGrants);
   const view = {} as Record<Item, PartnerItemView>;
   for (const item of ITEMS) {
@@ -71,6 +81,12 @@ export async function viewItemsAsPartner(db: DbOrTx, userId: string, partner: Pa
     };
   }
   return view;
+}
+
+/** The person's id and every item's status for this partner; USER_NOT_FOUND for an unknown OCID. */
+export async function viewItemsAsPartner(db: DbOrTx, userOcid: number, partner: PartnerViewer, now = new Date()): Promise<{ userId: string; view: Record<Item, PartnerItemView> }> {
+  const { userId, facts, decisions } = await loadPartnerFacts(db, userOcid, partner.ocid);
+  return { userId, view: viewItems(facts, decisions, partner, now) };
 }
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -102,8 +118,7 @@ export function kycCompletion(view: Record<Item, PartnerItemView>): Pick<Validat
 
 /** POST /kyc/validate for one partner. */
 export async function validateForPartner(db: DbOrTx, partner: PartnerViewer, request: ValidateRequest): Promise<ValidateResponse> {
-  const userId = await findUserIdByOcid(db, request.user_ocid);
-  const view = await viewItemsAsPartner(db, userId, partner);
+  const { view } = await viewItemsAsPartner(db, request.user_ocid, partner);
   const requested = request.grants ?? ITEMS;
   const statuses: Partial<Record<Item, PartnerStatus>> = {};
   for (const item of ITEMS) if (requested.includes(item)) statuses[item] = view[item].status;
