@@ -4,6 +4,8 @@ import path from "node:path";
 
 import { defineConfig, devices } from "@playwright/test";
 
+import { SERVER_ARGS } from "./scripts/server-command";
+
 /**
  * Browser tests run against the production build on a fresh data directory
  * with the demo data set, in Debian's Chromium (no browser download).
@@ -33,7 +35,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${PORT} --hostname 127.0.0.1`,
+    command: `node ${SERVER_ARGS.join(" ")}`,
     url: `${BASE_URL}/metadata.json`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -42,6 +44,7 @@ export default defineConfig({
     env: {
       NODE_ENV: "production",
       PORT: String(PORT),
+      HOST: "127.0.0.1",
       PUBLIC_URL: BASE_URL,
       DATA_DIR,
       SEED_DEMO: "1",

@@ -5,11 +5,13 @@ import path from "node:path";
 
 import { expect, test } from "@playwright/test";
 
+import { SERVER_ARGS } from "../scripts/server-command";
+
 /** Production (NODE_ENV and ATTEST_ENV both "production") generates no keys: missing ones stop the server. */
 test("production without keys refuses to start, naming the missing key", async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "attest-prod-"));
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", "3199", "--hostname", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", ATTEST_ENV: "production", OCN_OCID: "540", DATA_DIR: dataDir, PORT: "3199", NEXT_TELEMETRY_DISABLED: "1" },
+  const child = spawn(process.execPath, SERVER_ARGS, {
+    env: { ...process.env, NODE_ENV: "production", ATTEST_ENV: "production", OCN_OCID: "540", DATA_DIR: dataDir, PORT: "3199", HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";

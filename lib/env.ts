@@ -14,6 +14,7 @@ const rawSchema = z.object({
   NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).default("development")),
   ATTEST_ENV: z.preprocess(emptyAsUndefined, z.enum(["production", "development", "test"]).optional()),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(1).max(65535).default(3000)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().min(1).default("0.0.0.0")),
   PUBLIC_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -61,6 +62,7 @@ const rawSchema = z.object({
 export type Env = {
   production: boolean;
   port: number;
+  host: string;
   publicUrl: URL;
   dataDir: string;
   databaseUrl: string | undefined;
@@ -101,6 +103,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     production,
     port: raw.PORT,
+    host: raw.HOST,
     publicUrl,
     dataDir: path.resolve(raw.DATA_DIR),
     databaseUrl: raw.DATABASE_URL,

@@ -35,6 +35,7 @@ import {
   VALIDATE_GRANTS,
 } from "./bench/fixtures";
 import { createDatabase, findPostgresBin, startPostgres } from "./postgres-server";
+import { SERVER_ARGS } from "./server-command";
 
 const USERS = Number(process.env.BENCH_USERS ?? 3000);
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 20);
@@ -226,7 +227,7 @@ async function measureAttest(kind: "PGlite" | "PostgreSQL", databaseUrl: string 
   const loaded = await new Promise<number | null>((resolve) => loader.once("exit", resolve));
   if (loaded !== 0) throw new Error("loading the benchmark data failed");
 
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, SERVER_ARGS, { env: { ...env, HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/metadata.json`, server);
     return await measureEndpoints(kind, `http://127.0.0.1:${port}`, readFileSync(apiKeyFile, "utf8"), server.pid!);

@@ -7,12 +7,13 @@ import { spawnSync } from "node:child_process";
 
 import { ConfigError, parseEnv } from "../lib/env";
 import { buildIfNeeded } from "./build-if-needed";
+import { SERVER_ARGS } from "./server-command";
 
 try {
   (process.env as Record<string, string>).NODE_ENV ??= "production";
   const env = parseEnv(process.env);
   buildIfNeeded();
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(env.port)], {
+  const result = spawnSync(process.execPath, SERVER_ARGS, {
     stdio: "inherit",
     env: process.env,
   });
