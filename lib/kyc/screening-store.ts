@@ -1,0 +1,139 @@
+import "server-only";
+
+import { and, asc, desc, eq, gt, isNotNull } from "drizzle-orm";
+
+import { recordAudit } from "@/lib/audit/log";
+import type { Db, DbOrTx, Tx } from "@/lib/db/client";
+import { amlScreenings, identityItems } from "@/lib/db/schema";
+import { getItems, writeItem } from "@/lib/kyc/item-store";
+import { currentSanctionsList, currentSanctionsListInfo } from "@/lib/kyc/sanctions-store";
+import { buildScreeningIndex, parseSanctionsCsv, screenPerson, type ScreeningIndex, type ScreeningMatch } from "@/lib/kyc/screening";
+import type { NameValue } from "@/lib/kyc/values";
+import { decryptJson, encryptJson } from "@/lib/security/encryption";
+
+/**
+ * Sanctions screening of stored people (SPEC §8): the `aml` item follows the last
+ * screening — verified `clear`, or pending with the matches for a reviewer.
+ */
+const MATCHES_PURPOSE = "aml_screenings.matches";
+
+// One index per process for the list in force; a new version replaces it. Kept as a
+// promise so concurrent first screenings build it once.
+const globalIndex = globalThis as { __attestScreeningIndex?: { version: string; index: Promise<ScreeningIndex> } };
+
+async function indexFor(db: DbOrTx, version: string): Promise<ScreeningIndex | null> {
+  const cached = globalIndex.__attestScreeningIndex;
+  if (cached?.version === version) return cached.index;
+  const list = await currentSanctionsList(db);
+  if (!list) return null;
+  const index = Promise.resolve(buildScreeningIndex(parseSanctionsCsv(list.csv)));
+  globalIndex.__attestScreeningIndex = { version: list.version, index };
+  return index;
+}
+
+export type ScreeningOutcome = { status: "clear" | "hit"; matches: ScreeningMatch[]; list: string } | { status: "not_screened"; reason: "no_list" | "no_name" };
+
+type ScreenOptions = { at?: Date; list?: { version: string; index: ScreeningIndex } };
+
+/** Screens one person against the list in force and writes the result, inside `tx`. */
+export async function screenUser(tx: Tx, userId: string, options: ScreenOptions = {}): Promise<ScreeningOutcome> {
+  const at = options.at ?? new Date();
+  const items = await getItems(tx, userId);
+  const name = items.get("name");
+  const aml = items.get("aml");
+  const fullName = (name?.value as NameValue | null)?.full_name;
+
+  if (!fullName || name?.state === "missing") {
+    // Without a name there is nothing to screen; an old result would speak for a name withdrawn.
+    if (aml && aml.state !== "missing") {
+      await writeItem(tx, { userId, item: "aml", state: "missing", value: null, action: "aml.name_withdrawn", at });
+      await recordAudit(tx, { actor: { type: "system" }, action: "aml.cleared_without_name", subjectUserId: userId });
+    }
+    return { status: "not_screened", reason: "no_name" };
+  }
+
+  let list = options.list;
+  if (!list) {
+    const info = await currentSanctionsListInfo(tx);
+    const index = info ? await indexFor(tx, info.version) : null;
+    if (!info || !index) return { status: "not_screened", reason: "no_list" };
+    list = { version: info.version, index };
+  }
+
+  const dob = items.get("date_of_birth");
+  const dateOfBirth = dob && dob.state !== "missing" && typeof dob.value === "string" ? dob.value : null;
+  const result = screenPerson(list.index, { fullName, dateOfBirth });
+
+  const previous = await lastScreening(tx, userId);
+  await tx.insert(amlScreenings).values({
+    userId,
+    listVersion: list.version,
+    status: result.status,
+    matchesEnc: encryptJson(result.matches, MATCHES_PURPOSE),
+    createdAt: at,
+  });
+
+  const value = { status: result.status, checked_at: at.toISOString(), list: list.version };
+  // A reviewer who cleared these very matches need not see them again because the list was reloaded.
+  const alreadyCleared =
+    result.status === "hit" &&
+    aml?.state === "verified" &&
+    previous !== null &&
+    result.matches.every((m) => previous.matches.some((p) => p.entryId === m.entryId));
+  if (result.status === "clear") {
+    await writeItem(tx, { userId, item: "aml", state: "verified", value, action: "aml.screened_clear", at });
+  } else if (!alreadyCleared) {
+    await writeItem(tx, { userId, item: "aml", state: "pending", value, action: "aml.screened_hit", at });
+  }
+  await recordAudit(tx, {
+    actor: { type: "system" },
+    action: "aml.screened",
+    subjectUserId: userId,
+    details: { list: list.version, status: result.status, matches: result.matches.length, ...(alreadyCleared && { kept_reviewer_decision: true }) },
+  });
+  return { status: result.status, matches: result.matches, list: list.version };
+}
+
+export type StoredScreening = { listVersion: string; status: string; matches: ScreeningMatch[]; createdAt: Date };
+
+export async function lastScreening(db: DbOrTx, userId: string): Promise<StoredScreening | null> {
+  const [row] = await db.select().from(amlScreenings).where(eq(amlScreenings.userId, userId)).orderBy(desc(amlScreenings.createdAt)).limit(1);
+  if (!row) return null;
+  return { listVersion: row.listVersion, status: row.status, matches: decryptJson<ScreeningMatch[]>(row.matchesEnc, MATCHES_PURPOSE), createdAt: row.createdAt };
+}
+
+const RESCREEN_BATCH = 200;
+
+/**
+ * After a new list is loaded: everyone with a name is screened again. Batches keep each
+ * transaction short, so sign-ins and reviews are not held up behind one huge write.
+ */
+export async function rescreenEveryone(db: Db): Promise<{ screened: number; hits: number; list: string | null }> {
+  const info = await currentSanctionsListInfo(db);
+  const index = info ? await indexFor(db, info.version) : null;
+  if (!info || !index) return { screened: 0, hits: 0, list: null };
+  const list = { version: info.version, index };
+
+  let screened = 0;
+  let hits = 0;
+  let after = "";
+  for (;;) {
+    const batch = await db
+      .select({ userId: identityItems.userId })
+      .from(identityItems)
+      .where(and(eq(identityItems.item, "name"), isNotNull(identityItems.valueEnc), gt(identityItems.userId, after)))
+      .orderBy(asc(identityItems.userId))
+      .limit(RESCREEN_BATCH);
+    if (batch.length === 0) break;
+    await db.transaction(async (tx) => {
+      for (const { userId } of batch) {
+        const outcome = await screenUser(tx, userId, { list });
+        if (outcome.status !== "not_screened") screened++;
+        if (outcome.status === "hit") hits++;
+      }
+      await recordAudit(tx, { actor: { type: "system" }, action: "aml.rescreen_batch", details: { list: list.version, users: batch.length } });
+    });
+    after = batch[batch.length - 1]!.userId;
+  }
+  return { screened, hits, list: list.version };
+}
