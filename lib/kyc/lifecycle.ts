@@ -3,6 +3,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
+import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
 import type { Db } from "@/lib/db/client";
 import { documents, phoneCodes, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -25,6 +26,7 @@ export async function withdrawItem(db: Db, userId: string, item: Item): Promise<
     await writeItem(tx, { userId, item, state: "missing", value: null, action: "user.withdrew", actorId: userId });
     await tx.delete(documents).where(and(eq(documents.userId, userId), eq(documents.item, item)));
     if (item === "phone") await tx.delete(phoneCodes).where(eq(phoneCodes.userId, userId));
+    await revokeCredentialsRelyingOn(tx, userId, item, { type: "user", id: userId });
     await recordAudit(tx, { actor: { type: "user", id: userId }, action: "item.withdrawn", subjectUserId: userId, details: { item, previous_state: current.state } });
     if (item === "name" || item === "date_of_birth") await screenUser(tx, userId);
   });
@@ -39,6 +41,8 @@ export async function deleteAccount(db: Db, userId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [user] = await tx.select({ ocid: users.ocid }).from(users).where(eq(users.id, userId));
     if (!user) return;
+    // Every tier relies on the name: revoking by it ends all of the person's credentials first.
+    await revokeCredentialsRelyingOn(tx, userId, "name", { type: "user", id: userId });
     await recordAudit(tx, { actor: { type: "user", id: userId }, action: "account.deleted", subjectUserId: userId, details: { ocid: user.ocid } });
     await tx.delete(users).where(eq(users.id, userId));
   });

@@ -6,7 +6,8 @@ import { recordAudit } from "@/lib/audit/log";
 import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems } from "@/lib/db/schema";
 import { getItems, writeItem } from "@/lib/kyc/item-store";
-import { currentSanctionsList, currentSanctionsListInfo } from "@/lib/kyc/sanctions-store";
+import { AppError } from "@/lib/http/errors";
+import { currentSanctionsList, currentSanctionsListInfo, storeSanctionsList, type LoadedList } from "@/lib/kyc/sanctions-store";
 import { buildScreeningIndex, parseSanctionsCsv, screenPerson, type ScreeningIndex, type ScreeningMatch } from "@/lib/kyc/screening";
 import type { NameValue } from "@/lib/kyc/values";
 import { decryptJson, encryptJson } from "@/lib/security/encryption";
@@ -136,4 +137,34 @@ export async function rescreenEveryone(db: Db): Promise<{ screened: number; hits
     after = batch[batch.length - 1]!.userId;
   }
   return { screened, hits, list: list.version };
+}
+
+/**
+ * An admin's upload (SPEC §7, §8): checked, stored as the list in force, then everyone is
+ * screened against it. A file that is not a usable list changes nothing.
+ */
+export async function replaceSanctionsList(db: Db, input: { csv: string; source: string; staffId: string }): Promise<{ list: LoadedList; screened: number; hits: number }> {
+  let entries: number;
+  try {
+    entries = parseSanctionsCsv(input.csv).length;
+  } catch (error) {
+    throw new AppError("INVALID_REQUEST", (error as Error).message, { field: "file" });
+  }
+  if (entries === 0) throw new AppError("INVALID_REQUEST", "The file has no people in it: nothing to screen against", { field: "file" });
+  const list = await db.transaction(async (tx) => {
+    const stored = await storeSanctionsList(tx, input.csv, input.source, input.staffId);
+    await recordAudit(tx, { actor: { type: "staff", id: input.staffId }, action: "sanctions.loaded", details: { version: stored.version, entries: stored.entryCount } });
+    return stored;
+  });
+  const { screened, hits } = await rescreenEveryone(db);
+  return { list, screened, hits };
+}
+
+/** Staff asking for a fresh run against the list in force. */
+export async function rescreenEveryoneFor(db: Db, staffId: string): Promise<{ screened: number; hits: number; list: string | null }> {
+  const result = await rescreenEveryone(db);
+  await db.transaction((tx) =>
+    recordAudit(tx, { actor: { type: "staff", id: staffId }, action: "sanctions.rescreened", details: { list: result.list, screened: result.screened, hits: result.hits } }),
+  );
+  return result;
 }
