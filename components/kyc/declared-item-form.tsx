@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { submitDeclaredItemAction, type FormState } from "@/app/(account)/account/actions";
 import { FormMessage, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
@@ -20,14 +20,15 @@ export function DeclaredItemForm({ item, current, countries }: { item: DeclaredI
   const scalar = typeof current === "string" ? current : "";
   const countryOptions = countries.map((c) => ({ value: c.code, label: c.name }));
 
+  // Sent by hand rather than through the form's action: React resets a form after its
+  // action runs, which would wipe what the person typed whenever the server says no.
   function validate(event: FormEvent<HTMLFormElement>) {
-    const parsed = ITEM_VALUE_SCHEMAS[item]!.safeParse(declaredInputFrom(item, new FormData(event.currentTarget)));
-    if (!parsed.success) {
-      event.preventDefault();
-      setClientErrors(fieldErrorsOf(parsed.error));
-    } else {
-      setClientErrors(undefined);
-    }
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = ITEM_VALUE_SCHEMAS[item]!.safeParse(declaredInputFrom(item, form));
+    if (!parsed.success) return setClientErrors(fieldErrorsOf(parsed.error));
+    setClientErrors(undefined);
+    startTransition(() => action(form));
   }
 
   return (

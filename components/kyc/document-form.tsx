@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
 import { FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/kyc/fields";
@@ -56,7 +56,10 @@ export function DocumentForm({ item, countries }: { item: DocumentItem; countrie
   const isProof = item === "proof_of_address";
   const countryOptions = countries.map((c) => ({ value: c.code, label: c.name }));
 
+  // Sent by hand: React resets a form after its action runs, which would wipe the typed
+  // fields whenever the server refuses the upload.
   function validate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
     const form = new FormData(event.currentTarget);
     const found: FieldErrors = {};
     const schema = isProof ? proofOfAddressFieldsSchema : identityDocumentFieldsSchema;
@@ -68,12 +71,9 @@ export function DocumentForm({ item, countries }: { item: DocumentItem; countrie
       if (side !== "back" && (!(file instanceof File) || file.size === 0)) found[side] = "Choose a file to upload";
     }
     if (item === "passport" && String(form.get("mrz") ?? "").trim() === "") found.mrz = "Type or paste the two lines of the machine-readable zone";
-    if (Object.keys(found).length > 0) {
-      event.preventDefault();
-      setClientErrors(found);
-    } else {
-      setClientErrors(undefined);
-    }
+    if (Object.keys(found).length > 0) return setClientErrors(found);
+    setClientErrors(undefined);
+    startTransition(() => action(form));
   }
 
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { confirmPhoneCodeAction, requestPhoneCodeAction, type FormState } from "@/app/(account)/account/actions";
 import { FormMessage, SubmitButton, TextField } from "@/components/kyc/fields";
@@ -14,16 +14,21 @@ export function PhoneForm({ current, waitingFor }: { current?: string; waitingFo
   const [codeError, setCodeError] = useState<string | undefined>();
   const codeFor = sent.ok ? sent.phone : waitingFor;
 
+  // Both forms are sent by hand: React resets a form after its action runs, which would
+  // empty the number or the code the person just typed whenever the server says no.
   function checkPhone(event: FormEvent<HTMLFormElement>) {
-    const parsed = phoneSchema.safeParse(new FormData(event.currentTarget).get("phone"));
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = phoneSchema.safeParse(form.get("phone"));
     setPhoneError(parsed.success ? undefined : parsed.error.issues[0]?.message);
-    if (!parsed.success) event.preventDefault();
+    if (parsed.success) startTransition(() => requestCode(form));
   }
   function checkCode(event: FormEvent<HTMLFormElement>) {
-    const code = String(new FormData(event.currentTarget).get("code") ?? "").replace(/\s/g, "");
-    const ok = /^\d{6}$/.test(code);
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const ok = /^\d{6}$/.test(String(form.get("code") ?? "").replace(/\s/g, ""));
     setCodeError(ok ? undefined : "Enter the 6 digits of the code");
-    if (!ok) event.preventDefault();
+    if (ok) startTransition(() => confirmCode(form));
   }
 
   return (
