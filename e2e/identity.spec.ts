@@ -164,9 +164,12 @@ test("a new person provides and verifies their identity, item by item", async ({
   for (const [item, s] of Object.entries(expected)) await expect(state(page, item)).toHaveAttribute("data-state", s);
   await expect(page.getByTestId("summary")).toHaveText("3 of 12 verified · 6 waiting for review · 3 not provided");
 
+  // Reloaded after each resize so the full-page capture is laid out and painted at that width.
   await page.setViewportSize({ width: 1280, height: 900 });
+  await page.reload();
   await page.screenshot({ path: "/tmp/kyc-account-1280.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
   await page.screenshot({ path: "/tmp/kyc-account-390.png", fullPage: true });
   await page.goto("/account/items/passport");
   await page.screenshot({ path: "/tmp/kyc-passport-390.png", fullPage: true });

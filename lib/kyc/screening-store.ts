@@ -81,17 +81,21 @@ export async function screenUser(tx: Tx, userId: string, options: ScreenOptions 
     aml?.state === "verified" &&
     previous !== null &&
     result.matches.every((m) => previous.matches.some((p) => p.entryId === m.entryId));
-  if (result.status === "clear") {
-    await writeItem(tx, { userId, item: "aml", state: "verified", value, action: "aml.screened_clear", at });
-  } else if (!alreadyCleared) {
-    await writeItem(tx, { userId, item: "aml", state: "pending", value, action: "aml.screened_hit", at });
+  const state = result.status === "clear" ? "verified" : alreadyCleared ? aml!.state : "pending";
+  if (!alreadyCleared) {
+    await writeItem(tx, { userId, item: "aml", state, value, action: result.status === "clear" ? "aml.screened_clear" : "aml.screened_hit", at });
   }
-  await recordAudit(tx, {
-    actor: { type: "system" },
-    action: "aml.screened",
-    subjectUserId: userId,
-    details: { list: list.version, status: result.status, matches: result.matches.length, ...(alreadyCleared && { kept_reviewer_decision: true }) },
-  });
+  // The screening row and item history record every run; the audit log records what changed,
+  // so re-screening everyone against a new list does not add an entry per unchanged person.
+  const previousStatus = (aml?.value as { status?: string } | null)?.status;
+  if (aml?.state !== state || previousStatus !== result.status) {
+    await recordAudit(tx, {
+      actor: { type: "system" },
+      action: "aml.screened",
+      subjectUserId: userId,
+      details: { list: list.version, status: result.status, matches: result.matches.length, state, previous_state: aml?.state ?? "missing" },
+    });
+  }
   return { status: result.status, matches: result.matches, list: list.version };
 }
 
