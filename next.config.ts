@@ -6,6 +6,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Loaded by Node at run time, not bundled: WebAssembly, native sockets, file-system assets.
   serverExternalPackages: ["@electric-sql/pglite", "tiny-secp256k1", "smtp-server", "nodemailer", "mailparser", "postgres", "pngjs"],
+  experimental: {
+    // Document uploads: up to 10 MB per file, front and back in one form (SPEC §3, issue 4).
+    // The proxy buffers the same body for its CSP nonce, so its limit has to match.
+    serverActions: { bodySizeLimit: "21mb" },
+    proxyClientMaxBodySize: "21mb",
+  },
   outputFileTracingIncludes: { "/*": ["./db/migrations/**/*", "./db/seed/**/*"] },
   async headers() {
     return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];

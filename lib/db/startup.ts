@@ -18,6 +18,9 @@ export async function afterOpen(db: Db): Promise<void> {
   }
   if (env.sanctionsList) {
     const { loadSanctionsListFile } = await import("@/lib/kyc/sanctions-store");
-    await loadSanctionsListFile(db, env.sanctionsList);
+    if (await loadSanctionsListFile(db, env.sanctionsList)) {
+      const { rescreenEveryone } = await import("@/lib/kyc/screening-store");
+      await rescreenEveryone(db);
+    }
   }
 }

@@ -3,7 +3,7 @@
  * few ICAO-only codes, so conversion lives here next to the validation.
  */
 import countries from "i18n-iso-countries";
-import en from "i18n-iso-countries/langs/en.json";
+import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 
 // The browser entry of i18n-iso-countries registers no locale; register English once
 // so names work the same in forms and on the server.

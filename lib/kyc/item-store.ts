@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 
 import type { DbOrTx, Tx } from "@/lib/db/client";
 import { identityItems, itemHistory } from "@/lib/db/schema";
@@ -47,11 +47,9 @@ export type ItemWrite = {
   internalNote?: string | null;
 };
 
-/** Creates or replaces an item's state (and value, when given), with a history row. */
-export async function writeItem(tx: Tx, write: ItemWrite): Promise<string> {
-  const at = write.at ?? new Date();
+function columnsOf(write: ItemWrite, at: Date) {
   const verified = write.state === "verified";
-  const values = {
+  return {
     state: write.state,
     ...(write.value !== undefined && {
       valueEnc: write.value === null ? null : encryptJson(write.value, purpose(write.item)),
@@ -68,6 +66,12 @@ export async function writeItem(tx: Tx, write: ItemWrite): Promise<string> {
     proposedAt: null,
     updatedAt: at,
   };
+}
+
+/** Creates or replaces an item's state (and value, when given), with a history row. */
+export async function writeItem(tx: Tx, write: ItemWrite): Promise<string> {
+  const at = write.at ?? new Date();
+  const values = columnsOf(write, at);
   const [row] = await tx
     .insert(identityItems)
     .values({ userId: write.userId, item: write.item, ...values })
@@ -84,7 +88,39 @@ export async function writeItem(tx: Tx, write: ItemWrite): Promise<string> {
   return row!.id;
 }
 
-function decode(row: typeof identityItems.$inferSelect): StoredItem {
+/**
+ * writeItem for many rows in two statements, for jobs such as re-screening everyone. All
+ * writes must carry a value and share the same shape (same item kind of change).
+ */
+export async function writeItems(tx: Tx, writes: ItemWrite[]): Promise<void> {
+  if (writes.length === 0) return;
+  const rows = writes.map((write) => ({ userId: write.userId, item: write.item, ...columnsOf(write, write.at ?? new Date()) }));
+  // Every column written, taken from the proposed row, so one statement serves rows with different values.
+  const set = Object.fromEntries(
+    Object.keys(columnsOf(writes[0]!, new Date())).map((key) => {
+      const column = identityItems[key as keyof typeof identityItems.$inferInsert] as { name: string };
+      return [key, sql.raw(`excluded."${column.name}"`)];
+    }),
+  );
+  const ids = await tx
+    .insert(identityItems)
+    .values(rows)
+    .onConflictDoUpdate({ target: [identityItems.userId, identityItems.item], set })
+    .returning({ id: identityItems.id, userId: identityItems.userId, item: identityItems.item });
+  const idOf = new Map(ids.map((r) => [`${r.userId}:${r.item}`, r.id]));
+  await tx.insert(itemHistory).values(
+    writes.map((write) => ({
+      itemId: idOf.get(`${write.userId}:${write.item}`)!,
+      state: write.state,
+      action: write.action,
+      actorId: write.actorId ?? null,
+      reason: write.rejectionReason ?? null,
+      createdAt: write.at ?? new Date(),
+    })),
+  );
+}
+
+export function decodeItem(row: typeof identityItems.$inferSelect): StoredItem {
   return {
     id: row.id,
     item: row.item,
@@ -107,7 +143,7 @@ export function effectiveState(item: Pick<StoredItem, "state" | "expiresAt">, no
 
 export async function getItems(db: DbOrTx, userId: string): Promise<Map<Item, StoredItem>> {
   const rows = await db.select().from(identityItems).where(eq(identityItems.userId, userId));
-  return new Map(rows.map((row) => [row.item, decode(row)]));
+  return new Map(rows.map((row) => [row.item, decodeItem(row)]));
 }
 
 export async function getItem(db: DbOrTx, userId: string, item: Item): Promise<StoredItem | null> {
@@ -115,7 +151,7 @@ export async function getItem(db: DbOrTx, userId: string, item: Item): Promise<S
     .select()
     .from(identityItems)
     .where(and(eq(identityItems.userId, userId), eq(identityItems.item, item)));
-  return row ? decode(row) : null;
+  return row ? decodeItem(row) : null;
 }
 
 /** Signing in through the emailed link verifies the address (SPEC §3). */

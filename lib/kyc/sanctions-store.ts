@@ -33,10 +33,24 @@ export async function currentSanctionsList(db: DbOrTx): Promise<(LoadedList & { 
   return { id: row.id, version: row.version, entryCount: row.entryCount, source: row.source, createdAt: row.createdAt, csv: gunzipSync(row.contentGz).toString("utf8") };
 }
 
-/** SANCTIONS_LIST at start-up: loaded unless that exact content is already the current list. */
-export async function loadSanctionsListFile(db: DbOrTx, file: string): Promise<void> {
+/**
+ * SANCTIONS_LIST at start-up: loaded unless that exact content is already the current list.
+ * True when a new list was stored, so the caller re-screens everyone.
+ */
+export async function loadSanctionsListFile(db: DbOrTx, file: string): Promise<boolean> {
   const csv = readFileSync(file, "utf8");
   const current = await currentSanctionsList(db);
-  if (current?.csv === csv) return;
+  if (current?.csv === csv) return false;
   await storeSanctionsList(db, csv, file);
+  return true;
+}
+
+/** The list in force without its content: cheap enough to ask on every screening. */
+export async function currentSanctionsListInfo(db: DbOrTx): Promise<LoadedList | null> {
+  const [row] = await db
+    .select({ id: sanctionsLists.id, version: sanctionsLists.version, entryCount: sanctionsLists.entryCount, source: sanctionsLists.source, createdAt: sanctionsLists.createdAt })
+    .from(sanctionsLists)
+    .orderBy(desc(sanctionsLists.createdAt))
+    .limit(1);
+  return row ?? null;
 }

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { DeclaredItemForm } from "@/components/kyc/declared-item-form";
+import { DocumentForm } from "@/components/kyc/document-form";
+import { ItemStateBadge } from "@/components/kyc/item-state-badge";
+import { OwnItemValue } from "@/components/kyc/own-item-value";
+import { PhoneForm } from "@/components/kyc/phone-form";
+import { SelfieCapture } from "@/components/kyc/selfie-capture";
+import { WithdrawForm } from "@/components/kyc/withdraw-form";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { countryOptions } from "@/lib/kyc/countries";
+import { effectiveState, getItem } from "@/lib/kyc/item-store";
+import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEM_INFO, isItem, type DeclaredItem, type DocumentItem } from "@/lib/kyc/items";
+import { NOT_WITHDRAWABLE } from "@/lib/kyc/lifecycle";
+import { STATE_EXPLANATIONS } from "@/lib/kyc/next-step";
+import { pendingPhoneCode } from "@/lib/kyc/phone";
+
+type Params = { params: Promise<{ item: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { item } = await params;
+  return { title: isItem(item) ? ITEM_INFO[item].label : "Not found" };
+}
+
+const isDeclared = (item: string): item is DeclaredItem => (DECLARED_ITEMS as readonly string[]).includes(item);
+const isDocument = (item: string): item is DocumentItem => (DOCUMENT_ITEMS as readonly string[]).includes(item);
+
+export default async function ItemPage({ params }: Params) {
+  const { item } = await params;
+  if (!isItem(item)) notFound();
+  const user = await requireUser(`/account/items/${item}`);
+  const db = await getDb();
+  const stored = await getItem(db, user.id, item);
+  const state = stored ? effectiveState(stored) : "missing";
+  const info = ITEM_INFO[item];
+  const countries = isDeclared(item) || isDocument(item) ? countryOptions() : [];
+  const waiting = item === "phone" ? await pendingPhoneCode(db, user.id) : null;
+
+  return (
+    <div className="max-w-2xl space-y-6">
+      <Link href="/account" className="text-sm font-medium text-brand-700 hover:underline">
+        ← All items
+      </Link>
+      <div className="space-y-2">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">{info.label}</h1>
+          <ItemStateBadge state={state} />
+        </div>
+        <p className="text-slate-600">{info.howVerified}.</p>
+        <p className="text-sm text-slate-600">
+          <span className="font-medium text-slate-800">Partners you allow receive:</span> {info.shares.charAt(0).toLowerCase() + info.shares.slice(1)}.
+        </p>
+      </div>
+
+      {state === "rejected" ? (
+        <div role="status" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+          <p className="font-medium">Not accepted</p>
+          <p className="mt-1">{stored?.noteToUser ?? "No reason was given."} You can provide it again below.</p>
+        </div>
+      ) : null}
+      {state === "expired" ? (
+        <div role="status" className="rounded-xl border border-orange-200 bg-orange-50 p-4 text-sm text-orange-900">
+          {STATE_EXPLANATIONS.expired}. Partners see it as missing until it is verified again.
+        </div>
+      ) : null}
+
+      {stored && state !== "missing" ? (
+        <section aria-labelledby="current" className="rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="current" className="mb-2 font-medium">
+            What we have
+          </h2>
+          <OwnItemValue item={item} value={stored.value} />
+        </section>
+      ) : null}
+
+      {item === "email" || item === "aml" ? null : (
+        <section aria-labelledby="provide" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
+          <h2 id="provide" className="font-medium">
+            {state === "missing" ? "Provide it" : "Change it"}
+          </h2>
+          {state === "verified" || state === "pending" ? (
+            <p className="text-sm text-slate-600">A change goes back to review; partners see it as pending until a reviewer decides.</p>
+          ) : null}
+          {isDeclared(item) ? <DeclaredItemForm item={item} current={stored?.value ?? null} countries={countries} /> : null}
+          {item === "phone" ? <PhoneForm current={typeof stored?.value === "string" ? stored.value : undefined} waitingFor={waiting?.phone} /> : null}
+          {isDocument(item) ? <DocumentForm item={item} countries={countries} /> : null}
+          {item === "liveness" ? <SelfieCapture /> : null}
+        </section>
+      )}
+
+      {item === "email" ? (
+        <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-700">
+          Your email address is verified each time you sign in with the link we send to it. To use another address, sign in with that address.
+        </p>
+      ) : null}
+      {item === "aml" ? (
+        <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-700">
+          We screen your name and date of birth against the sanctions list automatically, whenever either changes and whenever a new list is loaded.
+          {state === "missing" ? " Add your name to be screened." : ""}
+        </p>
+      ) : null}
+
+      {stored && state !== "missing" && !NOT_WITHDRAWABLE.has(item) ? (
+        <section aria-labelledby="withdraw" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
+          <h2 id="withdraw" className="font-medium">
+            Withdraw
+          </h2>
+          <p className="text-sm text-slate-600">Erases this item and its files. Partners see it as missing from their next request.</p>
+          <WithdrawForm item={item} label={info.label} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { startTransition, useActionState, useState, type FormEvent } from "react";
+
+import { submitDeclaredItemAction, type FormState } from "@/app/(account)/account/actions";
+import { FormMessage, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/kyc/form-errors";
+import { declaredInputFrom } from "@/lib/kyc/form-input";
+import type { DeclaredItem } from "@/lib/kyc/items";
+import { ITEM_VALUE_SCHEMAS, MAXIMUM_AGE, MINIMUM_AGE } from "@/lib/kyc/values";
+
+type Country = { code: string; name: string };
+
+/** Name, date of birth, nationality or address: checked here with the server's own schema, then sent. */
+export function DeclaredItemForm({ item, current, countries }: { item: DeclaredItem; current: unknown; countries: Country[] }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(submitDeclaredItemAction, {});
+  const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
+  const errors = clientErrors ?? state.fieldErrors ?? {};
+  const value = (current ?? {}) as Record<string, string>;
+  const scalar = typeof current === "string" ? current : "";
+  const countryOptions = countries.map((c) => ({ value: c.code, label: c.name }));
+
+  // Sent by hand rather than through the form's action: React resets a form after its
+  // action runs, which would wipe what the person typed whenever the server says no.
+  function validate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = ITEM_VALUE_SCHEMAS[item]!.safeParse(declaredInputFrom(item, form));
+    if (!parsed.success) return setClientErrors(fieldErrorsOf(parsed.error));
+    setClientErrors(undefined);
+    startTransition(() => action(form));
+  }
+
+  return (
+    <form action={action} onSubmit={validate} noValidate className="space-y-4">
+      <input type="hidden" name="item" value={item} />
+      {item === "name" ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="first_name" label="First name(s)" autoComplete="given-name" defaultValue={value.first_name} error={errors.first_name} />
+          <TextField name="last_name" label="Last name" autoComplete="family-name" defaultValue={value.last_name} error={errors.last_name} />
+          <TextField
+            name="full_name"
+            label="Full name as on your documents (optional)"
+            autoComplete="name"
+            className="sm:col-span-2"
+            defaultValue={value.full_name}
+            error={errors.full_name}
+            hint="Leave empty to use your first and last name."
+          />
+        </div>
+      ) : null}
+      {item === "date_of_birth" ? (
+        <TextField
+          name="value"
+          label="Date of birth"
+          type="date"
+          autoComplete="bday"
+          defaultValue={scalar}
+          error={errors.value}
+          hint={`You must be between ${MINIMUM_AGE} and ${MAXIMUM_AGE} years old.`}
+        />
+      ) : null}
+      {item === "nationality" ? (
+        <SelectField name="value" label="Nationality" options={countryOptions} placeholder="Choose a country" defaultValue={scalar} error={errors.value} />
+      ) : null}
+      {item === "address" ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="street" label="Street and house number" autoComplete="street-address" className="sm:col-span-2" defaultValue={value.street} error={errors.street} />
+          <TextField name="city" label="City" autoComplete="address-level2" defaultValue={value.city} error={errors.city} />
+          <TextField name="state" label="Region or state (optional)" autoComplete="address-level1" defaultValue={value.state} error={errors.state} />
+          <TextField name="postal_code" label="Postal code" autoComplete="postal-code" defaultValue={value.postal_code} error={errors.postal_code} />
+          <SelectField name="country" label="Country" options={countryOptions} placeholder="Choose a country" defaultValue={value.country} error={errors.country} />
+        </div>
+      ) : null}
+      <FormMessage message={clientErrors ? "Please correct the fields marked below." : state.message} />
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        Submit for review
+      </SubmitButton>
+    </form>
+  );
+}

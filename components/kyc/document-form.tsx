@@ -1,0 +1,135 @@
+"use client";
+
+import { startTransition, useActionState, useState, type FormEvent } from "react";
+
+import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
+import { FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/kyc/fields";
+import { identityDocumentFieldsSchema, PROOF_OF_ADDRESS_TYPES, proofOfAddressFieldsSchema } from "@/lib/kyc/document-values";
+import { MAX_UPLOAD_BYTES } from "@/lib/kyc/file-type";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/kyc/form-errors";
+import { documentFieldsFrom } from "@/lib/kyc/form-input";
+import type { DocumentItem } from "@/lib/kyc/items";
+
+type Country = { code: string; name: string };
+
+const PROOF_LABELS: Record<(typeof PROOF_OF_ADDRESS_TYPES)[number], string> = {
+  utility_bill: "Utility bill",
+  bank_statement: "Bank statement",
+  other: "Other official letter",
+};
+
+const ACCEPT = "image/jpeg,image/png,application/pdf";
+
+function FileField({ name, label, error, hint }: { name: string; label: string; error?: string; hint: string }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        type="file"
+        accept={ACCEPT}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : `${name}-hint`}
+        className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium file:text-slate-800 hover:file:bg-slate-200"
+      />
+      {error ? (
+        <p id={`${name}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : (
+        <p id={`${name}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Upload with typed fields. The browser checks fields and sizes with the server's schema; the server checks the bytes. */
+export function DocumentForm({ item, countries }: { item: DocumentItem; countries: Country[] }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(uploadDocumentAction, {});
+  const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
+  const errors = clientErrors ?? state.fieldErrors ?? {};
+  const isProof = item === "proof_of_address";
+  const countryOptions = countries.map((c) => ({ value: c.code, label: c.name }));
+
+  // Sent by hand: React resets a form after its action runs, which would wipe the typed
+  // fields whenever the server refuses the upload.
+  function validate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const found: FieldErrors = {};
+    const schema = isProof ? proofOfAddressFieldsSchema : identityDocumentFieldsSchema;
+    const parsed = schema.safeParse(documentFieldsFrom(form, isProof ? ["type", "issued_at"] : ["number", "country", "issued_at", "expires_at"]));
+    if (!parsed.success) Object.assign(found, fieldErrorsOf(parsed.error));
+    for (const side of isProof ? ["page"] : ["front", "back"]) {
+      const file = form.get(side);
+      if (file instanceof File && file.size > MAX_UPLOAD_BYTES) found[side] = "This file is larger than 10 MB";
+      if (side !== "back" && (!(file instanceof File) || file.size === 0)) found[side] = "Choose a file to upload";
+    }
+    if (item === "passport" && String(form.get("mrz") ?? "").trim() === "") found.mrz = "Type or paste the two lines of the machine-readable zone";
+    if (Object.keys(found).length > 0) return setClientErrors(found);
+    setClientErrors(undefined);
+    startTransition(() => action(form));
+  }
+
+  return (
+    <form action={action} onSubmit={validate} noValidate className="space-y-4">
+      <input type="hidden" name="item" value={item} />
+      {isProof ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            name="type"
+            label="Kind of document"
+            placeholder="Choose one"
+            options={PROOF_OF_ADDRESS_TYPES.map((t) => ({ value: t, label: PROOF_LABELS[t] }))}
+            error={errors.type}
+          />
+          <TextField name="issued_at" label="Date on the document" type="date" error={errors.issued_at} hint="Within the last 90 days." />
+          <div className="sm:col-span-2">
+            <FileField name="page" label="The document" error={errors.page} hint="JPEG, PNG or PDF, up to 10 MB. It must show your name and address." />
+          </div>
+        </div>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="number" label="Document number" autoComplete="off" spellCheck={false} error={errors.number} />
+          <SelectField name="country" label="Issuing country" options={countryOptions} placeholder="Choose a country" error={errors.country} />
+          <TextField name="issued_at" label="Issue date" type="date" error={errors.issued_at} />
+          <TextField name="expires_at" label="Expiry date" type="date" error={errors.expires_at} hint="Expired documents cannot be accepted." />
+          <div className="sm:col-span-2">
+            <FileField
+              name="front"
+              label={item === "passport" ? "Photo page" : "Front"}
+              error={errors.front}
+              hint="JPEG, PNG or PDF, up to 10 MB. All four corners visible, no glare."
+            />
+          </div>
+          {item !== "passport" ? (
+            <div className="sm:col-span-2">
+              <FileField name="back" label="Back (optional)" error={errors.back} hint="If the back carries details, add it too." />
+            </div>
+          ) : null}
+          {item === "passport" ? (
+            <TextAreaField
+              name="mrz"
+              label="Machine-readable zone"
+              rows={3}
+              spellCheck={false}
+              autoCapitalize="characters"
+              className="sm:col-span-2"
+              error={errors.mrz}
+              hint="The two lines of 44 characters at the bottom of the photo page, with every < sign."
+            />
+          ) : null}
+        </div>
+      )}
+      <FormMessage message={clientErrors ? "Please correct the fields marked below." : state.message} />
+      <SubmitButton pending={pending} pendingLabel="Uploading…">
+        Upload for review
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { startTransition, useActionState, useState, type FormEvent } from "react";
+
+import { confirmPhoneCodeAction, requestPhoneCodeAction, type FormState } from "@/app/(account)/account/actions";
+import { FormMessage, SubmitButton, TextField } from "@/components/kyc/fields";
+import { phoneSchema } from "@/lib/kyc/values";
+
+/** Step 1 sends a code to the number; step 2 takes the code. A new code can be asked for at any time. */
+export function PhoneForm({ current, waitingFor }: { current?: string; waitingFor?: string }) {
+  const [sent, requestCode, requesting] = useActionState<FormState, FormData>(requestPhoneCodeAction, {});
+  const [confirmed, confirmCode, confirming] = useActionState<FormState, FormData>(confirmPhoneCodeAction, {});
+  const [phoneError, setPhoneError] = useState<string | undefined>();
+  const [codeError, setCodeError] = useState<string | undefined>();
+  const codeFor = sent.ok ? sent.phone : waitingFor;
+
+  // Both forms are sent by hand: React resets a form after its action runs, which would
+  // empty the number or the code the person just typed whenever the server says no.
+  function checkPhone(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = phoneSchema.safeParse(form.get("phone"));
+    setPhoneError(parsed.success ? undefined : parsed.error.issues[0]?.message);
+    if (parsed.success) startTransition(() => requestCode(form));
+  }
+  function checkCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const ok = /^\d{6}$/.test(String(form.get("code") ?? "").replace(/\s/g, ""));
+    setCodeError(ok ? undefined : "Enter the 6 digits of the code");
+    if (ok) startTransition(() => confirmCode(form));
+  }
+
+  return (
+    <div className="space-y-6">
+      <form action={requestCode} onSubmit={checkPhone} noValidate className="space-y-4">
+        <TextField
+          name="phone"
+          label="Mobile number"
+          type="tel"
+          autoComplete="tel"
+          inputMode="tel"
+          placeholder="+44 7700 900123"
+          defaultValue={sent.phone ?? waitingFor ?? current ?? ""}
+          error={phoneError ?? (sent.ok ? undefined : sent.fieldErrors?.phone)}
+          hint="With its country code, starting with +. We send a 6-digit code by SMS."
+        />
+        <FormMessage message={sent.fieldErrors?.phone ? undefined : sent.message} ok={sent.ok} />
+        <SubmitButton pending={requesting} pendingLabel="Sending…">
+          {codeFor ? "Send a new code" : "Send code"}
+        </SubmitButton>
+      </form>
+
+      {codeFor ? (
+        <form action={confirmCode} onSubmit={checkCode} noValidate className="space-y-4 border-t border-slate-200 pt-6">
+          <TextField
+            name="code"
+            label={`Code sent to ${codeFor}`}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            className="max-w-xs"
+            error={codeError ?? confirmed.fieldErrors?.code}
+            hint="The code is valid for 10 minutes and 5 tries."
+          />
+          <FormMessage message={confirmed.fieldErrors?.code ? undefined : confirmed.message} />
+          <SubmitButton pending={confirming} pendingLabel="Checking…">
+            Verify number
+          </SubmitButton>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+
+import { submitSelfieAction, type FormState } from "@/app/(account)/account/actions";
+import { FormMessage, SubmitButton } from "@/components/kyc/fields";
+
+type Camera = "off" | "starting" | "on" | "unavailable";
+
+/**
+ * A selfie from the browser camera, or from a file when there is no camera or the person
+ * says no. The picture is taken on a canvas and sent as a JPEG; nothing leaves the browser
+ * before "Use this picture".
+ */
+export function SelfieCapture() {
+  const [state, action, pending] = useActionState<FormState, FormData>(submitSelfieAction, {});
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const streamRef = useRef<MediaStream | null>(null);
+  const [camera, setCamera] = useState<Camera>("off");
+  const [cameraProblem, setCameraProblem] = useState<string>();
+  const [shot, setShot] = useState<{ blob: Blob; url: string } | null>(null);
+
+  const stop = () => {
+    streamRef.current?.getTracks().forEach((t) => t.stop());
+    streamRef.current = null;
+  };
+  useEffect(() => stop, []);
+  useEffect(() => () => (shot ? URL.revokeObjectURL(shot.url) : undefined), [shot]);
+
+  async function start() {
+    if (!navigator.mediaDevices?.getUserMedia) {
+      setCamera("unavailable");
+      setCameraProblem("This browser cannot use a camera here. Upload a photo instead.");
+      return;
+    }
+    setCamera("starting");
+    try {
+      const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "user", width: { ideal: 720 } }, audio: false });
+      streamRef.current = stream;
+      setShot(null);
+      setCamera("on");
+      if (videoRef.current) {
+        videoRef.current.srcObject = stream;
+        await videoRef.current.play().catch(() => undefined);
+      }
+    } catch (error) {
+      setCamera("unavailable");
+      setCameraProblem(
+        error instanceof DOMException && error.name === "NotAllowedError"
+          ? "Camera access was refused. Allow it in your browser, or upload a photo instead."
+          : "No camera could be started. Upload a photo instead.",
+      );
+    }
+  }
+
+  useEffect(() => {
+    // The video element mounts with the "on" state; attach the stream once it exists.
+    if (camera === "on" && videoRef.current && streamRef.current && videoRef.current.srcObject !== streamRef.current) {
+      videoRef.current.srcObject = streamRef.current;
+      void videoRef.current.play().catch(() => undefined);
+    }
+  }, [camera]);
+
+  function capture() {
+    const video = videoRef.current;
+    if (!video || video.videoWidth === 0) return;
+    const canvas = document.createElement("canvas");
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext("2d")?.drawImage(video, 0, 0);
+    canvas.toBlob(
+      (blob) => {
+        if (!blob) return;
+        setShot({ blob, url: URL.createObjectURL(blob) });
+        stop();
+        setCamera("off");
+      },
+      "image/jpeg",
+      0.9,
+    );
+  }
+
+  function send() {
+    if (!shot) return;
+    const form = new FormData();
+    form.set("selfie", new File([shot.blob], "selfie.jpg", { type: "image/jpeg" }));
+    startTransition(() => action(form));
+  }
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="camera-heading" className="space-y-3">
+        <h2 id="camera-heading" className="font-medium">
+          Take a selfie
+        </h2>
+        <p className="text-sm text-slate-600">Face the camera in good light, without glasses or a hat. Only you see the picture until you send it.</p>
+        <div className="overflow-hidden rounded-xl border border-slate-200 bg-slate-900/5">
+          {camera === "on" ? (
+            <video ref={videoRef} playsInline muted aria-label="Camera preview" className="mx-auto aspect-[3/4] max-h-96 w-full -scale-x-100 object-cover sm:w-auto" />
+          ) : shot ? (
+            // eslint-disable-next-line @next/next/no-img-element -- a local blob, nothing to optimise
+            <img src={shot.url} alt="Your selfie, ready to send" className="mx-auto aspect-[3/4] max-h-96 w-full object-cover sm:w-auto" />
+          ) : (
+            <div className="flex aspect-[3/4] max-h-96 w-full items-center justify-center text-sm text-slate-500 sm:aspect-video">
+              {camera === "starting" ? "Starting the camera…" : "The camera is off"}
+            </div>
+          )}
+        </div>
+        <div className="flex flex-wrap gap-3">
+          {camera === "on" ? (
+            <button type="button" onClick={capture} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+              Take picture
+            </button>
+          ) : (
+            <button
+              type="button"
+              onClick={start}
+              disabled={camera === "starting"}
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
+            >
+              {shot ? "Retake" : "Start camera"}
+            </button>
+          )}
+          {shot ? (
+            <button
+              type="button"
+              onClick={send}
+              disabled={pending}
+              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
+            >
+              {pending ? "Sending…" : "Use this picture"}
+            </button>
+          ) : null}
+        </div>
+        {cameraProblem ? (
+          <p role="alert" className="text-sm text-amber-800">
+            {cameraProblem}
+          </p>
+        ) : null}
+      </section>
+
+      <form action={action} className="space-y-3 border-t border-slate-200 pt-6">
+        <div className="space-y-1">
+          <label htmlFor="selfie-file" className="block text-sm font-medium text-slate-800">
+            Or upload a photo of yourself
+          </label>
+          <input
+            id="selfie-file"
+            name="selfie"
+            type="file"
+            accept="image/jpeg,image/png"
+            capture="user"
+            aria-describedby="selfie-hint"
+            className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium file:text-slate-800 hover:file:bg-slate-200"
+          />
+          <p id="selfie-hint" className="text-sm text-slate-600">
+            JPEG or PNG, up to 10 MB.
+          </p>
+        </div>
+        <SubmitButton pending={pending} pendingLabel="Uploading…">
+          Upload photo
+        </SubmitButton>
+      </form>
+      <FormMessage message={state.message} />
+    </div>
+  );
+}

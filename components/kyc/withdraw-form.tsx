@@ -1,0 +1,30 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { withdrawItemAction, type FormState } from "@/app/(account)/account/actions";
+import { FormMessage } from "@/components/kyc/fields";
+import type { Item } from "@/lib/kyc/items";
+
+export function WithdrawForm({ item, label }: { item: Item; label: string }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(withdrawItemAction, {});
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        if (!window.confirm(`Withdraw your ${label.toLowerCase()}? It is erased, and partners see it as missing.`)) event.preventDefault();
+      }}
+      className="space-y-2"
+    >
+      <input type="hidden" name="item" value={item} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-600 disabled:opacity-60"
+      >
+        {pending ? "Withdrawing…" : "Withdraw and erase"}
+      </button>
+      <FormMessage message={state.message} />
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import "server-only";
+
+import { and, eq } from "drizzle-orm";
+
+import { recordAudit } from "@/lib/audit/log";
+import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
+import type { Db } from "@/lib/db/client";
+import { documents, phoneCodes, users } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import { getItem, writeItem } from "@/lib/kyc/item-store";
+import type { Item } from "@/lib/kyc/items";
+import { screenUser } from "@/lib/kyc/screening-store";
+
+/**
+ * Items a person cannot withdraw on their own: the email is how they sign in (deleting
+ * the account is the way out), and screening is the provider's duty, not their data.
+ */
+export const NOT_WITHDRAWABLE: ReadonlySet<Item> = new Set(["email", "aml"]);
+
+/** Takes an item back to `missing`, erasing its value and images. */
+export async function withdrawItem(db: Db, userId: string, item: Item): Promise<void> {
+  if (NOT_WITHDRAWABLE.has(item)) throw new AppError("FORBIDDEN", "This item cannot be withdrawn on its own");
+  await db.transaction(async (tx) => {
+    const current = await getItem(tx, userId, item);
+    if (!current || current.state === "missing") return;
+    await writeItem(tx, { userId, item, state: "missing", value: null, action: "user.withdrew", actorId: userId });
+    await tx.delete(documents).where(and(eq(documents.userId, userId), eq(documents.item, item)));
+    if (item === "phone") await tx.delete(phoneCodes).where(eq(phoneCodes.userId, userId));
+    await revokeCredentialsRelyingOn(tx, userId, item, { type: "user", id: userId });
+    await recordAudit(tx, { actor: { type: "user", id: userId }, action: "item.withdrawn", subjectUserId: userId, details: { item, previous_state: current.state } });
+    if (item === "name" || item === "date_of_birth") await screenUser(tx, userId);
+  });
+}
+
+/**
+ * Erases the person: the user row goes and with it, by cascade, items, history, documents,
+ * codes, screenings, grants and sessions. The audit log keeps its entries: they hold ids
+ * and item names, never personal data, and the chain must stay whole.
+ */
+export async function deleteAccount(db: Db, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select({ ocid: users.ocid }).from(users).where(eq(users.id, userId));
+    if (!user) return;
+    // Every tier relies on the name: revoking by it ends all of the person's credentials first.
+    await revokeCredentialsRelyingOn(tx, userId, "name", { type: "user", id: userId });
+    await recordAudit(tx, { actor: { type: "user", id: userId }, action: "account.deleted", subjectUserId: userId, details: { ocid: user.ocid } });
+    await tx.delete(users).where(eq(users.id, userId));
+  });
+}

@@ -1,0 +1,233 @@
+import "server-only";
+
+import { and, asc, desc, eq, gt, inArray, isNotNull, ne } from "drizzle-orm";
+
+import { recordAudit } from "@/lib/audit/log";
+import type { Db, DbOrTx, Tx } from "@/lib/db/client";
+import { amlScreenings, identityItems } from "@/lib/db/schema";
+import { decodeItem, getItems, writeItem, writeItems, type ItemWrite, type StoredItem } from "@/lib/kyc/item-store";
+import { AppError } from "@/lib/http/errors";
+import { currentSanctionsList, currentSanctionsListInfo, storeSanctionsList, type LoadedList } from "@/lib/kyc/sanctions-store";
+import { buildScreeningIndex, parseSanctionsCsv, screenPerson, type ScreeningIndex, type ScreeningMatch } from "@/lib/kyc/screening";
+import type { NameValue } from "@/lib/kyc/values";
+import { decryptJson, encryptJson } from "@/lib/security/encryption";
+
+/**
+ * Sanctions screening of stored people (SPEC §8): the `aml` item follows the last
+ * screening — verified `clear`, or pending with the matches for a reviewer.
+ */
+const MATCHES_PURPOSE = "aml_screenings.matches";
+
+// One index per process for the list in force; a new version replaces it. Kept as a
+// promise so concurrent first screenings build it once.
+const globalIndex = globalThis as { __attestScreeningIndex?: { version: string; index: Promise<ScreeningIndex> } };
+
+async function indexFor(db: DbOrTx, version: string): Promise<ScreeningIndex | null> {
+  const cached = globalIndex.__attestScreeningIndex;
+  if (cached?.version === version) return cached.index;
+  const list = await currentSanctionsList(db);
+  if (!list) return null;
+  const index = Promise.resolve(buildScreeningIndex(parseSanctionsCsv(list.csv)));
+  globalIndex.__attestScreeningIndex = { version: list.version, index };
+  return index;
+}
+
+export type ScreeningOutcome = { status: "clear" | "hit"; matches: ScreeningMatch[]; list: string } | { status: "not_screened"; reason: "no_list" | "no_name" };
+
+type ScreenOptions = { at?: Date; list?: { version: string; index: ScreeningIndex } };
+
+/** Screens one person against the list in force and writes the result, inside `tx`. */
+export async function screenUser(tx: Tx, userId: string, options: ScreenOptions = {}): Promise<ScreeningOutcome> {
+  const at = options.at ?? new Date();
+  const items = await getItems(tx, userId);
+  const name = items.get("name");
+  const aml = items.get("aml");
+  const fullName = (name?.value as NameValue | null)?.full_name;
+
+  if (!fullName || name?.state === "missing") {
+    // Without a name there is nothing to screen; an old result would speak for a name withdrawn.
+    if (aml && aml.state !== "missing") {
+      await writeItem(tx, { userId, item: "aml", state: "missing", value: null, action: "aml.name_withdrawn", at });
+      await recordAudit(tx, { actor: { type: "system" }, action: "aml.cleared_without_name", subjectUserId: userId });
+    }
+    return { status: "not_screened", reason: "no_name" };
+  }
+
+  let list = options.list;
+  if (!list) {
+    const info = await currentSanctionsListInfo(tx);
+    const index = info ? await indexFor(tx, info.version) : null;
+    if (!info || !index) return { status: "not_screened", reason: "no_list" };
+    list = { version: info.version, index };
+  }
+
+  const dob = items.get("date_of_birth");
+  const dateOfBirth = dob && dob.state !== "missing" && typeof dob.value === "string" ? dob.value : null;
+  const result = screenPerson(list.index, { fullName, dateOfBirth });
+
+  const previous = await lastScreening(tx, userId);
+  await tx.insert(amlScreenings).values({
+    userId,
+    listVersion: list.version,
+    status: result.status,
+    matchesEnc: encryptJson(result.matches, MATCHES_PURPOSE),
+    createdAt: at,
+  });
+
+  const value = { status: result.status, checked_at: at.toISOString(), list: list.version };
+  // A reviewer who cleared these very matches need not see them again because the list was reloaded.
+  const alreadyCleared =
+    result.status === "hit" &&
+    aml?.state === "verified" &&
+    previous !== null &&
+    result.matches.every((m) => previous.matches.some((p) => p.entryId === m.entryId));
+  const state = result.status === "clear" ? "verified" : alreadyCleared ? aml!.state : "pending";
+  if (!alreadyCleared) {
+    await writeItem(tx, { userId, item: "aml", state, value, action: result.status === "clear" ? "aml.screened_clear" : "aml.screened_hit", at });
+  }
+  // The screening row and item history record every run; the audit log records what changed,
+  // so re-screening everyone against a new list does not add an entry per unchanged person.
+  const previousStatus = (aml?.value as { status?: string } | null)?.status;
+  if (aml?.state !== state || previousStatus !== result.status) {
+    await recordAudit(tx, {
+      actor: { type: "system" },
+      action: "aml.screened",
+      subjectUserId: userId,
+      details: { list: list.version, status: result.status, matches: result.matches.length, state, previous_state: aml?.state ?? "missing" },
+    });
+  }
+  return { status: result.status, matches: result.matches, list: list.version };
+}
+
+export type StoredScreening = { listVersion: string; status: string; matches: ScreeningMatch[]; createdAt: Date };
+
+export async function lastScreening(db: DbOrTx, userId: string): Promise<StoredScreening | null> {
+  const [row] = await db.select().from(amlScreenings).where(eq(amlScreenings.userId, userId)).orderBy(desc(amlScreenings.createdAt)).limit(1);
+  if (!row) return null;
+  return { listVersion: row.listVersion, status: row.status, matches: decryptJson<ScreeningMatch[]>(row.matchesEnc, MATCHES_PURPOSE), createdAt: row.createdAt };
+}
+
+const RESCREEN_BATCH = 500;
+
+/**
+ * After a new list is loaded: everyone with a name is screened again. Done in batches with
+ * set-based reads and writes (one query per table per batch, not per person), so 10,000
+ * people take seconds; each batch is its own short transaction.
+ */
+export async function rescreenEveryone(db: Db, at = new Date()): Promise<{ screened: number; hits: number; list: string | null }> {
+  const info = await currentSanctionsListInfo(db);
+  const index = info ? await indexFor(db, info.version) : null;
+  if (!info || !index) return { screened: 0, hits: 0, list: null };
+  const list = { version: info.version, index };
+
+  let screened = 0;
+  let hits = 0;
+  let after = "";
+  for (;;) {
+    const batch = await db
+      .select({ userId: identityItems.userId })
+      .from(identityItems)
+      .where(and(eq(identityItems.item, "name"), isNotNull(identityItems.valueEnc), ne(identityItems.state, "missing"), gt(identityItems.userId, after)))
+      .orderBy(asc(identityItems.userId))
+      .limit(RESCREEN_BATCH);
+    if (batch.length === 0) break;
+    const result = await db.transaction((tx) => rescreenBatch(tx, batch.map((b) => b.userId), list, at));
+    screened += result.screened;
+    hits += result.hits;
+    after = batch[batch.length - 1]!.userId;
+  }
+  return { screened, hits, list: list.version };
+}
+
+async function rescreenBatch(tx: Tx, userIds: string[], list: { version: string; index: ScreeningIndex }, at: Date): Promise<{ screened: number; hits: number }> {
+  const rows = await tx
+    .select()
+    .from(identityItems)
+    .where(and(inArray(identityItems.userId, userIds), inArray(identityItems.item, ["name", "date_of_birth", "aml"])));
+  const people = new Map<string, Map<string, StoredItem>>();
+  for (const row of rows) {
+    const items = people.get(row.userId) ?? new Map<string, StoredItem>();
+    items.set(row.item, decodeItem(row));
+    people.set(row.userId, items);
+  }
+
+  type Outcome = { userId: string; result: ReturnType<typeof screenPerson>; aml: StoredItem | undefined };
+  const outcomes: Outcome[] = [];
+  for (const userId of userIds) {
+    const items = people.get(userId);
+    const fullName = (items?.get("name")?.value as NameValue | null | undefined)?.full_name;
+    if (!items || !fullName) continue;
+    const dob = items.get("date_of_birth");
+    const dateOfBirth = dob && dob.state !== "missing" && typeof dob.value === "string" ? dob.value : null;
+    outcomes.push({ userId, result: screenPerson(list.index, { fullName, dateOfBirth }), aml: items.get("aml") });
+  }
+  if (outcomes.length === 0) return { screened: 0, hits: 0 };
+
+  // Only people a reviewer already cleared need their previous matches: a hit on the same entries stays cleared.
+  const clearedWithHit = outcomes.filter((o) => o.result.status === "hit" && o.aml?.state === "verified").map((o) => o.userId);
+  const previousMatches = new Map<string, ScreeningMatch[]>();
+  for (const userId of clearedWithHit) previousMatches.set(userId, (await lastScreening(tx, userId))?.matches ?? []);
+
+  await tx.insert(amlScreenings).values(
+    outcomes.map(({ userId, result }) => ({ userId, listVersion: list.version, status: result.status, matchesEnc: encryptJson(result.matches, MATCHES_PURPOSE), createdAt: at })),
+  );
+
+  const writes: ItemWrite[] = [];
+  const changed: Record<string, string> = {};
+  for (const { userId, result, aml } of outcomes) {
+    const previous = previousMatches.get(userId);
+    const keep = previous !== undefined && previous.length > 0 && result.matches.every((m) => previous.some((p) => p.entryId === m.entryId));
+    if (keep) continue;
+    const state = result.status === "clear" ? "verified" : "pending";
+    writes.push({
+      userId,
+      item: "aml",
+      state,
+      value: { status: result.status, checked_at: at.toISOString(), list: list.version },
+      action: result.status === "clear" ? "aml.rescreened_clear" : "aml.rescreened_hit",
+      at,
+    });
+    const previousStatus = (aml?.value as { status?: string } | null)?.status;
+    if (aml?.state !== state || previousStatus !== result.status) changed[userId] = state;
+  }
+  await writeItems(tx, writes);
+  // One entry per batch naming who changed (ids only): an entry per person would make a
+  // re-screen of everyone as slow as the chain's lock allows.
+  await recordAudit(tx, {
+    actor: { type: "system" },
+    action: "aml.rescreened",
+    details: { list: list.version, screened: outcomes.length, changed },
+  });
+  const hits = outcomes.filter((o) => o.result.status === "hit").length;
+  return { screened: outcomes.length, hits };
+}
+
+/**
+ * An admin's upload (SPEC §7, §8): checked, stored as the list in force, then everyone is
+ * screened against it. A file that is not a usable list changes nothing.
+ */
+export async function replaceSanctionsList(db: Db, input: { csv: string; source: string; staffId: string }): Promise<{ list: LoadedList; screened: number; hits: number }> {
+  let entries: number;
+  try {
+    entries = parseSanctionsCsv(input.csv).length;
+  } catch (error) {
+    throw new AppError("INVALID_REQUEST", (error as Error).message, { field: "file" });
+  }
+  if (entries === 0) throw new AppError("INVALID_REQUEST", "The file has no people in it: nothing to screen against", { field: "file" });
+  const list = await db.transaction(async (tx) => {
+    const stored = await storeSanctionsList(tx, input.csv, input.source, input.staffId);
+    await recordAudit(tx, { actor: { type: "staff", id: input.staffId }, action: "sanctions.loaded", details: { version: stored.version, entries: stored.entryCount } });
+    return stored;
+  });
+  const { screened, hits } = await rescreenEveryone(db);
+  return { list, screened, hits };
+}
+
+/** Staff asking for a fresh run against the list in force. */
+export async function rescreenEveryoneFor(db: Db, staffId: string): Promise<{ screened: number; hits: number; list: string | null }> {
+  const result = await rescreenEveryone(db);
+  await db.transaction((tx) =>
+    recordAudit(tx, { actor: { type: "staff", id: staffId }, action: "sanctions.rescreened", details: { list: result.list, screened: result.screened, hits: result.hits } }),
+  );
+  return result;
+}

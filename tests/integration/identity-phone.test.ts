@@ -1,0 +1,88 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { getDb } from "@/lib/db/client";
+import { phoneCodes } from "@/lib/db/schema";
+import { effectiveState, getItem } from "@/lib/kyc/item-store";
+import { confirmPhoneCode, pendingPhoneCode, PHONE_CODE_TTL_MS, requestPhoneCode } from "@/lib/kyc/phone";
+import { mailboxSmsProvider, setSmsProviderForTests } from "@/lib/kyc/sms";
+import { createUser } from "@/tests/support/factories";
+
+const sent: { to: string; text: string }[] = [];
+beforeAll(() => setSmsProviderForTests({ send: async (to, text) => void sent.push({ to, text }) }));
+afterAll(() => setSmsProviderForTests(mailboxSmsProvider));
+
+function lastCodeTo(phone: string): string {
+  const message = sent.filter((m) => m.to === phone).at(-1);
+  return /\b(\d{6})\b/.exec(message?.text ?? "")?.[1] ?? "";
+}
+const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+
+describe("phone verification by SMS code", () => {
+  it("sends a 6-digit code, stores only its hash, and verifies the phone with it", async () => {
+    const user = await createUser();
+    const db = await getDb();
+    const phone = await requestPhoneCode(db, user.id, "+44 20 7946 0958");
+    expect(phone).toBe("+442079460958");
+    const code = lastCodeTo(phone);
+    expect(code).toMatch(/^\d{6}$/);
+    const [row] = await db.select().from(phoneCodes).where(eq(phoneCodes.userId, user.id));
+    expect(row!.codeHash).not.toContain(code);
+    expect(row!.phoneEnc).not.toContain("7700900123");
+    expect((await pendingPhoneCode(db, user.id))?.phone).toBe(phone);
+
+    await confirmPhoneCode(db, user.id, code);
+    const item = await getItem(db, user.id, "phone");
+    expect(item && effectiveState(item)).toBe("verified");
+    expect(item?.value).toBe(phone);
+    // The code is spent.
+    await expect(confirmPhoneCode(db, user.id, code)).rejects.toMatchObject({ code: "INVALID_REQUEST" });
+  });
+
+  it("counts wrong codes: after 5 even the right one is refused until a new code is sent", async () => {
+    const user = await createUser();
+    const db = await getDb();
+    const phone = await requestPhoneCode(db, user.id, "+33612345678");
+    const code = lastCodeTo(phone);
+    for (let i = 1; i <= 5; i++) {
+      await expect(confirmPhoneCode(db, user.id, wrong(code))).rejects.toThrow(i < 5 ? `${5 - i} ${5 - i === 1 ? "try" : "tries"} left` : "last try");
+    }
+    await expect(confirmPhoneCode(db, user.id, code)).rejects.toThrow("Too many wrong codes");
+    expect(await getItem(db, user.id, "phone")).toBeNull();
+
+    await requestPhoneCode(db, user.id, "+33612345678");
+    await confirmPhoneCode(db, user.id, lastCodeTo(phone));
+    expect((await getItem(db, user.id, "phone"))?.state).toBe("verified");
+  });
+
+  it("refuses a code after 10 minutes", async () => {
+    const user = await createUser();
+    const db = await getDb();
+    const start = new Date();
+    const phone = await requestPhoneCode(db, user.id, "+4915123456789", start);
+    await expect(confirmPhoneCode(db, user.id, lastCodeTo(phone), new Date(start.getTime() + PHONE_CODE_TTL_MS + 1))).rejects.toThrow("expired");
+    expect(await getItem(db, user.id, "phone")).toBeNull();
+  });
+
+  it("allows 3 codes per 15 minutes per person", async () => {
+    const user = await createUser();
+    const db = await getDb();
+    const start = new Date();
+    for (let i = 0; i < 3; i++) await requestPhoneCode(db, user.id, "+14155552671", new Date(start.getTime() + i * 1000));
+    await expect(requestPhoneCode(db, user.id, "+14155552671", new Date(start.getTime() + 5000))).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    // A new window opens after 15 minutes.
+    await requestPhoneCode(db, user.id, "+14155552671", new Date(start.getTime() + 15 * 60 * 1000 + 1));
+  });
+
+  it("refuses numbers that are not E.164-valid, and a code for a number belongs to that number only", async () => {
+    const user = await createUser({ items: { phone: { state: "verified", value: "+442079460958" } } });
+    const db = await getDb();
+    await expect(requestPhoneCode(db, user.id, "020 7946 0958")).rejects.toMatchObject({ code: "INVALID_REQUEST" });
+    await expect(requestPhoneCode(db, user.id, "+44 12")).rejects.toMatchObject({ code: "INVALID_REQUEST" });
+    // A pending change does not touch the verified number until the code is typed.
+    await requestPhoneCode(db, user.id, "+442079460959");
+    expect((await getItem(db, user.id, "phone"))?.value).toBe("+442079460958");
+    await confirmPhoneCode(db, user.id, lastCodeTo("+442079460959"));
+    expect((await getItem(db, user.id, "phone"))?.value).toBe("+442079460959");
+  });
+});
