@@ -70,7 +70,7 @@ describe("decisions", () => {
     expect(await decideItem(db, reviewer, person.id, { decision: "approve", item: "passport" })).toEqual({ state: "verified" });
     const approved = await getItem(db, person.id, "passport");
     expect(approved?.state).toBe("verified");
-    expect(approved?.expiresAt?.toISOString().slice(0, 10) <= "2031-01-01").toBe(true);
+    expect(approved!.expiresAt!.toISOString().slice(0, 10) <= "2031-01-01").toBe(true);
     expect(await decideItem(db, reviewer, person.id, { decision: "approve", item: "name" })).toEqual({ state: "verified" });
 
     const entries = await db.select().from(auditLog).where(eq(auditLog.subjectUserId, person.id));
