@@ -170,7 +170,7 @@ test("the keyboard flow: help, approve, resubmission, reject form, next and prev
   await expect(stateOf(page, "liveness")).toHaveAttribute("data-state", "rejected");
 
   // The name is checked against the ID card approved a moment ago.
-  await expect(page.getByTestId("evidence-name")).toContainText("Compare with the verified national id card");
+  await expect(page.getByTestId("evidence-name")).toContainText("Compare with the verified National ID card");
   await page.keyboard.press("a");
   await expect(page).toHaveURL(/item=date_of_birth/);
 

@@ -39,8 +39,8 @@ export function approvalBlocker(item: Item, items: Map<Item, StoredItem>, now = 
   const evidence = evidenceFor(item);
   if (!evidence) return null;
   if (evidence.some((name) => { const stored = items.get(name); return stored !== undefined && effectiveState(stored, now) === "verified"; })) return null;
-  const names = evidence.map((name) => ITEM_INFO[name].label.toLowerCase()).join(", ");
-  return `Approve ${item === "address" ? "the proof of address" : "an identity document"} first: ${ITEM_INFO[item].label.toLowerCase()} is confirmed against a verified ${names}, and none is verified.`;
+  const names = evidence.map((name) => ITEM_INFO[name].label).join(" or ");
+  return `Approve ${item === "address" ? "the proof of address" : "an identity document"} first: ${ITEM_INFO[item].label} is confirmed against a verified ${names}, and none is verified yet.`;
 }
 
 export type AmlMatch = { name: string; matchedName?: string; score: number; entryId?: string; birthDates?: string[]; countries?: string[] };

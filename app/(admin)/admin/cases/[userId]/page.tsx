@@ -52,7 +52,7 @@ function Evidence({ item, caseData }: { item: CaseItem; caseData: ReviewCase }) 
   const front = imagesOf(evidence.value).front ?? imagesOf(evidence.value).page;
   return (
     <div className="space-y-2 rounded-lg border border-emerald-200 bg-emerald-50/50 p-3" data-testid={`evidence-${item.item}`}>
-      <h4 className="text-sm font-medium text-emerald-900">Compare with the verified {ITEM_INFO[evidence.item].label.toLowerCase()}</h4>
+      <h4 className="text-sm font-medium text-emerald-900">Compare with the verified {ITEM_INFO[evidence.item].label}</h4>
       <div className="grid gap-4 sm:grid-cols-2">
         <ItemValue value={evidence.value} />
         {front ? <ImageViewer src={`/admin/documents/${front}`} label={ITEM_INFO[evidence.item].label} /> : null}
