@@ -1,0 +1,67 @@
+"use server";
+
+import { randomBytes } from "node:crypto";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+
+import { callAttestAsDemoGateway } from "@/lib/demo/gateway-calls";
+import { DEMO_GATEWAY } from "@/lib/demo/gateway";
+import { DEMO_STATE_COOKIE, demoRequestSchema, type DemoActionResult, type DemoRequest } from "@/lib/demo/gateway-form";
+import { absoluteUrl, publicPath } from "@/lib/env";
+import { logUnexpected } from "@/lib/http/errors";
+
+/*
+ * The demo gateway's actions. They act as partner 300, whose key is public: anyone may
+ * run them, and they can only see what the demo partner itself may see.
+ */
+function parse(input: unknown): { ok: true; data: DemoRequest } | Extract<DemoActionResult, { ok: false }> {
+  const parsed = demoRequestSchema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const fieldErrors: Partial<Record<keyof DemoRequest, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as keyof DemoRequest;
+    fieldErrors[field] ??= issue.message;
+  }
+  return { ok: false, message: "Check the form.", fieldErrors };
+}
+
+async function run(kind: "validate" | "data", input: unknown): Promise<DemoActionResult> {
+  const parsed = parse(input);
+  if (!parsed.ok) return parsed;
+  try {
+    return { ok: true, result: await callAttestAsDemoGateway(kind, parsed.data) };
+  } catch (error) {
+    logUnexpected(error);
+    return { ok: false, message: "The gateway could not reach Attest over HTTP. Is PUBLIC_URL reachable from the server?" };
+  }
+}
+
+export async function checkStatusAction(input: unknown): Promise<DemoActionResult> {
+  return run("validate", input);
+}
+
+export async function fetchDataAction(input: unknown): Promise<DemoActionResult> {
+  return run("data", input);
+}
+
+/** Starts the consent flow: a fresh state remembered in an httpOnly cookie, then off to /kyc/grant/300. */
+export async function askConsentAction(input: unknown): Promise<DemoActionResult> {
+  const parsed = parse(input);
+  if (!parsed.ok) return parsed;
+  const state = randomBytes(16).toString("base64url");
+  (await cookies()).set(DEMO_STATE_COOKIE, state, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: absoluteUrl("/").startsWith("https:"),
+    path: publicPath("/demo"),
+    maxAge: 15 * 60,
+  });
+  const params = new URLSearchParams({
+    grants: parsed.data.grants.join(","),
+    user_ocid: parsed.data.userOcid,
+    callback_url: absoluteUrl("/demo/callback"),
+    state,
+  });
+  redirect(`${publicPath(`/kyc/grant/${DEMO_GATEWAY.ocid}`)}?${params}`);
+}

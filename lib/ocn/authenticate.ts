@@ -1,0 +1,179 @@
+import "server-only";
+
+import type { z } from "zod";
+
+import { getDb, type Db } from "@/lib/db/client";
+import { publicPath } from "@/lib/env";
+import { AppError, invalidRequest, logUnexpected, toErrorBody } from "@/lib/http/errors";
+import { OCN_HEADERS, requestMessage, responseMessage } from "@/lib/ocn/messages";
+import { claimNonce } from "@/lib/ocn/nonces";
+import { resolvePartner, type ResolvedPartner } from "@/lib/ocn/partners";
+import { providerOcid } from "@/lib/ocn/provider";
+import { sha256Hex, signMessage, verifyMessage } from "@/lib/ocn/secp256k1";
+import { getKeys } from "@/lib/keys";
+
+/**
+ * The OCN trust level (SPEC §2): a route wrapped in withPartner runs only for a partner
+ * whose signed, fresh, never-replayed request checked out, and every answer it gives,
+ * errors included, is signed by this provider.
+ */
+export const MAX_BODY_BYTES = 64 * 1024;
+export const TIMESTAMP_WINDOW_SECONDS = 300;
+
+export type PartnerRequest = {
+  request: Request;
+  partner: ResolvedPartner;
+  db: Db;
+  /** The raw body bytes the signature covered. */
+  body: Uint8Array;
+};
+
+export type PartnerHandler = (context: PartnerRequest) => Promise<Response>;
+
+const OCID = /^[1-9][0-9]{0,9}$/;
+const MAX_OCID = 2_147_483_647; // the integer column partners and nonces are keyed by
+const TIMESTAMP = /^[0-9]{1,12}$/;
+// Printable ASCII without spaces: survives every proxy unchanged and cannot break a line.
+const NONCE = /^[\x21-\x7e]{1,128}$/;
+const SIGNATURE = /^[0-9a-fA-F]{128}(?:[0-9a-fA-F]{2})?$/;
+
+type SignedHeaders = { ocid: number; ocidText: string; timestamp: string; nonce: string; signature: string };
+
+function readHeaders(request: Request): SignedHeaders {
+  const ocidText = request.headers.get(OCN_HEADERS.id)?.trim() ?? "";
+  const timestamp = request.headers.get(OCN_HEADERS.timestamp)?.trim() ?? "";
+  const nonce = request.headers.get(OCN_HEADERS.nonce)?.trim() ?? "";
+  const signature = request.headers.get(OCN_HEADERS.signature)?.trim() ?? "";
+  const ocid = Number(ocidText);
+  if (!OCID.test(ocidText) || ocid > MAX_OCID || !TIMESTAMP.test(timestamp) || !NONCE.test(nonce) || !SIGNATURE.test(signature)) {
+    throw new AppError("INVALID_SIGNATURE", "The X-OC-ID, X-OC-Timestamp, X-OC-Nonce and X-OC-Signature headers are required and well-formed.");
+  }
+  return { ocid, ocidText, timestamp, nonce, signature };
+}
+
+/**
+ * The request target exactly as the request URL carries it. When a reverse proxy strips
+ * PUBLIC_URL's path prefix before it reaches us, the caller still signed it with the prefix.
+ */
+export function signedPathOf(requestUrl: string): string {
+  const target = requestUrl.replace(/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?#]*/, "") || "/";
+  const prefix = publicPath("");
+  if (prefix && target !== prefix && !target.startsWith(`${prefix}/`) && !target.startsWith(`${prefix}?`)) {
+    return prefix + target;
+  }
+  return target;
+}
+
+async function readBody(request: Request): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("INVALID_REQUEST", "body: could not be read", { field: "body" });
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function tooLarge(): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+}
+
+/** The SPEC §2 checks, in the SPEC's order; throws the first AppError that applies. */
+async function authenticate(request: Request, db: Db): Promise<{ partner: ResolvedPartner; body: Uint8Array }> {
+  const headers = readHeaders(request);
+  const now = Math.floor(Date.now() / 1000);
+  if (Math.abs(now - Number(headers.timestamp)) > TIMESTAMP_WINDOW_SECONDS) {
+    throw new AppError("TIMESTAMP_EXPIRED", `X-OC-Timestamp is more than ${TIMESTAMP_WINDOW_SECONDS} seconds from now.`);
+  }
+  const partner = await resolvePartner(db, headers.ocid);
+  if (partner.status === "suspended") throw new AppError("CONNECTION_REFUSED", "This partner's connection is suspended.");
+
+  // Read only now: an unknown or suspended caller never gets us to buffer its body.
+  const body = await readBody(request);
+  const message = requestMessage({
+    ocid: headers.ocidText,
+    timestamp: headers.timestamp,
+    nonce: headers.nonce,
+    method: request.method,
+    pathAndQuery: signedPathOf(request.url),
+    bodySha256: sha256Hex(body),
+  });
+  if (!verifyMessage(message, headers.signature, partner.publicKey)) {
+    throw new AppError("INVALID_SIGNATURE", "X-OC-Signature does not verify with the partner's public key.");
+  }
+  if (!(await claimNonce(db, headers.ocid, headers.nonce))) {
+    throw new AppError("NONCE_REUSED", "This X-OC-Nonce was already used in the last 600 seconds.");
+  }
+  return { partner, body };
+}
+
+/** Adds X-OC-ID, X-OC-Timestamp and X-OC-Signature over the exact bytes sent. */
+export async function signResponse(response: Response): Promise<Response> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const ocid = providerOcid();
+  const timestamp = Math.floor(Date.now() / 1000);
+  const headers = new Headers(response.headers);
+  headers.set(OCN_HEADERS.id, String(ocid));
+  headers.set(OCN_HEADERS.timestamp, String(timestamp));
+  headers.set(
+    OCN_HEADERS.signature,
+    signMessage(responseMessage({ ocid, timestamp, status: response.status, bodySha256: sha256Hex(bytes) }), getKeys().ocnPrivateKey),
+  );
+  if (!headers.has("cache-control")) headers.set("Cache-Control", "no-store");
+  return new Response(bytes, { status: response.status, headers });
+}
+
+function errorToResponse(error: unknown): Response {
+  const { status, body } = toErrorBody(error);
+  if (status === 500) logUnexpected(error);
+  return Response.json(body, { status });
+}
+
+/** Wraps an OCN route handler: authenticate, run, sign whatever comes out. */
+export function withPartner(handler: PartnerHandler): (request: Request) => Promise<Response> {
+  return async (request) => {
+    let response: Response;
+    try {
+      const db = await getDb();
+      const { partner, body } = await authenticate(request, db);
+      response = await handler({ request, partner, db, body });
+    } catch (error) {
+      response = errorToResponse(error);
+    }
+    return signResponse(response);
+  };
+}
+
+/** The body as JSON checked against `schema`; INVALID_REQUEST naming the field otherwise. */
+export function parsePartnerJson<S extends z.ZodType>(body: Uint8Array, schema: S): z.output<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
+  } catch {
+    throw new AppError("INVALID_REQUEST", "body: not valid JSON", { field: "body" });
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidRequest(result.error);
+  return result.data;
+}
