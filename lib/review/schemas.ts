@@ -24,8 +24,8 @@ const note = z
   .string()
   .trim()
   .max(1000, "Keep it under 1,000 characters")
-  .optional()
-  .transform((value) => (value ? value : undefined));
+  .transform((value) => value || undefined)
+  .optional();
 
 export const decisionSchema = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("approve"), item: z.enum(ITEMS) }),

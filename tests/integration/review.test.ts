@@ -4,12 +4,13 @@ import { describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/log";
 import { checkAuditChain } from "@/lib/audit/query";
 import { getDb } from "@/lib/db/client";
-import { amlScreenings, auditLog, identityItems } from "@/lib/db/schema";
+import { amlScreenings, auditLog, credentials, identityItems, statusLists } from "@/lib/db/schema";
 import { getItem } from "@/lib/kyc/item-store";
 import { decideItem } from "@/lib/review/decide";
 import { adjacentCase, assignCase, listQueue } from "@/lib/review/queue";
 import { encryptJson } from "@/lib/security/encryption";
-import { createUser } from "@/tests/support/factories";
+import { viewItemsAsPartner } from "@/lib/kyc/partner-view";
+import { createUser, setGrants, uniquePartnerOcid } from "@/tests/support/factories";
 
 const DAY = 24 * 60 * 60 * 1000;
 const ago = (days: number) => new Date(Date.now() - days * DAY);
@@ -119,6 +120,47 @@ describe("decisions", () => {
     expect(await decideItem(db, second, person.id, { decision: "approve", item: "aml" })).toEqual({ state: "verified" });
     const aml = await getItem(db, person.id, "aml");
     expect(aml).toMatchObject({ state: "verified", value: { status: "clear" } });
+  });
+});
+
+describe("effects of decisions", () => {
+  it("changes what a granted partner's validate reports at once", async () => {
+    const db = await getDb();
+    const reviewer = await staff();
+    const person = await createUser({
+      items: {
+        passport: { state: "pending", value: passport },
+        name: { state: "pending", value: { first_name: "Bo", last_name: "Ok", full_name: "Bo Ok" } },
+        date_of_birth: { state: "pending", value: "1985-09-30" },
+      },
+    });
+    const partner = { ocid: uniquePartnerOcid(), allowedGrants: ["passport", "name", "date_of_birth"] as const };
+    await setGrants(person.id, partner.ocid, { passport: "granted", name: "granted", date_of_birth: "granted" });
+    const statuses = async () => {
+      const view = await viewItemsAsPartner(db, person.id, { ocid: partner.ocid, allowedGrants: [...partner.allowedGrants] });
+      return [view.passport.status, view.name.status, view.date_of_birth.status];
+    };
+    expect(await statuses()).toEqual(["pending", "pending", "pending"]);
+    for (const item of ["passport", "name", "date_of_birth"] as const) await decideItem(db, reviewer, person.id, { decision: "approve", item });
+    expect(await statuses()).toEqual(["verified", "verified", "verified"]);
+  });
+
+  it("revokes a credential that relied on a rejected item, in the decision's transaction", async () => {
+    const db = await getDb();
+    const person = await createUser({ items: { liveness: { state: "pending", value: { images: { selfie: crypto.randomUUID() } } } } });
+    const listId = `test-list-${crypto.randomUUID()}`;
+    await db.insert(statusLists).values({ id: listId, size: 64, bits: Buffer.alloc(8), allocated: 1 });
+    const [credential] = await db
+      .insert(credentials)
+      .values({ userId: person.id, tier: "basic", items: ["liveness", "name"], kid: "k1", statusListId: listId, statusIndex: 3, issuedAt: new Date(), expiresAt: new Date(Date.now() + DAY) })
+      .returning();
+    await decideItem(db, await staff(), person.id, { decision: "reject", item: "liveness", reason: "suspected_fraud", noteToUser: "Please retake the selfie." });
+    const [after] = await db.select().from(credentials).where(eq(credentials.id, credential!.id));
+    expect(after?.revokedAt).toBeInstanceOf(Date);
+    const [list] = await db.select().from(statusLists).where(eq(statusLists.id, listId));
+    expect(list!.bits[0]! & (0x80 >> 3)).not.toBe(0);
+    const actions = (await db.select().from(auditLog).where(eq(auditLog.subjectUserId, person.id))).map((entry) => entry.action).sort();
+    expect(actions).toEqual(["credential.revoked", "item.rejected"]);
   });
 });
 
