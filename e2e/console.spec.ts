@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
+import { signRequestHeaders } from "../lib/ocn/client";
 import { signInAs, uniqueEmail } from "./support/session";
 
 /**
@@ -16,6 +17,17 @@ async function openCase(page: Page, ocid: number, item?: string): Promise<string
 
 const stateOf = (page: Page, item: string) => page.getByTestId(`case-item-${item}`).locator("[data-state]").first();
 const accountState = (page: Page, item: string) => page.getByTestId(`item-${item}`).locator("[data-state]");
+
+const DEMO_PARTNER = { ocid: 300, privateKey: "fb1309f86904d436d801d2f307416e7c398ad3cc5a119cebe44cdfe87e8ab092" };
+
+/** /kyc/validate as the demo partner 300, signed as any partner would. */
+async function validateAsPartner(page: Page, userOcid: number): Promise<Record<string, string>> {
+  const body = JSON.stringify({ user_ocid: userOcid });
+  const headers = signRequestHeaders({ ocid: DEMO_PARTNER.ocid, privateKeyHex: DEMO_PARTNER.privateKey, method: "POST", url: "/kyc/validate", body });
+  const response = await page.request.post("/kyc/validate", { headers: { ...headers, "content-type": "application/json" }, data: body });
+  expect(response.status()).toBe(200);
+  return (await response.json()).grants;
+}
 
 async function asNewPerson(browser: Browser, email: string, returnTo: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -38,6 +50,7 @@ async function inviteStaff(browser: Browser, role: "reviewer" | "auditor"): Prom
 }
 
 test("the reviewer approves bob's passport; passport, name and date of birth read verified, also on bob's account", async ({ page, browser }) => {
+  expect((await validateAsPartner(page, 12346)).passport).toBe("pending");
   await signInAs(page, "reviewer@example.com", "/admin");
   const casePath = await openCase(page, 12346);
   const passport = page.getByTestId("case-item-passport");
@@ -51,6 +64,8 @@ test("the reviewer approves bob's passport; passport, name and date of birth rea
   await page.goto(casePath);
   for (const item of ["passport", "name", "date_of_birth"]) await expect(stateOf(page, item)).toHaveAttribute("data-state", "verified");
   await expect(page.getByTestId("pending-count")).toHaveText("Nothing pending.");
+  // Partner 300 sees the change at once: no longer pending, and (bob granted it nothing) not shown as verified either.
+  expect((await validateAsPartner(page, 12346)).passport).toBe("missing");
 
   const bob = await asNewPerson(browser, "bob@example.com", "/account");
   await bob.goto("/account");

@@ -33,10 +33,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Review queue</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Compliance console</h1>
         <p className="mt-1 text-slate-600">
-          Pending items grouped per person, longest waiting first. Signed in as {staff.email} ({staff.role}).
+          Signed in as {staff.email} ({staff.role}).
         </p>
+      </div>
+      <div>
+        <h2 className="text-lg font-semibold">Review queue</h2>
+        <p className="text-sm text-slate-600">Pending items grouped per person, longest waiting first.</p>
       </div>
       <DecisionNotice done={done} />
 
