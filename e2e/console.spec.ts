@@ -215,3 +215,42 @@ test("the queue and a case page fit phone and desktop screens", async ({ page })
     if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/admin-case-${name}.png`, fullPage: true });
   }
 });
+
+test("an admin edits, suspends and reactivates a partner, with the metadata checked on save", async ({ page }) => {
+  await signInAs(page, "admin@example.com", "/admin/partners");
+  await page.goto("/admin/partners");
+  await page.getByTestId("partner").filter({ hasText: "OCID 300" }).getByRole("link").click();
+  const form = page.getByRole("form", { name: "Edit partner" });
+
+  const url = form.getByLabel("Metadata URL");
+  const good = await url.inputValue();
+  await url.fill(good.replace("metadata.json", "missing.json"));
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("alert")).toContainText("metadata could not be fetched");
+
+  await url.fill(good);
+  await form.getByLabel("Retention note").fill("Demo only: shown on screen, never kept.");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("status")).toContainText("signature verified");
+
+  await page.getByRole("button", { name: "Suspend" }).click();
+  await expect(page.getByTestId("partner-status")).toHaveText("Status: suspended");
+  await page.getByRole("button", { name: "Reactivate" }).click();
+  await expect(page.getByTestId("partner-status")).toHaveText("Status: active");
+
+  await page.goto("/admin/audit?action=partner.suspended");
+  await expect(page.getByTestId("audit-entry").first()).toContainText("partner 300");
+});
+
+test("the admin pages fit phone and desktop screens", async ({ page }) => {
+  await signInAs(page, "admin@example.com", "/admin/audit");
+  for (const [name, width] of [["phone", 390], ["desktop", 1280]] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [slug, heading] of [["audit", "Audit log"], ["partners", "Partners"], ["staff", "Staff"]] as const) {
+      await page.goto(`/admin/${slug}`);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/admin-${slug}-${name}.png`, fullPage: true });
+    }
+  }
+});
