@@ -12,6 +12,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { apiAccounts, apiKeys, creditLedger, grants, partners, users } from "@/lib/db/schema";
 import { renderIdCardImage, renderPassportImage, renderProofOfAddressImage, renderSelfieImage } from "@/lib/demo/document-images";
 import { DEMO_GATEWAY, demoGatewayMetadataUrl } from "@/lib/demo/gateway";
+import { seedReviewCases } from "@/lib/demo/review-cases";
 import { getEnv } from "@/lib/env";
 import { addDays, isoDateOf } from "@/lib/kyc/dates";
 import { storeDocument } from "@/lib/kyc/document-store";
@@ -27,7 +28,7 @@ import { storeSanctionsList } from "@/lib/kyc/sanctions-store";
 export const DEMO_API_KEY = "sk_test_demo_0123456789abcdef";
 export const SAMPLE_SANCTIONS_LIST = path.join(process.cwd(), "db/seed/sanctions-sample.csv");
 
-type Person = {
+export type Person = {
   email: string;
   ocid: number;
   first: string;
@@ -97,6 +98,9 @@ const CAROL: Person = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** For the console's sample cases (lib/demo/review-cases.ts). */
+export const createDemoUser = (tx: Tx, email: string) => createUser(tx, email);
+
 async function createUser(tx: Tx, email: string, ocid?: number, role: "admin" | "reviewer" | null = null): Promise<string> {
   const [row] = await tx
     .insert(users)
@@ -105,10 +109,10 @@ async function createUser(tx: Tx, email: string, ocid?: number, role: "admin" | 
   return row!.id;
 }
 
-type SeedContext = { tx: Tx; userId: string; person: Person; verifiedAt: Date; reviewerId: string; listVersion: string };
+export type SeedContext = { tx: Tx; userId: string; person: Person; verifiedAt: Date; reviewerId: string; listVersion: string };
 
 /** Writes one item in the given state, with the documents it needs. */
-async function seedItem(context: SeedContext, item: Item, state: "verified" | "pending"): Promise<void> {
+export async function seedItem(context: SeedContext, item: Item, state: "verified" | "pending", override: Record<string, unknown> = {}): Promise<void> {
   const { tx, userId, person: p, verifiedAt, reviewerId } = context;
   const today = isoDateOf(verifiedAt);
   const write = (value: unknown, documentExpiresAt?: string) =>
@@ -213,7 +217,7 @@ async function seedItem(context: SeedContext, item: Item, state: "verified" | "p
       return void (await write({ images: { selfie } }));
     }
     case "aml":
-      return void (await write({ status: "clear", checked_at: verifiedAt.toISOString(), list: context.listVersion }));
+      return void (await write({ status: "clear", checked_at: verifiedAt.toISOString(), list: context.listVersion, ...override }));
   }
 }
 
@@ -270,7 +274,9 @@ async function seed(tx: Tx): Promise<void> {
   await tx.insert(creditLedger).values({ accountId: account!.id, delta: 1000, balanceAfter: 1000, reason: "top_up", reference: "demo data set" });
   await tx.insert(apiKeys).values({ accountId: account!.id, label: "sk_test_demo…cdef", keyHash: hashApiKey(DEMO_API_KEY) });
 
-  await recordAudit(tx, { actor: { type: "system" }, action: "demo.seeded", details: { users: 5, partners: [DEMO_GATEWAY.ocid], adminId } });
+  await seedReviewCases(tx, { reviewerId, listVersion, verifiedAt });
+
+  await recordAudit(tx, { actor: { type: "system" }, action: "demo.seeded", details: { users: 8, partners: [DEMO_GATEWAY.ocid], adminId } });
 }
 
 /** Seeds only a database with no users at all; concurrent starters seed once. */

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+import { staffOrNull } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { AppError, errorResponse } from "@/lib/http/errors";
+import { readDocument } from "@/lib/kyc/document-store";
+
+/** Document images for the case page: staff only, never cached by anyone. */
+const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const staff = await staffOrNull("console.view");
+    if (!staff) throw new AppError("NOT_FOUND", "No such document.");
+    const id = z.uuid().safeParse((await params).id);
+    if (!id.success) throw new AppError("NOT_FOUND", "No such document.");
+    const document = await readDocument(await getDb(), id.data);
+    if (!document) throw new AppError("NOT_FOUND", "No such document.");
+    return new Response(new Uint8Array(document.bytes), {
+      headers: { ...PRIVATE, "Content-Type": document.contentType, "Content-Disposition": "inline" },
+    });
+  } catch (error) {
+    return errorResponse(error, PRIVATE);
+  }
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+
+import { setPartnerStatusAction } from "@/app/(admin)/admin/partners/actions";
+import { PartnerForm } from "@/components/admin/partner-form";
+import { requireStaff } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getPartner } from "@/lib/ocn/partner-registry";
+
+export const metadata: Metadata = { title: "Partner" };
+
+type Props = { params: Promise<{ ocid: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PartnerPage({ params, searchParams }: Props) {
+  await requireStaff("partners.manage", "/admin/partners");
+  const ocid = z.coerce.number().int().positive().max(2_147_483_647).safeParse((await params).ocid);
+  if (!ocid.success) notFound();
+  const partner = await getPartner(await getDb(), ocid.data);
+  if (!partner) notFound();
+  const saved = (await searchParams).saved === "1";
+  const suspended = partner.status === "suspended";
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <Link href="/admin/partners" className="text-sm text-brand-700 underline">
+            ← Partners
+          </Link>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight">
+            {partner.name} <span className="text-slate-500">· OCID {partner.ocid}</span>
+          </h1>
+          <p className="mt-1 text-slate-600" data-testid="partner-status">
+            Status: {partner.status}
+          </p>
+        </div>
+        <form action={setPartnerStatusAction}>
+          <input type="hidden" name="ocid" value={partner.ocid} />
+          <input type="hidden" name="status" value={suspended ? "active" : "suspended"} />
+          <button type="submit" className={suspended ? "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" : "rounded-md border border-red-300 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"}>
+            {suspended ? "Reactivate" : "Suspend"}
+          </button>
+        </form>
+      </div>
+      {saved ? (
+        <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
+          Registered: metadata fetched and its signature verified.
+        </p>
+      ) : null}
+      <PartnerForm
+        mode="update"
+        initial={{
+          ocid: partner.ocid,
+          name: partner.name,
+          metadataUrl: partner.metadataUrl,
+          callbackOrigins: partner.callbackOrigins,
+          allowedGrants: partner.allowedGrants,
+          fullDocumentNumbers: partner.fullDocumentNumbers,
+          retentionNote: partner.retentionNote,
+        }}
+      />
+    </div>
+  );
+}

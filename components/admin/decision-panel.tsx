@@ -1,0 +1,104 @@
+"use client";
+
+import { useActionState, useState } from "react";
+
+import { decideAction, type DecisionState } from "@/app/(admin)/admin/review-actions";
+import { decisionSchema, REJECTION_REASONS } from "@/lib/review/schemas";
+
+type Mode = "reject" | "resubmit" | null;
+
+/**
+ * Approve, Reject and Request resubmission for one pending item. The buttons
+ * carry data-action so the case's keyboard shortcuts can press them.
+ */
+export function DecisionPanel({ userId, item, blocker, proposedByMe, proposer }: { userId: string; item: string; blocker: string | null; proposedByMe: boolean; proposer: string | null }) {
+  const [state, formAction, pending] = useActionState<DecisionState, FormData>(decideAction.bind(null, userId), {});
+  const [mode, setMode] = useState<Mode>(null);
+  const [clientError, setClientError] = useState<string | null>(null);
+  const error = clientError ?? state.error;
+
+  const check = (event: React.FormEvent<HTMLFormElement>) => {
+    const parsed = decisionSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!parsed.success) {
+      event.preventDefault();
+      setClientError(parsed.error.issues[0]?.message ?? "Check the form");
+    } else setClientError(null);
+  };
+  const open = (next: Mode) => {
+    setMode(next);
+    setClientError(null);
+    // Focus the first field once the panel has rendered.
+    requestAnimationFrame(() => document.getElementById(`${item}-${next}-first`)?.focus());
+  };
+
+  const approveDisabled = pending || blocker !== null || proposedByMe;
+  const field = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  return (
+    <div className="space-y-3 border-t border-slate-200 pt-3" data-testid={`decision-${item}`}>
+      {proposer ? (
+        <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {proposedByMe ? "You proposed approving this item. A second, different reviewer must confirm it." : `Approval proposed by ${proposer}: confirm it as the second reviewer, or reject.`}
+        </p>
+      ) : null}
+      {blocker ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{blocker}</p> : null}
+      <div className="flex flex-wrap gap-2">
+        <form action={formAction} onSubmit={check}>
+          <input type="hidden" name="decision" value="approve" />
+          <input type="hidden" name="item" value={item} />
+          <button type="submit" data-action="approve" disabled={approveDisabled} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50">
+            {proposer && !proposedByMe ? "Confirm approval" : "Approve"} <kbd className="ml-1 text-xs opacity-75">A</kbd>
+          </button>
+        </form>
+        <button type="button" data-action="reject" onClick={() => open("reject")} aria-expanded={mode === "reject"} className="rounded-md border border-red-300 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">
+          Reject <kbd className="ml-1 text-xs opacity-75">R</kbd>
+        </button>
+        <button type="button" data-action="resubmit" onClick={() => open("resubmit")} aria-expanded={mode === "resubmit"} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+          Request resubmission <kbd className="ml-1 text-xs opacity-75">U</kbd>
+        </button>
+      </div>
+
+      {mode ? (
+        <form action={formAction} onSubmit={check} className="grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label={mode === "reject" ? "Reject" : "Request resubmission"}>
+          <input type="hidden" name="decision" value={mode} />
+          <input type="hidden" name="item" value={item} />
+          {mode === "reject" ? (
+            <label className="grid gap-1 text-sm">
+              <span className="font-medium">Reason</span>
+              <select id={`${item}-reject-first`} name="reason" required defaultValue="" className={field}>
+                <option value="" disabled>
+                  Choose a reason
+                </option>
+                {Object.entries(REJECTION_REASONS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <label className="grid gap-1 text-sm">
+            <span className="font-medium">Note to the person</span>
+            <textarea id={mode === "resubmit" ? `${item}-resubmit-first` : undefined} name="noteToUser" rows={2} maxLength={1000} className={field} placeholder="Shown on their account page" />
+          </label>
+          <label className="grid gap-1 text-sm">
+            <span className="font-medium">Internal note</span>
+            <textarea name="internalNote" rows={2} maxLength={1000} className={field} placeholder="Staff only" />
+          </label>
+          <div className="flex gap-2">
+            <button type="submit" disabled={pending} className={mode === "reject" ? "rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-50" : "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"}>
+              {mode === "reject" ? "Confirm rejection" : "Send request"}
+            </button>
+            <button type="button" onClick={() => setMode(null)} className="rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-200">
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {error ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

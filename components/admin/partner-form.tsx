@@ -1,0 +1,72 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { savePartnerAction, type PartnerFormState } from "@/app/(admin)/admin/partners/actions";
+import { ITEM_INFO, ITEMS } from "@/lib/kyc/items";
+
+export type PartnerFormValues = {
+  ocid: number;
+  name: string;
+  metadataUrl: string;
+  callbackOrigins: string[];
+  allowedGrants: string[] | null;
+  fullDocumentNumbers: boolean;
+  retentionNote: string | null;
+};
+
+/** Register or edit a partner; the server fetches its metadata and checks the signature on save. */
+export function PartnerForm({ mode, initial }: { mode: "register" | "update"; initial?: PartnerFormValues }) {
+  const [state, action, pending] = useActionState<PartnerFormState, FormData>(savePartnerAction.bind(null, mode), {});
+  const allowed = new Set(initial?.allowedGrants ?? ITEMS);
+  const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  return (
+    <form action={action} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4" aria-label={mode === "register" ? "Register a partner" : "Edit partner"}>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium text-slate-700">OCID</span>
+          {mode === "update" ? <input type="hidden" name="ocid" value={initial?.ocid} /> : null}
+          <input name={mode === "register" ? "ocid" : undefined} inputMode="numeric" pattern="[0-9]+" required defaultValue={initial?.ocid} disabled={mode === "update"} className={`${field} disabled:bg-slate-100`} />
+        </label>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium text-slate-700">Name</span>
+          <input name="name" required maxLength={200} defaultValue={initial?.name} className={field} />
+        </label>
+        <label className="grid gap-1 text-sm sm:col-span-2">
+          <span className="font-medium text-slate-700">Metadata URL</span>
+          <input name="metadataUrl" type="url" required defaultValue={initial?.metadataUrl} placeholder="https://partner.example/metadata.json" className={field} />
+        </label>
+        <label className="grid gap-1 text-sm sm:col-span-2">
+          <span className="font-medium text-slate-700">Callback origins</span>
+          <textarea name="callbackOrigins" rows={2} defaultValue={initial?.callbackOrigins.join("\n")} placeholder="https://partner.example (one per line)" className={field} />
+        </label>
+      </div>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">Allowed grants</legend>
+        <div className="grid gap-1 sm:grid-cols-3">
+          {ITEMS.map((item) => (
+            <label key={item} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="allowedGrants" value={item} defaultChecked={allowed.has(item)} className="size-4" />
+              {ITEM_INFO[item].label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="fullDocumentNumbers" defaultChecked={initial?.fullDocumentNumbers ?? false} className="size-4" />
+        Full document numbers (otherwise masked except the last 4 characters)
+      </label>
+      <label className="grid gap-1 text-sm">
+        <span className="font-medium text-slate-700">Retention note</span>
+        <textarea name="retentionNote" rows={2} maxLength={2000} defaultValue={initial?.retentionNote ?? ""} className={field} />
+      </label>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+          {pending ? "Checking metadata…" : mode === "register" ? "Register partner" : "Save changes"}
+        </button>
+        {state.error ? <p role="alert" className="text-sm text-red-800">{state.error}</p> : null}
+        {state.notice ? <p role="status" className="text-sm text-emerald-800">{state.notice}</p> : null}
+      </div>
+    </form>
+  );
+}

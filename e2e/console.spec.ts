@@ -1,0 +1,256 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+import { signRequestHeaders } from "../lib/ocn/client";
+import { signInAs, uniqueEmail } from "./support/session";
+
+/**
+ * The compliance console against the demo data set. Each test works on its
+ * own person (bob, dana, erik, zoltan), so the tests pass in any order.
+ */
+
+async function openCase(page: Page, ocid: number, item?: string): Promise<string> {
+  await page.goto(item ? `/admin?item=${item}` : "/admin");
+  await page.getByTestId("queue-case").filter({ hasText: `OCID ${ocid}` }).getByRole("link", { name: "Open case" }).click();
+  await expect(page.getByRole("heading", { name: `Case · OCID ${ocid}` })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+const stateOf = (page: Page, item: string) => page.getByTestId(`case-item-${item}`).locator("[data-state]").first();
+const accountState = (page: Page, item: string) => page.getByTestId(`item-${item}`).locator("[data-state]");
+
+const DEMO_PARTNER = { ocid: 300, privateKey: "fb1309f86904d436d801d2f307416e7c398ad3cc5a119cebe44cdfe87e8ab092" };
+
+/** /kyc/validate as the demo partner 300, signed as any partner would. */
+async function validateAsPartner(page: Page, userOcid: number): Promise<Record<string, string>> {
+  const body = JSON.stringify({ user_ocid: userOcid });
+  const headers = signRequestHeaders({ ocid: DEMO_PARTNER.ocid, privateKeyHex: DEMO_PARTNER.privateKey, method: "POST", url: "/kyc/validate", body });
+  const response = await page.request.post("/kyc/validate", { headers: { ...headers, "content-type": "application/json" }, data: body });
+  expect(response.status()).toBe(200);
+  return (await response.json()).grants;
+}
+
+async function asNewPerson(browser: Browser, email: string, returnTo: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, email, returnTo);
+  return page;
+}
+
+async function inviteStaff(browser: Browser, role: "reviewer" | "auditor"): Promise<string> {
+  const email = uniqueEmail(`invited-${role}`);
+  const admin = await asNewPerson(browser, "admin@example.com", "/admin/staff");
+  await admin.goto("/admin/staff");
+  const form = admin.getByRole("form", { name: "Invite staff" });
+  await form.getByLabel("Email address").fill(email);
+  await form.getByLabel("Role").selectOption(role);
+  await form.getByRole("button", { name: "Invite" }).click();
+  await expect(form.getByRole("status")).toContainText(`${email} is now ${role}`);
+  await expect(admin.getByTestId("staff-member").filter({ hasText: email })).toBeVisible();
+  await admin.context().close();
+  return email;
+}
+
+test("the reviewer approves bob's passport; passport, name and date of birth read verified, also on bob's account", async ({ page, browser }) => {
+  expect((await validateAsPartner(page, 12346)).passport).toBe("pending");
+  await signInAs(page, "reviewer@example.com", "/admin");
+  const casePath = await openCase(page, 12346);
+  const passport = page.getByTestId("case-item-passport");
+  await expect(passport).toHaveAttribute("data-current", "true");
+  await expect(page.getByTestId("mrz-result")).toContainText("check digits valid and the MRZ agrees");
+  await expect(passport.getByRole("img", { name: /Passport, front/ })).toBeVisible();
+
+  await passport.getByRole("button", { name: /^Approve/ }).click();
+  await expect(page.getByTestId("decision-notice")).toHaveText("Approved.");
+
+  await page.goto(casePath);
+  for (const item of ["passport", "name", "date_of_birth"]) await expect(stateOf(page, item)).toHaveAttribute("data-state", "verified");
+  await expect(page.getByTestId("pending-count")).toHaveText("Nothing pending.");
+  // Partner 300 sees the change at once: no longer pending, and (bob granted it nothing) not shown as verified either.
+  expect((await validateAsPartner(page, 12346)).passport).toBe("missing");
+
+  const bob = await asNewPerson(browser, "bob@example.com", "/account");
+  await bob.goto("/account");
+  for (const item of ["passport", "name", "date_of_birth"]) await expect(accountState(bob, item)).toHaveAttribute("data-state", "verified");
+  await bob.context().close();
+});
+
+test("a rejection with a note for the person shows on their account; the address waits for a verified proof of address", async ({ page, browser }) => {
+  await signInAs(page, "reviewer@example.com", "/admin");
+  const casePath = await openCase(page, 12351, "proof_of_address");
+  const address = page.getByTestId("decision-address");
+  await expect(address).toContainText("Approve the proof of address first");
+  await expect(address.getByRole("button", { name: /^Approve/ })).toBeDisabled();
+
+  const proof = page.getByTestId("case-item-proof_of_address");
+  await proof.getByRole("button", { name: /^Reject/ }).click();
+  const form = proof.getByRole("form", { name: "Reject" });
+  await form.getByLabel("Reason").selectOption("unreadable");
+  await form.getByLabel("Note to the person").fill("The bill is too blurred to read; please upload a sharper photo.");
+  await form.getByLabel("Internal note").fill("glare over the address block");
+  await form.getByRole("button", { name: "Confirm rejection" }).click();
+  await expect(page.getByTestId("decision-notice")).toContainText("Rejected");
+
+  await page.goto(casePath);
+  await expect(stateOf(page, "proof_of_address")).toHaveAttribute("data-state", "rejected");
+  await expect(page.getByTestId("case-item-proof_of_address")).toContainText("internal: “glare over the address block”");
+
+  const erik = await asNewPerson(browser, "erik@example.com", "/account");
+  await erik.goto("/account");
+  await expect(accountState(erik, "proof_of_address")).toHaveAttribute("data-state", "rejected");
+  await expect(erik.getByTestId("item-proof_of_address")).toContainText("The bill is too blurred to read; please upload a sharper photo.");
+  await expect(erik.getByText("glare over the address block")).toHaveCount(0);
+  await erik.context().close();
+});
+
+test("four-eyes: the proposer cannot approve an AML match alone; a second reviewer can", async ({ page, browser }) => {
+  const second = await inviteStaff(browser, "reviewer");
+
+  await signInAs(page, "reviewer@example.com", "/admin");
+  const casePath = await openCase(page, 12352, "aml");
+  const matches = page.getByTestId("aml-matches");
+  await expect(matches).toContainText("Zoltán Érdemes-Kovácsi");
+  await expect(matches).toContainText("1.000");
+  await expect(matches).toContainText("attest_demo_sample@");
+
+  await page.getByTestId("decision-aml").getByRole("button", { name: /^Approve/ }).click();
+  await expect(page.getByTestId("decision-notice")).toContainText("a second, different reviewer must confirm");
+  await page.goto(casePath);
+  const panel = page.getByTestId("decision-aml");
+  await expect(panel).toContainText("You proposed approving this item");
+  await expect(panel.getByRole("button", { name: /^Approve/ })).toBeDisabled();
+  // Enforced on the server, not only by the disabled button.
+  const userId = casePath.split("/").pop();
+  const refused = await page.request.post(`/admin/cases/${userId}/decisions`, { data: { decision: "approve", item: "aml" } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.code).toBe("FORBIDDEN");
+  await expect(stateOf(page, "aml")).toHaveAttribute("data-state", "pending");
+
+  const other = await asNewPerson(browser, second, casePath);
+  await other.goto(casePath);
+  await expect(other.getByTestId("decision-aml")).toContainText("Approval proposed by reviewer@example.com");
+  await other.getByTestId("decision-aml").getByRole("button", { name: /Confirm approval/ }).click();
+  await expect(other.getByTestId("decision-notice")).toHaveText("Approved.");
+  await other.goto(casePath);
+  await expect(stateOf(other, "aml")).toHaveAttribute("data-state", "verified");
+  await other.context().close();
+});
+
+test("an auditor sees cases without decision buttons, and a direct decision request is refused", async ({ page, browser }) => {
+  const auditor = await inviteStaff(browser, "auditor");
+  await signInAs(page, auditor, "/admin");
+  const casePath = await openCase(page, 12351);
+  await expect(page.getByTestId("case-item-address")).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Approve/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Assign to me" })).toHaveCount(0);
+
+  const userId = casePath.split("/").pop();
+  const response = await page.request.post(`/admin/cases/${userId}/decisions`, { data: { decision: "reject", item: "address", reason: "other" } });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.code).toBe("FORBIDDEN");
+  await page.goto(casePath);
+  await expect(stateOf(page, "address")).toHaveAttribute("data-state", "pending");
+
+  // The auditor reads the audit log and may verify the chain.
+  await page.goto("/admin/audit");
+  await page.getByRole("button", { name: "Verify chain" }).click();
+  await expect(page.getByTestId("chain-result")).toHaveAttribute("data-ok", "true");
+  const exported = await page.request.get("/admin/audit/export?action=staff.invited");
+  expect(exported.headers()["content-type"]).toContain("application/x-ndjson");
+  const lines = (await exported.text()).trim().split("\n").map((line) => JSON.parse(line));
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines.every((entry) => entry.action === "staff.invited" && typeof entry.hash === "string")).toBe(true);
+});
+
+test("the keyboard flow: help, approve, resubmission, reject form, next and previous case", async ({ page }) => {
+  await signInAs(page, "reviewer@example.com", "/admin");
+  const casePath = await openCase(page, 12350);
+  await expect(page.getByTestId("case-item-id_card")).toHaveAttribute("data-current", "true");
+
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
+
+  await page.keyboard.press("a");
+  await expect(page).toHaveURL(/item=liveness/);
+  await expect(stateOf(page, "id_card")).toHaveAttribute("data-state", "verified");
+  // The selfie is shown beside the document photo.
+  await expect(page.getByTestId("case-item-liveness").getByRole("img")).toHaveCount(2);
+
+  await page.keyboard.press("u");
+  const note = page.getByTestId("case-item-liveness").getByLabel("Note to the person");
+  await expect(note).toBeFocused();
+  await note.fill("Please take the selfie again in better light.");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page).toHaveURL(/item=name/);
+  await expect(stateOf(page, "liveness")).toHaveAttribute("data-state", "rejected");
+
+  // The name is checked against the ID card approved a moment ago.
+  await expect(page.getByTestId("evidence-name")).toContainText("Compare with the verified National ID card");
+  await page.keyboard.press("a");
+  await expect(page).toHaveURL(/item=date_of_birth/);
+
+  await page.keyboard.press("r");
+  await expect(page.getByTestId("case-item-date_of_birth").getByLabel("Reason")).toBeFocused();
+  await page.getByRole("button", { name: "Cancel" }).click();
+
+  await page.keyboard.press("j");
+  await expect(page).not.toHaveURL(new RegExp(`${casePath}(\\?|$)`));
+  await expect(page.getByRole("heading", { name: /Case · OCID/ })).toBeVisible();
+  await page.keyboard.press("k");
+  await expect(page).toHaveURL(new RegExp(`${casePath}$`));
+});
+
+test("the queue and a case page fit phone and desktop screens", async ({ page }) => {
+  await signInAs(page, "reviewer@example.com", "/admin");
+  for (const [name, width] of [["phone", 390], ["desktop", 1280]] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/admin-queue-${name}.png`, fullPage: true });
+    await page.getByRole("link", { name: "Open case" }).first().click();
+    await expect(page.getByRole("heading", { name: /Case · OCID/ })).toBeVisible();
+    await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/admin-case-${name}.png`, fullPage: true });
+  }
+});
+
+test("an admin edits, suspends and reactivates a partner, with the metadata checked on save", async ({ page }) => {
+  await signInAs(page, "admin@example.com", "/admin/partners");
+  await page.goto("/admin/partners");
+  await page.getByTestId("partner").filter({ hasText: "OCID 300" }).getByRole("link").click();
+  const form = page.getByRole("form", { name: "Edit partner" });
+
+  const url = form.getByLabel("Metadata URL");
+  const good = await url.inputValue();
+  await url.fill(good.replace("metadata.json", "missing.json"));
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("alert")).toContainText("metadata could not be fetched");
+
+  await url.fill(good);
+  await form.getByLabel("Retention note").fill("Demo only: shown on screen, never kept.");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(form.getByRole("status")).toContainText("signature verified");
+
+  await page.getByRole("button", { name: "Suspend" }).click();
+  await expect(page.getByTestId("partner-status")).toHaveText("Status: suspended");
+  await page.getByRole("button", { name: "Reactivate" }).click();
+  await expect(page.getByTestId("partner-status")).toHaveText("Status: active");
+
+  await page.goto("/admin/audit?action=partner.suspended");
+  await expect(page.getByTestId("audit-entry").first()).toContainText("partner 300");
+});
+
+test("the admin pages fit phone and desktop screens", async ({ page }) => {
+  await signInAs(page, "admin@example.com", "/admin/audit");
+  for (const [name, width] of [["phone", 390], ["desktop", 1280]] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [slug, heading] of [["audit", "Audit log"], ["partners", "Partners"], ["staff", "Staff"]] as const) {
+      await page.goto(`/admin/${slug}`);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/admin-${slug}-${name}.png`, fullPage: true });
+    }
+  }
+});

@@ -1,0 +1,94 @@
+import "server-only";
+
+import { readFileSync } from "node:fs";
+
+import type { Tx } from "@/lib/db/client";
+import { amlScreenings } from "@/lib/db/schema";
+import { createDemoUser, SAMPLE_SANCTIONS_LIST, seedItem, type Person } from "@/lib/demo/seed";
+import { buildScreeningIndex, parseSanctionsCsv, screenPerson } from "@/lib/kyc/screening";
+import { encryptJson } from "@/lib/security/encryption";
+
+/**
+ * A few people waiting for review, so the console has work to show: documents
+ * with declared data to compare, a selfie, a proof of address, and a possible
+ * sanctions match that needs two reviewers.
+ */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const DANA: Person = {
+  email: "dana@example.com",
+  ocid: 0,
+  first: "Dana",
+  last: "Kowalski",
+  dob: "1988-03-14",
+  sex: "F",
+  phone: "+48601234567",
+  nationality: "PL",
+  nationalityAlpha3: "POL",
+  address: { street: "Ulica Lipowa 8", city: "Kraków", state: "", postal_code: "31-001", country: "PL" },
+  passportNumber: "EA4431902",
+  idNumber: "ABC123456",
+  licenceNumber: "PL8803141",
+  seed: 41,
+};
+
+const ERIK: Person = {
+  email: "erik@example.com",
+  ocid: 0,
+  first: "Erik",
+  last: "Lindqvist",
+  dob: "1979-11-02",
+  sex: "M",
+  phone: "+46701234567",
+  nationality: "SE",
+  nationalityAlpha3: "SWE",
+  address: { street: "Storgatan 21", city: "Uppsala", state: "", postal_code: "753 20", country: "SE" },
+  passportNumber: "91827364",
+  idNumber: "SE7911020",
+  licenceNumber: "SE791102LQ",
+  seed: 53,
+};
+
+// Shares a spelling with an entry of the sample list, on purpose.
+const ZOLTAN: Person = {
+  email: "zoltan@example.com",
+  ocid: 0,
+  first: "Zoltan",
+  last: "Erdemes Kovacsi",
+  dob: "1958-06-20",
+  sex: "M",
+  phone: "+36301234567",
+  nationality: "HU",
+  nationalityAlpha3: "HUN",
+  address: { street: "Fő utca 3", city: "Budapest", state: "", postal_code: "1011", country: "HU" },
+  passportNumber: "HU0192837",
+  idNumber: "HU5806201",
+  licenceNumber: "HU580620ZE",
+  seed: 67,
+};
+
+export async function seedReviewCases(tx: Tx, context: { reviewerId: string; listVersion: string; verifiedAt: Date }): Promise<void> {
+  const at = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY_MS);
+  const base = { tx, reviewerId: context.reviewerId, listVersion: context.listVersion };
+
+  const dana = { ...base, userId: await createDemoUser(tx, DANA.email), person: DANA, verifiedAt: at(3) };
+  await seedItem({ ...dana, verifiedAt: context.verifiedAt }, "email", "verified");
+  for (const item of ["id_card", "liveness", "name", "date_of_birth"] as const) await seedItem(dana, item, "pending");
+
+  const erik = { ...base, userId: await createDemoUser(tx, ERIK.email), person: ERIK, verifiedAt: at(1) };
+  for (const item of ["email", "name", "date_of_birth", "passport"] as const) await seedItem({ ...erik, verifiedAt: context.verifiedAt }, item, "verified");
+  for (const item of ["proof_of_address", "address"] as const) await seedItem(erik, item, "pending");
+
+  const zoltan = { ...base, userId: await createDemoUser(tx, ZOLTAN.email), person: ZOLTAN, verifiedAt: at(0.2) };
+  for (const item of ["email", "name", "date_of_birth", "passport"] as const) await seedItem({ ...zoltan, verifiedAt: context.verifiedAt }, item, "verified");
+  const index = buildScreeningIndex(parseSanctionsCsv(readFileSync(SAMPLE_SANCTIONS_LIST, "utf8")));
+  const result = screenPerson(index, { fullName: `${ZOLTAN.first} ${ZOLTAN.last}`, dateOfBirth: ZOLTAN.dob });
+  await tx.insert(amlScreenings).values({
+    userId: zoltan.userId,
+    listVersion: context.listVersion,
+    status: result.status,
+    matchesEnc: encryptJson(result.matches, "aml_screenings.matches"),
+    createdAt: zoltan.verifiedAt,
+  });
+  await seedItem(zoltan, "aml", "pending", { status: result.status });
+}

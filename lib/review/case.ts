@@ -1,0 +1,110 @@
+import "server-only";
+
+import { asc, eq, inArray } from "drizzle-orm";
+
+import type { Db } from "@/lib/db/client";
+import { identityItems, itemHistory, users } from "@/lib/db/schema";
+import { effectiveState, getItems, type StoredItem } from "@/lib/kyc/item-store";
+import { IDENTITY_DOCUMENTS, ITEMS, type Item, type ItemState } from "@/lib/kyc/items";
+import { compareMrzWithTyped, parsePassportMrz } from "@/lib/kyc/mrz";
+import { approvalBlocker, evidenceFor, latestScreening, type AmlScreening } from "@/lib/review/decide";
+import { staffEmails } from "@/lib/review/staff-names";
+
+/** Everything the case page shows about one person, decrypted for staff only. */
+export type HistoryEntry = { at: Date; state: ItemState; action: string; actor: string | null; reason: string | null };
+export type CaseItem = StoredItem & {
+  effective: ItemState;
+  internalNote: string | null;
+  assignee: string | null;
+  proposedBy: string | null;
+  proposer: string | null;
+  history: HistoryEntry[];
+  /** Why Approve would be refused now, for declared items without verified evidence. */
+  blocker: string | null;
+};
+export type MrzCheck = { readable: boolean; errors: string[]; mismatches: string[] };
+export type ReviewCase = {
+  userId: string;
+  ocid: number;
+  items: CaseItem[];
+  pending: Item[];
+  screening: AmlScreening | null;
+  mrz: MrzCheck | null;
+};
+
+type Images = Record<string, string>;
+
+/** Document ids of an item's images, read from its value (`images: {front, back?, page, selfie}`). */
+export function imagesOf(value: unknown): Images {
+  const images = (value as { images?: unknown } | null)?.images;
+  if (!images || typeof images !== "object") return {};
+  return Object.fromEntries(Object.entries(images).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+function checkMrz(items: Map<Item, StoredItem>): MrzCheck | null {
+  const value = items.get("passport")?.value as { mrz?: unknown; number?: unknown; country?: unknown; expires_at?: unknown } | undefined;
+  if (!value || typeof value.mrz !== "string") return null;
+  const parsed = parsePassportMrz(value.mrz);
+  const dob = items.get("date_of_birth")?.value;
+  const lastName = (items.get("name")?.value as { last_name?: unknown } | undefined)?.last_name;
+  const mismatches = compareMrzWithTyped(parsed.fields, {
+    number: String(value.number ?? ""),
+    country: String(value.country ?? ""),
+    expires_at: String(value.expires_at ?? ""),
+    ...(typeof dob === "string" && { date_of_birth: dob }),
+    ...(typeof lastName === "string" && { last_name: lastName }),
+  });
+  return { readable: parsed.valid, errors: parsed.errors, mismatches };
+}
+
+/** The verified identity document a declared item is compared with, if any. */
+export function evidenceItem(item: Item, items: CaseItem[]): CaseItem | null {
+  const evidence = evidenceFor(item);
+  if (!evidence) return null;
+  return items.find((candidate) => evidence.includes(candidate.item) && candidate.effective === "verified") ?? null;
+}
+
+/** The photo a selfie is compared with: the first identity document that has a front image. */
+export function documentPhoto(items: CaseItem[]): { item: Item; id: string } | null {
+  for (const name of IDENTITY_DOCUMENTS) {
+    const found = items.find((candidate) => candidate.item === name);
+    const front = found ? imagesOf(found.value).front : undefined;
+    if (front) return { item: name, id: front };
+  }
+  return null;
+}
+
+export async function loadCase(db: Db, userId: string): Promise<ReviewCase | null> {
+  const [person] = await db.select({ id: users.id, ocid: users.ocid }).from(users).where(eq(users.id, userId));
+  if (!person) return null;
+  const [stored, rows] = await Promise.all([getItems(db, userId), db.select().from(identityItems).where(eq(identityItems.userId, userId))]);
+  const ids = rows.map((row) => row.id);
+  const history = ids.length ? await db.select().from(itemHistory).where(inArray(itemHistory.itemId, ids)).orderBy(asc(itemHistory.createdAt), asc(itemHistory.id)) : [];
+  const emails = await staffEmails(db, [...rows.flatMap((row) => [row.assignedTo, row.proposedBy]), ...history.map((entry) => entry.actorId)]);
+  const actorName = (id: string | null) => (id === null ? null : id === userId ? "the person" : (emails.get(id) ?? "unknown"));
+
+  const now = new Date();
+  const items: CaseItem[] = [];
+  for (const name of ITEMS) {
+    const item = stored.get(name);
+    const row = rows.find((candidate) => candidate.item === name);
+    if (!item || !row) continue;
+    const effective = effectiveState(item, now);
+    items.push({
+      ...item,
+      effective,
+      internalNote: row.internalNote,
+      assignee: row.assignedTo ? (emails.get(row.assignedTo) ?? "unknown") : null,
+      proposedBy: row.proposedBy,
+      proposer: row.proposedBy ? (emails.get(row.proposedBy) ?? "unknown") : null,
+      history: history
+        .filter((entry) => entry.itemId === row.id)
+        .map((entry) => ({ at: entry.createdAt, state: entry.state, action: entry.action, actor: actorName(entry.actorId), reason: entry.reason })),
+      blocker: effective === "pending" ? approvalBlocker(name, stored, now) : null,
+    });
+  }
+  // Documents first: the declared items are decided against them.
+  const order: Item[] = ["passport", "id_card", "driver_license", "proof_of_address", "liveness", "name", "date_of_birth", "nationality", "address", "aml", "email", "phone"];
+  const pending = order.filter((name) => items.some((item) => item.item === name && item.effective === "pending"));
+  return { userId, ocid: person.ocid, items, pending, screening: await latestScreening(db, userId), mrz: checkMrz(stored) };
+}

@@ -1,0 +1,157 @@
+import "server-only";
+
+import { and, desc, eq } from "drizzle-orm";
+
+import { recordAudit } from "@/lib/audit/log";
+import { can, type StaffRole } from "@/lib/auth/roles";
+import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
+import type { Db, Tx } from "@/lib/db/client";
+import { amlScreenings, identityItems, itemHistory } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
+import { effectiveState, getItems, writeItem, type StoredItem } from "@/lib/kyc/item-store";
+import { IDENTITY_DOCUMENTS, ITEM_INFO, type Item } from "@/lib/kyc/items";
+import { RESUBMISSION_REASON, type DecisionInput } from "@/lib/review/schemas";
+import { decryptJson } from "@/lib/security/encryption";
+
+/**
+ * A reviewer's decision on one pending item (SPEC §7): the item's new state,
+ * its history row, its audit entry and any credential revocation it causes
+ * are written in one transaction, or not at all.
+ */
+export type Reviewer = { id: string; role: StaffRole | null };
+export type DecisionOutcome = { state: "verified" | "rejected" | "proposed" };
+
+/** What a declared item is checked against; approval waits until one of these is verified. */
+export function evidenceFor(item: Item): readonly Item[] | null {
+  switch (item) {
+    case "name":
+    case "date_of_birth":
+    case "nationality":
+      return IDENTITY_DOCUMENTS;
+    case "address":
+      return ["proof_of_address"];
+    default:
+      return null;
+  }
+}
+
+export function approvalBlocker(item: Item, items: Map<Item, StoredItem>, now = new Date()): string | null {
+  const evidence = evidenceFor(item);
+  if (!evidence) return null;
+  if (evidence.some((name) => { const stored = items.get(name); return stored !== undefined && effectiveState(stored, now) === "verified"; })) return null;
+  const names = evidence.map((name) => ITEM_INFO[name].label).join(" or ");
+  return `Approve ${item === "address" ? "the proof of address" : "an identity document"} first: ${ITEM_INFO[item].label} is confirmed against a verified ${names}, and none is verified yet.`;
+}
+
+export type AmlMatch = { name: string; matchedName?: string; score: number; entryId?: string; birthDates?: string[]; countries?: string[] };
+export type AmlScreening = { listVersion: string; status: string; matches: AmlMatch[]; createdAt: Date };
+
+/** Reads defensively: the rows are written by the screening, whose shape may grow. */
+export async function latestScreening(db: Db | Tx, userId: string): Promise<AmlScreening | null> {
+  const [row] = await db.select().from(amlScreenings).where(eq(amlScreenings.userId, userId)).orderBy(desc(amlScreenings.createdAt)).limit(1);
+  if (!row) return null;
+  let raw: unknown = [];
+  try {
+    raw = decryptJson(row.matchesEnc, "aml_screenings.matches");
+  } catch {
+    raw = [];
+  }
+  const list = Array.isArray(raw) ? raw : raw && typeof raw === "object" && Array.isArray((raw as { matches?: unknown }).matches) ? (raw as { matches: unknown[] }).matches : [];
+  const matches = list.flatMap((entry): AmlMatch[] => {
+    if (!entry || typeof entry !== "object") return [];
+    const e = entry as Record<string, unknown>;
+    const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : undefined);
+    return [
+      {
+        name: typeof e.name === "string" ? e.name : typeof e.matchedName === "string" ? e.matchedName : "unnamed entry",
+        matchedName: typeof e.matchedName === "string" ? e.matchedName : undefined,
+        score: typeof e.score === "number" ? e.score : 0,
+        entryId: typeof e.entryId === "string" ? e.entryId : undefined,
+        birthDates: strings(e.birthDates),
+        countries: strings(e.countries),
+      },
+    ];
+  });
+  return { listVersion: row.listVersion, status: row.status, matches, createdAt: row.createdAt };
+}
+
+/** An AML item with a possible match needs two different reviewers to approve. */
+export async function needsFourEyes(tx: Tx, userId: string, item: Item, stored: StoredItem): Promise<boolean> {
+  if (item !== "aml") return false;
+  const value = stored.value as { status?: unknown } | null;
+  if (value?.status === "hit") return true;
+  const screening = await latestScreening(tx, userId);
+  return (screening?.matches.length ?? 0) > 0;
+}
+
+function documentExpiry(value: unknown): Date | null {
+  const expires = (value as { expires_at?: unknown } | null)?.expires_at;
+  if (typeof expires !== "string") return null;
+  const date = new Date(`${expires}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export async function decideItem(db: Db, reviewer: Reviewer, userId: string, input: DecisionInput): Promise<DecisionOutcome> {
+  if (!can(reviewer.role, "items.decide")) throw new AppError("FORBIDDEN", "Your role may not decide items.");
+  return db.transaction(async (tx) => {
+    // Row lock: two reviewers deciding the same item at once cannot both win.
+    const [row] = await tx
+      .select({ id: identityItems.id, state: identityItems.state, proposedBy: identityItems.proposedBy })
+      .from(identityItems)
+      .where(and(eq(identityItems.userId, userId), eq(identityItems.item, input.item)))
+      .for("update");
+    if (!row || row.state !== "pending") throw new AppError("CONFLICT", `${ITEM_INFO[input.item].label} is not pending any more; reload the case.`);
+    const items = await getItems(tx, userId);
+    const stored = items.get(input.item)!;
+    const actor = { type: "staff" as const, id: reviewer.id };
+    const audit = (action: string, details: Record<string, unknown> = {}) =>
+      recordAudit(tx, { actor, action, subjectUserId: userId, details: { item: input.item, itemId: row.id, ...details } });
+
+    if (input.decision === "approve") {
+      const blocker = approvalBlocker(input.item, items);
+      if (blocker) throw new AppError("CONFLICT", blocker);
+      let proposedBy: string | null = null;
+      if (await needsFourEyes(tx, userId, input.item, stored)) {
+        if (!row.proposedBy) {
+          const now = new Date();
+          await tx.update(identityItems).set({ proposedBy: reviewer.id, proposedAt: now, updatedAt: now }).where(eq(identityItems.id, row.id));
+          await tx.insert(itemHistory).values({ itemId: row.id, state: "pending", action: "review.approval_proposed", actorId: reviewer.id, createdAt: now });
+          await audit("item.approval_proposed");
+          return { state: "proposed" };
+        }
+        if (row.proposedBy === reviewer.id) {
+          throw new AppError("FORBIDDEN", "You proposed this approval: a second, different reviewer must confirm it.");
+        }
+        proposedBy = row.proposedBy;
+      }
+      // Approving a screening hit means the reviewer found it is not this person.
+      const value = input.item === "aml" && stored.value && typeof stored.value === "object" ? { ...stored.value, status: "clear" } : undefined;
+      await writeItem(tx, {
+        userId,
+        item: input.item,
+        state: "verified",
+        ...(value !== undefined && { value }),
+        actorId: reviewer.id,
+        action: "review.approved",
+        documentExpiresAt: documentExpiry(stored.value),
+      });
+      await audit("item.approved", proposedBy ? { proposedBy } : {});
+      return { state: "verified" };
+    }
+
+    const reason = input.decision === "reject" ? input.reason : RESUBMISSION_REASON;
+    await writeItem(tx, {
+      userId,
+      item: input.item,
+      state: "rejected",
+      actorId: reviewer.id,
+      action: input.decision === "reject" ? "review.rejected" : "review.resubmission_requested",
+      rejectionReason: reason,
+      noteToUser: input.noteToUser ?? null,
+      internalNote: input.internalNote ?? null,
+    });
+    await audit(input.decision === "reject" ? "item.rejected" : "item.resubmission_requested", { reason });
+    await revokeCredentialsRelyingOn(tx, userId, input.item, actor);
+    return { state: "rejected" };
+  });
+}
