@@ -33,7 +33,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", testIgnore: /console\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // The console tests decide the demo people's pending items (bob's passport), which the
+    // others read as seeded: they run after every other test, on the same server.
+    { name: "console", testMatch: /console\.spec\.ts/, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"], channel: undefined } },
+  ],
   webServer: {
     command: `node ${SERVER_ARGS.join(" ")}`,
     url: `${BASE_URL}/metadata.json`,

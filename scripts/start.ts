@@ -11,7 +11,8 @@ import { SERVER_ARGS } from "./server-command";
 
 try {
   (process.env as Record<string, string>).NODE_ENV ??= "production";
-  const env = parseEnv(process.env);
+  // Checked before building, so a bad value is reported in a second, not after a build.
+  parseEnv(process.env);
   buildIfNeeded();
   const result = spawnSync(process.execPath, SERVER_ARGS, {
     stdio: "inherit",

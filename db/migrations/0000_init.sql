@@ -84,7 +84,8 @@ CREATE TABLE "credentials" (
 	"issued_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"revoked_at" timestamp with time zone,
-	"revoked_reason" text
+	"revoked_reason" text,
+	"token_enc" text
 );
 --> statement-breakpoint
 CREATE TABLE "credit_ledger" (

@@ -137,7 +137,7 @@ describe("effects of decisions", () => {
     const partner = { ocid: uniquePartnerOcid(), allowedGrants: ["passport", "name", "date_of_birth"] as const };
     await setGrants(person.id, partner.ocid, { passport: "granted", name: "granted", date_of_birth: "granted" });
     const statuses = async () => {
-      const view = await viewItemsAsPartner(db, person.id, { ocid: partner.ocid, allowedGrants: [...partner.allowedGrants] });
+      const { view } = await viewItemsAsPartner(db, person.ocid, { ocid: partner.ocid, allowedGrants: [...partner.allowedGrants] });
       return [view.passport.status, view.name.status, view.date_of_birth.status];
     };
     expect(await statuses()).toEqual(["pending", "pending", "pending"]);

@@ -1,1 +1,0 @@
-ALTER TABLE "credentials" ADD COLUMN "token_enc" text;
