@@ -1,5 +1,6 @@
 import { CopyButton } from "@/components/credentials/copy-button";
 import { CredentialStatusBadge } from "@/components/credentials/credential-status-badge";
+import { revokeMyCredential } from "@/app/(account)/account/credentials/actions";
 import { RevokeCredentialForm } from "@/components/credentials/revoke-credential-form";
 import type { CredentialStatus } from "@/lib/credentials/manage";
 
@@ -35,7 +36,7 @@ export function CredentialCard({ credential }: { credential: CredentialView }) {
         <div className="space-y-3">
           <div className="flex flex-wrap items-center gap-2">
             <CopyButton text={token} />
-            <RevokeCredentialForm credentialId={id} />
+            <RevokeCredentialForm credentialId={id} action={revokeMyCredential} warning="Anyone who checks it will see it as revoked." />
           </div>
           <details className="group rounded-md border border-slate-200">
             <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50">Show as QR code</summary>

@@ -2,15 +2,24 @@
 
 import { useActionState } from "react";
 
-import { revokeMyCredential, type CredentialActionState } from "@/app/(account)/account/credentials/actions";
+type RevokeState = { error?: string; message?: string };
 
-export function RevokeCredentialForm({ credentialId }: { credentialId: string }) {
-  const [state, action, pending] = useActionState<CredentialActionState, FormData>(revokeMyCredential, {});
+/** Revoke with a confirmation; used by the person (their own credential) and by staff, each with their own server action. */
+export function RevokeCredentialForm({
+  credentialId,
+  action: revoke,
+  warning,
+}: {
+  credentialId: string;
+  action: (previous: RevokeState, form: FormData) => Promise<RevokeState>;
+  warning: string;
+}) {
+  const [state, action, pending] = useActionState<RevokeState, FormData>(revoke, {});
   return (
     <form
       action={action}
       onSubmit={(event) => {
-        if (!window.confirm("Revoke this credential? Anyone who checks it will see it as revoked. This cannot be undone.")) event.preventDefault();
+        if (!window.confirm(`Revoke this credential? ${warning} This cannot be undone.`)) event.preventDefault();
       }}
       className="inline-flex flex-wrap items-center gap-2"
     >
@@ -20,7 +29,7 @@ export function RevokeCredentialForm({ credentialId }: { credentialId: string })
         disabled={pending}
         className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
       >
-        {pending ? "Revoking…" : "Revoke"}
+        {pending ? "Revoking…" : <>Revoke<span className="sr-only"> credential {credentialId}</span></>}
       </button>
       {state.error ? (
         <span role="alert" className="text-sm text-red-700">

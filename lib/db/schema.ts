@@ -16,6 +16,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+// Relative imports: drizzle-kit loads this file without the app's path aliases.
+import { STAFF_ROLES } from "../auth/roles";
+import { ITEM_STATES, ITEMS } from "../kyc/items";
+
 /**
  * The whole domain in one schema, shared by embedded PGlite and PostgreSQL.
  * Columns ending in `_enc` hold AES-256-GCM ciphertext (lib/security/encryption);
@@ -32,22 +36,9 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
-export const itemName = pgEnum("item_name", [
-  "name",
-  "email",
-  "phone",
-  "date_of_birth",
-  "nationality",
-  "address",
-  "id_card",
-  "passport",
-  "driver_license",
-  "proof_of_address",
-  "liveness",
-  "aml",
-]);
-export const itemState = pgEnum("item_state", ["missing", "pending", "verified", "rejected", "expired"]);
-export const staffRole = pgEnum("staff_role", ["reviewer", "admin", "auditor"]);
+export const itemName = pgEnum("item_name", ITEMS);
+export const itemState = pgEnum("item_state", ITEM_STATES);
+export const staffRole = pgEnum("staff_role", STAFF_ROLES);
 export const grantDecision = pgEnum("grant_decision", ["granted", "denied", "revoked"]);
 export const partnerStatus = pgEnum("partner_status", ["active", "suspended"]);
 export const partnerSource = pgEnum("partner_source", ["registered", "index"]);

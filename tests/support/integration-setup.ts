@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,6 +12,9 @@ import { afterAll } from "vitest";
  */
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "attest-it-"));
 process.env.SEED_DEMO = "0";
+// On PostgreSQL every test file shares one database, so all of them must share the data
+// encryption key, as the instances of one deployment do. A test-only key, never a real one.
+process.env.DATA_ENCRYPTION_KEY ??= createHash("sha256").update("attest integration tests only").digest("base64");
 process.env.PUBLIC_URL ??= "http://127.0.0.1:3999";
 if (process.env.TEST_DATABASE === "postgres") {
   if (!process.env.TEST_DATABASE_URL) throw new Error("TEST_DATABASE=postgres needs TEST_DATABASE_URL");

@@ -15,6 +15,11 @@ const NOT_API: Record<string, string> = {
   "/api/auth/{nextauth}": "Auth.js sign-in internals, used by the browser",
   "/openapi.json": "the document itself",
   "/demo/gateway/metadata.json": "metadata of the demo partner, not of Attest",
+  "/account/documents/{id}": "a signed-in person's own document preview, for their browser",
+  "/account/receipts/{id}/download": "a signed-in person's consent receipt download, for their browser",
+  "/admin/audit/export": "the console's audit export, for staff in a browser session",
+  "/admin/cases/{userId}/decisions": "the console's decisions, for staff in a browser session",
+  "/admin/documents/{id}": "document images for the console, for staff in a browser session",
 };
 
 /** Every route.ts under app/ as an OpenAPI path ([id] → {id}, route groups dropped) with the methods it exports. */

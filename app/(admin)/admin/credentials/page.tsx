@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 
 import { cell, dateTime, headCell, tableClass } from "@/components/admin/accounts/table-bits";
-import { StaffRevokeForm } from "@/components/admin/credentials/staff-revoke-form";
+import { RevokeCredentialForm } from "@/components/credentials/revoke-credential-form";
 import { CredentialStatusBadge } from "@/components/credentials/credential-status-badge";
+import { revokeCredentialAction } from "@/app/(admin)/admin/credentials/actions";
 import { requireStaff } from "@/lib/auth/session";
 import { listCredentialsForStaff } from "@/lib/credentials/manage";
 import { getDb } from "@/lib/db/client";
@@ -49,7 +50,7 @@ export default async function CredentialsAdminPage() {
                     <CredentialStatusBadge status={credential.status} />
                     {credential.revokedReason ? <span className="mt-1 block text-xs text-slate-500">{credential.revokedReason}</span> : null}
                   </td>
-                  <td className={cell}>{credential.status === "valid" ? <StaffRevokeForm credentialId={credential.id} /> : null}</td>
+                  <td className={cell}>{credential.status === "valid" ? <RevokeCredentialForm credentialId={credential.id} action={revokeCredentialAction} warning="Verifiers will see it as revoked." /> : null}</td>
                 </tr>
               ))}
             </tbody>

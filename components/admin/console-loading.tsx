@@ -1,5 +1,5 @@
 /** Shown while the queue or a case loads. */
-export default function ConsoleLoading() {
+export function ConsoleLoading() {
   return (
     <div className="space-y-4" role="status" aria-live="polite">
       <span className="sr-only">Loading…</span>
