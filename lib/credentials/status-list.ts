@@ -3,7 +3,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { gzipSync } from "node:zlib";
 
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { SignJWT } from "jose";
 
 import type { DbOrTx, Tx } from "@/lib/db/client";
@@ -19,8 +19,7 @@ import { getKeys } from "@/lib/keys";
  */
 export const STATUS_LIST_SIZE = 131_072;
 const STATUS_LIST_TTL_SECONDS = 60;
-// Random draws that hit a taken index are retried; a list this full is closed and a new one opened.
-const MAX_FILL = Math.floor(STATUS_LIST_SIZE * 0.9);
+// Random draws that hit a taken index are retried; a list 90 % full is closed and a new one opened.
 const MAX_DRAWS = 32;
 
 export type StatusEntry = { listId: string; index: number };
@@ -32,9 +31,9 @@ export function statusListUrl(listId: string): string {
 /** Allocates an unused entry inside the caller's transaction (the list row is locked until it commits). */
 export async function allocateStatusEntry(tx: Tx): Promise<StatusEntry> {
   let [list] = await tx
-    .select({ id: statusLists.id, allocated: statusLists.allocated })
+    .select({ id: statusLists.id, size: statusLists.size })
     .from(statusLists)
-    .where(and(eq(statusLists.purpose, "revocation"), lt(statusLists.allocated, MAX_FILL)))
+    .where(and(eq(statusLists.purpose, "revocation"), sql`${statusLists.allocated} * 10 < ${statusLists.size} * 9`))
     .orderBy(statusLists.id)
     .limit(1)
     .for("update");
@@ -42,11 +41,11 @@ export async function allocateStatusEntry(tx: Tx): Promise<StatusEntry> {
     [list] = await tx
       .insert(statusLists)
       .values({ id: crypto.randomUUID(), purpose: "revocation", size: STATUS_LIST_SIZE, bits: Buffer.alloc(STATUS_LIST_SIZE / 8) })
-      .returning({ id: statusLists.id, allocated: statusLists.allocated });
+      .returning({ id: statusLists.id, size: statusLists.size });
   }
-  const listId = list!.id;
+  const { id: listId, size } = list!;
   for (let draw = 0; draw < MAX_DRAWS; draw += 1) {
-    const index = randomInt(STATUS_LIST_SIZE);
+    const index = randomInt(size);
     const [taken] = await tx
       .select({ id: credentials.id })
       .from(credentials)

@@ -5,6 +5,8 @@ import { recordAudit } from "@/lib/audit/log";
 import { checkAuditChain } from "@/lib/audit/query";
 import { getDb } from "@/lib/db/client";
 import { amlScreenings, auditLog, credentials, identityItems, statusLists } from "@/lib/db/schema";
+import { statusBit } from "@/lib/credentials/revocation";
+import { allocateStatusEntry } from "@/lib/credentials/status-list";
 import { getItem } from "@/lib/kyc/item-store";
 import { decideItem } from "@/lib/review/decide";
 import { adjacentCase, assignCase, listQueue } from "@/lib/review/queue";
@@ -148,17 +150,17 @@ describe("effects of decisions", () => {
   it("revokes a credential that relied on a rejected item, in the decision's transaction", async () => {
     const db = await getDb();
     const person = await createUser({ items: { liveness: { state: "pending", value: { images: { selfie: crypto.randomUUID() } } } } });
-    const listId = `test-list-${crypto.randomUUID()}`;
-    await db.insert(statusLists).values({ id: listId, size: 64, bits: Buffer.alloc(8), allocated: 1 });
+    // A real status entry: other files on a shared PostgreSQL database issue from the same lists.
+    const entry = await db.transaction((tx) => allocateStatusEntry(tx));
     const [credential] = await db
       .insert(credentials)
-      .values({ userId: person.id, tier: "basic", items: ["liveness", "name"], kid: "k1", statusListId: listId, statusIndex: 3, issuedAt: new Date(), expiresAt: new Date(Date.now() + DAY) })
+      .values({ userId: person.id, tier: "basic", items: ["liveness", "name"], kid: "k1", statusListId: entry.listId, statusIndex: entry.index, issuedAt: new Date(), expiresAt: new Date(Date.now() + DAY) })
       .returning();
     await decideItem(db, await staff(), person.id, { decision: "reject", item: "liveness", reason: "suspected_fraud", noteToUser: "Please retake the selfie." });
     const [after] = await db.select().from(credentials).where(eq(credentials.id, credential!.id));
     expect(after?.revokedAt).toBeInstanceOf(Date);
-    const [list] = await db.select().from(statusLists).where(eq(statusLists.id, listId));
-    expect(list!.bits[0]! & (0x80 >> 3)).not.toBe(0);
+    const [list] = await db.select().from(statusLists).where(eq(statusLists.id, entry.listId));
+    expect(statusBit(list!.bits, entry.index)).toBe(true);
     const actions = (await db.select().from(auditLog).where(eq(auditLog.subjectUserId, person.id))).map((entry) => entry.action).sort();
     expect(actions).toEqual(["credential.revoked", "item.rejected"]);
   });
