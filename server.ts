@@ -10,12 +10,14 @@ import { Readable } from "node:stream";
 import next from "next";
 
 import { getEnv } from "./lib/env";
+import { isForeignFormPost } from "./lib/http/foreign-action";
 import { MACHINE_ROUTES } from "./lib/http/machine-routes";
 import { SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const env = getEnv();
 const app = next({ dev: false, hostname: env.host, port: env.port });
 const handle = app.getRequestHandler();
+const SECURITY: Record<string, string> = Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value]));
 
 function toRequest(request: IncomingMessage): Request {
   const headers = new Headers();
@@ -33,7 +35,7 @@ function toRequest(request: IncomingMessage): Request {
 async function answer(handler: (request: Request) => Promise<Response>, request: IncomingMessage, response: ServerResponse) {
   const result = await handler(toRequest(request));
   const body = Buffer.from(await result.arrayBuffer());
-  const headers: Record<string, string> = Object.fromEntries(SECURITY_HEADERS.map(({ key, value }) => [key, value]));
+  const headers: Record<string, string> = { ...SECURITY };
   result.headers.forEach((value, key) => (headers[key] = value));
   headers["content-length"] = String(body.length);
   response.writeHead(result.status, headers);
@@ -41,8 +43,15 @@ async function answer(handler: (request: Request) => Promise<Response>, request:
 }
 
 await app.prepare();
+const FOREIGN_POST = JSON.stringify({ error: { code: "FORBIDDEN", message: "Forms are accepted only from Attest's own pages." } });
+const MACHINE_PATHS = new Set(Object.keys(MACHINE_ROUTES).map((route) => route.split(" ")[1]!));
+
 createServer((request, response) => {
-  const path = (request.url ?? "/").split("?", 1)[0];
+  const path = (request.url ?? "/").split("?", 1)[0]!;
+  if (isForeignFormPost({ method: request.method, path, headers: request.headers }, env.publicUrl.origin, MACHINE_PATHS)) {
+    response.writeHead(403, { ...SECURITY, "content-type": "application/json" });
+    return void response.end(FOREIGN_POST);
+  }
   const machine = MACHINE_ROUTES[`${request.method} ${path}`];
   if (!machine) return void handle(request, response);
   answer(machine, request, response).catch(() => {
