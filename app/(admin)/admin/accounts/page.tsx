@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { CreateAccountForm } from "@/components/admin/accounts/create-account-form";
-import { cell, dateTime, headCell, tableClass } from "@/components/admin/accounts/table-bits";
+import { cell, DataTable, dateTime } from "@/components/admin/accounts/table-bits";
 import { requireStaff } from "@/lib/auth/session";
 import { listAccounts } from "@/lib/credentials/accounts";
 import { getDb } from "@/lib/db/client";
@@ -32,38 +32,24 @@ export default async function AccountsPage() {
         <h2 id="all-accounts" className="text-lg font-medium">
           All accounts
         </h2>
-        {accounts.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No API accounts yet.</p>
-        ) : (
-          <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-            <table className={tableClass}>
-              <thead className="border-b border-slate-200 bg-slate-50">
-                <tr>
-                  <th scope="col" className={headCell}>Name</th>
-                  <th scope="col" className={headCell}>Partner</th>
-                  <th scope="col" className={`${headCell} text-right`}>Balance</th>
-                  <th scope="col" className={`${headCell} text-right`}>Active keys</th>
-                  <th scope="col" className={headCell}>Created</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {accounts.map((account) => (
-                  <tr key={account.id}>
-                    <td className={cell}>
-                      <Link href={`/admin/accounts/${account.id}`} className="font-medium text-brand-700 hover:underline">
-                        {account.name}
-                      </Link>
-                    </td>
-                    <td className={cell}>{account.partnerOcid ?? <span className="text-slate-500">none</span>}</td>
-                    <td className={`${cell} text-right tabular-nums`}>{account.balance.toLocaleString("en")}</td>
-                    <td className={`${cell} text-right tabular-nums`}>{account.activeKeys}</td>
-                    <td className={cell}>{dateTime(account.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          empty={accounts.length === 0 ? "No API accounts yet." : null}
+          columns={[{ label: "Name" }, { label: "Partner" }, { label: "Balance", align: "right" }, { label: "Active keys", align: "right" }, { label: "Created" }]}
+        >
+          {accounts.map((account) => (
+            <tr key={account.id}>
+              <td className={cell}>
+                <Link href={`/admin/accounts/${account.id}`} className="font-medium text-brand-700 hover:underline">
+                  {account.name}
+                </Link>
+              </td>
+              <td className={cell}>{account.partnerOcid ?? <span className="text-slate-500">none</span>}</td>
+              <td className={`${cell} text-right tabular-nums`}>{account.balance.toLocaleString("en")}</td>
+              <td className={`${cell} text-right tabular-nums`}>{account.activeKeys}</td>
+              <td className={cell}>{dateTime(account.createdAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </div>
   );

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { CreateApiKeyForm, MintTokenForm, RevokeApiKeyForm } from "@/components/admin/accounts/api-key-forms";
-import { cell, dateTime, headCell, tableClass } from "@/components/admin/accounts/table-bits";
+import { cell, DataTable, dateTime, headCell, tableClass } from "@/components/admin/accounts/table-bits";
 import { TopUpForm } from "@/components/admin/accounts/top-up-form";
 import { requireStaff } from "@/lib/auth/session";
 import { getAccount, listApiKeys, listLedger } from "@/lib/credentials/accounts";
@@ -96,37 +96,23 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         <h2 id="ledger-heading" className="text-lg font-medium">
           Ledger <span className="text-sm font-normal text-slate-500">(latest 100 entries)</span>
         </h2>
-        {ledger.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">No entries yet.</p>
-        ) : (
-          <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
-            <table className={tableClass}>
-              <thead className="border-b border-slate-200 bg-slate-50">
-                <tr>
-                  <th scope="col" className={headCell}>When</th>
-                  <th scope="col" className={headCell}>What</th>
-                  <th scope="col" className={`${headCell} text-right`}>Change</th>
-                  <th scope="col" className={`${headCell} text-right`}>Balance after</th>
-                  <th scope="col" className={headCell}>Reference</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {ledger.map((entry) => (
-                  <tr key={entry.id}>
-                    <td className={cell}>{dateTime(entry.createdAt)}</td>
-                    <td className={cell}>{REASONS[entry.reason] ?? entry.reason}</td>
-                    <td className={`${cell} text-right tabular-nums ${entry.delta < 0 ? "text-red-700" : "text-emerald-700"}`}>
-                      {entry.delta > 0 ? "+" : ""}
-                      {entry.delta.toLocaleString("en")}
-                    </td>
-                    <td className={`${cell} text-right tabular-nums`}>{entry.balanceAfter.toLocaleString("en")}</td>
-                    <td className={`${cell} break-all font-mono text-xs text-slate-600`}>{entry.reference ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          empty={ledger.length === 0 ? "No entries yet." : null}
+          columns={[{ label: "When" }, { label: "What" }, { label: "Change", align: "right" }, { label: "Balance after", align: "right" }, { label: "Reference" }]}
+        >
+          {ledger.map((entry) => (
+            <tr key={entry.id}>
+              <td className={cell}>{dateTime(entry.createdAt)}</td>
+              <td className={cell}>{REASONS[entry.reason] ?? entry.reason}</td>
+              <td className={`${cell} text-right tabular-nums ${entry.delta < 0 ? "text-red-700" : "text-emerald-700"}`}>
+                {entry.delta > 0 ? "+" : ""}
+                {entry.delta.toLocaleString("en")}
+              </td>
+              <td className={`${cell} text-right tabular-nums`}>{entry.balanceAfter.toLocaleString("en")}</td>
+              <td className={`${cell} break-all font-mono text-xs text-slate-600`}>{entry.reference ?? ""}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </div>
   );
