@@ -36,6 +36,11 @@ describe("buildCallbackUrl (SPEC §5)", () => {
     expect(url.pathname).toBe("/cb");
   });
 
+  it("writes the lists with literal commas, as SPEC §5 shows them", () => {
+    const url = buildCallbackUrl("https://gw.example/cb?x=a%2Cb", { status: "partial", granted: ["name", "email"], denied: ["phone", "aml"], userOcid: 7 }, "p,q");
+    expect(new URL(url).search).toBe("?x=a%2Cb&status=partial&grants=name,email&denied=phone,aml&user_ocid=7&state=p%2Cq");
+  });
+
   it("derives the status from the two lists", () => {
     expect(decisionStatus(["name"], [])).toBe("granted");
     expect(decisionStatus(["name"], ["email"])).toBe("partial");

@@ -28,5 +28,10 @@ export function buildCallbackUrl(callbackUrl: string, outcome: ConsentOutcome, s
     url.searchParams.set("user_ocid", String(outcome.userOcid));
   }
   if (state !== null) url.searchParams.set("state", state);
+  // URLSearchParams writes "," as %2C; SPEC §5 lists are literal commas, which a query may
+  // carry as they are, so a partner splitting the raw string gets the items too.
+  url.search = url.searchParams.toString().replace(LIST_PARAMETER, (_match, lead: string, list: string) => lead + list.replaceAll("%2C", ","));
   return url.toString();
 }
+
+const LIST_PARAMETER = /(^|&)((?:grants|denied)=[^&]*)/g;
