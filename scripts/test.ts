@@ -61,6 +61,9 @@ if (postgresUrl) {
       TEST_DATABASE_URL: url,
     }),
   ]);
+} else if (process.env.REQUIRE_POSTGRES === "1") {
+  console.log("\n▶ Integration tests on PostgreSQL: no PG_TEST_URL and no PostgreSQL binaries, but REQUIRE_POSTGRES=1");
+  results.push(["integration (PostgreSQL)", false]);
 } else {
   console.log("\n▶ Integration tests on PostgreSQL: skipped (no PG_TEST_URL and no PostgreSQL binaries on this machine)");
 }
