@@ -59,6 +59,14 @@ test("all granted: lands on the callback with status=granted, the grants, user_o
   const { ocid } = await newPerson(page);
   await page.goto(grantUrl(baseURL!, { grants: "name,email", userOcid: ocid, state: "abc 123&x=y" }));
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Demo Gateway");
+  // The partner's metadata icon, as Attest's own copy: loaded, and never fetched from the partner by the browser.
+  const icon = page.locator('img[src="/kyc/grant/300/icon"]');
+  await expect(icon).toBeVisible();
+  expect(await icon.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const served = await page.request.get("/kyc/grant/300/icon");
+  expect(served.headers()["content-type"]).toBe("image/svg+xml");
+  expect(served.headers()["content-security-policy"]).toContain("sandbox");
+  expect((await page.request.get("/kyc/grant/999999/icon")).status()).toBe(404);
   await expect(toggle(page, "Full name")).not.toBeChecked();
   await page.getByRole("button", { name: "Select all" }).click();
   await expect(toggle(page, "Full name")).toBeChecked();

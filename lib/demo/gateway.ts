@@ -29,6 +29,7 @@ export function demoGatewayMetadata(): OcnMetadata {
     opencharge: "0.1",
     name: DEMO_GATEWAY.name,
     profile: "gateway",
+    icon: absoluteUrl("/demo/gateway/icon.svg"),
     config,
     kyc: [],
     signature: signMetadataConfig(config, DEMO_GATEWAY.privateKey),

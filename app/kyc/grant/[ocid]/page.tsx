@@ -12,7 +12,8 @@ import { createDecisionToken } from "@/lib/consent/decision-token";
 import type { QueryInput } from "@/lib/consent/grant-request";
 import { resolveGrantRequest } from "@/lib/consent/resolve-grant-request";
 import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
+import { fetchPartnerIcon } from "@/lib/ocn/partner-icon";
+import type { ResolvedPartner } from "@/lib/ocn/partners";
 
 export const metadata: Metadata = {
   title: "Share your identity",
@@ -27,13 +28,10 @@ function queryString(query: QueryInput): string {
   return params.toString();
 }
 
-function sameOriginIcon(icon: string | undefined): string | null {
-  if (!icon) return null;
-  try {
-    return new URL(icon).origin === getEnv().publicUrl.origin ? icon : null;
-  } catch {
-    return null;
-  }
+/** Attest's copy of the partner's icon, when there is one it could fetch: the page never shows a broken image. */
+async function iconPath(partner: ResolvedPartner): Promise<string | null> {
+  if (!partner.metadata.icon || !(await fetchPartnerIcon(partner.metadata.icon))) return null;
+  return `/kyc/grant/${partner.ocid}/icon`;
 }
 
 export default async function GrantPage({ params, searchParams }: { params: Promise<{ ocid: string }>; searchParams: Promise<QueryInput> }) {
@@ -70,7 +68,7 @@ export default async function GrantPage({ params, searchParams }: { params: Prom
         name={partner.name}
         ocid={partner.ocid}
         domain={partner.domain}
-        iconUrl={sameOriginIcon(partner.metadata.icon)}
+        iconUrl={await iconPath(partner)}
         retentionNote={partner.retentionNote}
       />
       <ConsentForm
