@@ -48,7 +48,7 @@ type Endpoint = (typeof ENDPOINTS)[number];
 /** Credentials issued in set-up and verified over and over during the run. */
 const VERIFY_POOL = 64;
 
-type Row = { target: string; endpoint: Endpoint; requests: number; p50: number; p99: number; rssMb: number; non2xx: number; ceiling: number };
+type Row = { target: string; endpoint: Endpoint; requests: number; p50: number; p99: number; rssMb: number; non2xx: number; ceiling: Row | null };
 
 /** The next request of a run: built synchronously, as autocannon asks for it. */
 type NextRequest = () => { body: string; headers: Record<string, string> };
@@ -199,7 +199,7 @@ async function measureEndpoints(kind: string, baseUrl: string, apiKey: string, p
       const next = endpoint === "/kyc/validate" || endpoint === "/kyc/data" ? signedOcnRequests(baseUrl, endpoint) : credentials.next[endpoint];
       await drive(baseUrl, endpoint, next, 3);
       const result = await drive(baseUrl, endpoint, next, SECONDS);
-      rows.push({ target: `${kind} ${endpoint}`, endpoint, ...result, rssMb: peakRssMb(pid), ceiling: 0 });
+      rows.push({ target: `${kind} ${endpoint}`, endpoint, ...result, rssMb: peakRssMb(pid), ceiling: null });
       console.log(`  ${endpoint}: ${Math.round(result.requests)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}`);
     }
     return rows;
@@ -251,12 +251,25 @@ async function measureCeiling(): Promise<Row[]> {
   }
 }
 
+/**
+ * Each figure beside its ratio to the ceiling's: throughput as a share of it, latency and
+ * memory as multiples of it (a p99 of "× 3.2" is 3.2 times the bare server's).
+ */
 function printTable(rows: Row[]) {
   const pad = (value: string | number, width: number) => String(value).padStart(width);
-  console.log(`\n${"target".padEnd(28)}${pad("req/s", 9)}${pad("p50 ms", 9)}${pad("p99 ms", 9)}${pad("RSS MB", 9)}${pad("non-2xx", 9)}${pad("× ceiling", 11)}`);
+  const share = (value: number, of: number | undefined) => (of ? `${Math.round((value / of) * 100)} %` : "—");
+  const times = (value: number, of: number | undefined) => (of ? `× ${(value / Math.max(of, 1)).toFixed(1)}` : "—");
+  console.log(
+    `\n${"target".padEnd(28)}${pad("req/s", 8)}${pad("of ceil", 9)}${pad("p50 ms", 8)}${pad("× ceil", 8)}${pad("p99 ms", 8)}${pad("× ceil", 8)}` +
+      `${pad("RSS MB", 8)}${pad("× ceil", 8)}${pad("non-2xx", 9)}`,
+  );
   for (const row of rows) {
-    const ratio = row.ceiling ? `${Math.round((row.requests / row.ceiling) * 100)} %` : "—";
-    console.log(`${row.target.padEnd(28)}${pad(Math.round(row.requests), 9)}${pad(row.p50, 9)}${pad(row.p99, 9)}${pad(row.rssMb, 9)}${pad(row.non2xx, 9)}${pad(ratio, 11)}`);
+    const c = row.ceiling ?? undefined;
+    console.log(
+      `${row.target.padEnd(28)}${pad(Math.round(row.requests), 8)}${pad(share(row.requests, c?.requests), 9)}` +
+        `${pad(row.p50, 8)}${pad(times(row.p50, c?.p50), 8)}${pad(row.p99, 8)}${pad(times(row.p99, c?.p99), 8)}` +
+        `${pad(row.rssMb, 8)}${pad(times(row.rssMb, c?.rssMb), 8)}${pad(row.non2xx, 9)}`,
+    );
   }
 }
 
@@ -268,7 +281,7 @@ console.log(
 const metadata = await startMetadataServer();
 try {
   const ceiling = await measureCeiling();
-  const ceilingOf = (endpoint: Endpoint) => ceiling.find((row) => row.endpoint === endpoint)!.requests;
+  const ceilingOf = (endpoint: Endpoint) => ceiling.find((row) => row.endpoint === endpoint)!;
   const rows: Row[] = [...ceiling];
   rows.push(...(await measureAttest("PGlite", undefined, metadata.base)));
   const bin = process.env.PG_TEST_URL ? null : findPostgresBin();
