@@ -24,6 +24,9 @@ export default defineConfig({
           setupFiles: ["tests/support/integration-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Auth.js imports `next/headers` without an extension, which plain Node cannot resolve; transformed
+          // here it resolves, and a test can stand in for the request's cookies to act as a signed-in person.
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
     ],

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 
 import { verifyAuditChain } from "@/lib/audit/log";
@@ -10,12 +10,19 @@ import { auditLog } from "@/lib/db/schema";
 /** The console's view of the audit log: filtered pages, newest first, and the chain check. */
 export const AUDIT_PAGE_SIZE = 50;
 
+// Filters are compared with text columns, which can hold no control characters (PostgreSQL refuses a NUL outright).
+const filterValue = z.string().trim().max(100, "At most 100 characters").regex(/^\P{Cc}*$/u, "No control characters");
+const optionalFilter = filterValue.optional().transform((v) => v || undefined);
+
+/** The page's filters: a value that cannot be a filter is dropped, so a hand-edited link still shows the log. */
 export const auditFilterSchema = z.object({
-  action: z.string().trim().max(100).optional().transform((v) => v || undefined).catch(undefined),
-  actor: z.string().trim().max(100).optional().transform((v) => v || undefined).catch(undefined),
-  subject: z.string().trim().max(100).optional().transform((v) => v || undefined).catch(undefined),
+  action: optionalFilter.catch(undefined),
+  actor: optionalFilter.catch(undefined),
+  subject: optionalFilter.catch(undefined),
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
+/** The export's filters are refused rather than dropped: a dropped filter would silently widen the export. */
+export const auditExportFilterSchema = z.object({ action: optionalFilter, actor: optionalFilter, subject: optionalFilter });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 export type AuditRow = typeof auditLog.$inferSelect;
 
@@ -35,16 +42,18 @@ export async function listAuditEntries(db: DbOrTx, filter: AuditFilter): Promise
   return { entries, nextBefore: rows.length > AUDIT_PAGE_SIZE ? entries[entries.length - 1]!.id : null };
 }
 
-/** Batches of entries oldest first, for the JSON-lines export. */
+/**
+ * Batches of entries oldest first (ascending id), for the JSON-lines export:
+ * read in this order, each line's prevHash is the hash of the line before
+ * it, so a reader can recompute the chain as it goes.
+ */
 export async function* exportAuditEntries(db: DbOrTx, filter: AuditFilter, batchSize = 1000): AsyncGenerator<AuditRow[]> {
-  let before: number | undefined;
+  let after = 0;
   for (;;) {
-    const where = conditions(filter);
-    if (before) where.push(lt(auditLog.id, before));
-    const rows = await db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(batchSize);
+    const rows = await db.select().from(auditLog).where(and(...conditions(filter), gt(auditLog.id, after))).orderBy(asc(auditLog.id)).limit(batchSize);
     if (rows.length === 0) return;
     yield rows;
-    before = rows[rows.length - 1]!.id;
+    after = rows[rows.length - 1]!.id;
   }
 }
 

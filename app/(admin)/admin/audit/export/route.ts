@@ -1,36 +1,56 @@
-import { auditFilterSchema, exportAuditEntries } from "@/lib/audit/query";
+import { auditExportFilterSchema, exportAuditEntries, type AuditRow } from "@/lib/audit/query";
 import { staffOrNull } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { AppError, errorResponse, logUnexpected } from "@/lib/http/errors";
+import { AppError, errorResponse, invalidRequest, logUnexpected } from "@/lib/http/errors";
 
-/** The audit log as JSON lines, newest first, for regulators: each line is one entry with its hashes. */
+const PRIVATE = { "Cache-Control": "private, no-store" };
+const line = (row: AuditRow) => JSON.stringify({ ...row, createdAt: row.createdAt.toISOString() });
+
+/**
+ * The audit log as JSON lines, oldest first, for regulators: each line is one
+ * entry with its hashes, so the chain can be recomputed while reading.
+ */
 export async function GET(request: Request) {
-  const staff = await staffOrNull("audit.view");
-  if (!staff) return errorResponse(new AppError("NOT_FOUND", "Not found."));
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const filter = auditFilterSchema.parse({ action: params.action, actor: params.actor, subject: params.subject });
-  const db = await getDb();
-  const encoder = new TextEncoder();
-  const batches = exportAuditEntries(db, filter);
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await batches.next();
-        if (next.done) return controller.close();
-        const lines = next.value.map((row) => JSON.stringify({ ...row, createdAt: row.createdAt.toISOString() })).join("\n");
-        controller.enqueue(encoder.encode(`${lines}\n`));
-      } catch (error) {
-        logUnexpected(error);
-        controller.error(error);
-      }
-    },
-  });
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "application/x-ndjson; charset=utf-8",
-      "Content-Disposition": `attachment; filename="attest-audit-${stamp}.jsonl"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  try {
+    const staff = await staffOrNull("audit.view");
+    if (!staff) throw new AppError("NOT_FOUND", "Not found.");
+    const params = new URL(request.url).searchParams;
+    const filter = auditExportFilterSchema.safeParse({
+      action: params.get("action") ?? undefined,
+      actor: params.get("actor") ?? undefined,
+      subject: params.get("subject") ?? undefined,
+    });
+    if (!filter.success) throw invalidRequest(filter.error, "query");
+    const batches = exportAuditEntries(await getDb(), filter.data);
+    // Read before answering, so a failure here is an error response rather than a download cut short.
+    const first = await batches.next();
+    const encoder = new TextEncoder();
+    const encode = (rows: AuditRow[]) => encoder.encode(`${rows.map(line).join("\n")}\n`);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (first.done) controller.close();
+        else controller.enqueue(encode(first.value));
+      },
+      async pull(controller) {
+        try {
+          const next = await batches.next();
+          if (next.done) return controller.close();
+          controller.enqueue(encode(next.value));
+        } catch (error) {
+          logUnexpected(error);
+          controller.error(error);
+        }
+      },
+    });
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+    return new Response(stream, {
+      headers: {
+        ...PRIVATE,
+        "Content-Type": "application/x-ndjson; charset=utf-8",
+        "Content-Disposition": `attachment; filename="attest-audit-${stamp}.jsonl"`,
+      },
+    });
+  } catch (error) {
+    return errorResponse(error, PRIVATE);
+  }
 }
