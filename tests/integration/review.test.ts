@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { recordAudit } from "@/lib/audit/log";
-import { checkAuditChain } from "@/lib/audit/query";
+import { checkAuditChain, type ChainCheck } from "@/lib/audit/query";
 import { getDb } from "@/lib/db/client";
 import { amlScreenings, auditLog, credentials, identityItems, statusLists } from "@/lib/db/schema";
 import { statusBit } from "@/lib/credentials/revocation";
@@ -175,19 +175,19 @@ describe("audit chain in the console", () => {
     });
     const mine = await db.select().from(auditLog).where(eq(auditLog.subjectUserId, person.id)).orderBy(auditLog.id);
     const target = mine[1]!;
-    try {
-      await db.update(auditLog).set({ details: { forged: true } }).where(eq(auditLog.id, target.id));
-      const check = await checkAuditChain(db);
-      expect(check.ok).toBe(false);
-      if (!check.ok) {
-        expect(check.brokenAt).toBe(target.id);
-        expect(check.broken?.action).toBe("test.two");
-        expect(check.reason).toMatch(/content/);
-      }
-    } finally {
-      // Other files share the database on PostgreSQL: leave the chain whole.
-      await db.update(auditLog).set({ details: {} }).where(eq(auditLog.id, target.id));
-    }
+    // The forgery lives only inside a transaction that is rolled back: on PostgreSQL other
+    // files share the log and check the whole chain, and must never see the altered row.
+    const rolledBack = new Error("roll back the forged entry");
+    let check: ChainCheck | undefined;
+    const forged = db.transaction(async (tx) => {
+      await tx.update(auditLog).set({ details: { forged: true } }).where(eq(auditLog.id, target.id));
+      check = await checkAuditChain(tx);
+      throw rolledBack;
+    });
+    await expect(forged).rejects.toBe(rolledBack);
+    expect(check).toMatchObject({ ok: false, brokenAt: target.id, broken: { id: target.id, action: "test.two" }, reason: expect.stringMatching(/content/) });
+    const [after] = await db.select().from(auditLog).where(eq(auditLog.id, target.id));
+    expect(after).toEqual(target);
     expect((await checkAuditChain(db)).ok).toBe(true);
   });
 });
