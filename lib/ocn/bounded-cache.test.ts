@@ -16,6 +16,18 @@ describe("BoundedCache", () => {
     expect(cache.get("c")).toBe(3);
   });
 
+  it("forgets a deleted key, freeing its place", () => {
+    const cache = new BoundedCache<string, number>(2);
+    cache.set("a", 1);
+    cache.set("b", 2);
+    cache.delete("a");
+    expect(cache.get("a")).toBeUndefined();
+    expect(cache.size).toBe(1);
+    cache.set("c", 3);
+    expect(cache.get("b")).toBe(2);
+    expect(cache.get("c")).toBe(3);
+  });
+
   it("stays bounded under a stream of distinct keys", () => {
     const cache = new BoundedCache<number, number>(16);
     for (let i = 0; i < 10_000; i++) cache.set(i, i);

@@ -21,6 +21,10 @@ export class BoundedCache<K, V> {
     this.#entries.set(key, value);
   }
 
+  delete(key: K): void {
+    this.#entries.delete(key);
+  }
+
   get size(): number {
     return this.#entries.size;
   }

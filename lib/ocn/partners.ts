@@ -8,6 +8,7 @@ import { partners } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { ITEMS, isItem, type Item } from "@/lib/kyc/items";
+import { BoundedCache } from "@/lib/ocn/bounded-cache";
 import { metadataSchema, verifyMetadataSignature, type OcnMetadata } from "@/lib/ocn/metadata";
 
 /**
@@ -40,9 +41,13 @@ const FETCH_TIMEOUT_MS = 5_000;
 const CACHE_MS = 5 * 60 * 1000;
 const MAX_METADATA_BYTES = 64 * 1024;
 
+// Any caller can name any OCID, so the index answers (misses included) are bounded like
+// the metadata: a stream of made-up OCIDs costs lookups, never unbounded memory.
+const CACHE_ENTRIES = 10_000;
+
 type Cached<T> = { value: T; until: number };
-const metadataCache = new Map<string, Cached<OcnMetadata>>();
-const indexCache = new Map<number, Cached<string | null>>();
+const metadataCache = new BoundedCache<string, Cached<OcnMetadata>>(CACHE_ENTRIES);
+const indexCache = new BoundedCache<number, Cached<string | null>>(CACHE_ENTRIES);
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
@@ -58,13 +63,30 @@ export function isAllowedMetadataUrl(value: string): boolean {
   return url.protocol === "http:" && !getEnv().production && LOOPBACK.test(url.hostname);
 }
 
+/** The body as JSON, read no further than MAX_METADATA_BYTES: the other side decides how much it sends. */
+async function readJson(response: Response): Promise<unknown> {
+  if (Number(response.headers.get("content-length") ?? "0") > MAX_METADATA_BYTES) throw new Error("too large");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_METADATA_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new Error("too large");
+    }
+    chunks.push(value);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+}
+
 async function fetchJson(url: string): Promise<unknown> {
   if (!isAllowedMetadataUrl(url)) throw new Error("metadata URL must be https");
   const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "error", headers: { Accept: "application/json" } });
   if (!response.ok) throw new Error(`metadata answered ${response.status}`);
-  const text = await response.text();
-  if (text.length > MAX_METADATA_BYTES) throw new Error("metadata too large");
-  return JSON.parse(text);
+  return readJson(response);
 }
 
 /** Fetches, checks and verifies an entity's metadata; throws METADATA_UNAVAILABLE when any step fails. */
@@ -112,7 +134,7 @@ async function lookUpIndex(ocid: number): Promise<string | null> {
   let metadataUrl: string | null = null;
   try {
     const response = await fetch(`${ocnIndexUrl.replace(/\/$/, "")}/ocid/${ocid}`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "error" });
-    if (response.ok) metadataUrl = indexAnswer.parse(await response.json()).metadataUrl;
+    if (response.ok) metadataUrl = indexAnswer.parse(await readJson(response)).metadataUrl;
   } catch {
     metadataUrl = null;
   }
