@@ -67,6 +67,73 @@ describe("withPartner", () => {
     expect(verifyResponseSignature({ ...response, body: response.text, providerPublicKey: providerPublicKey(), providerOcid: getEnv().ocid })).toBe(true);
   });
 
+  // Every case below carries two or more faults: the one SPEC §2 checks first must be the one reported.
+  const unknown = async () => ({ ocid: 1_999_999_998, privateKey: generatePrivateKey() });
+  const oversized = () => JSON.stringify({ user_ocid: userOcid, pad: "x".repeat(70_000) });
+  const combined: Case[] = [
+    { name: "malformed signature, expired timestamp", request: () => ({ path: "/kyc/validate", body: validateBody(), timestamp: now() - 3600, override: { "X-OC-Signature": "zz".repeat(65) } }), status: 401, code: "INVALID_SIGNATURE" },
+    { name: "nonce too long, unknown OCID", who: unknown, request: () => ({ path: "/kyc/validate", body: validateBody(), nonce: "n".repeat(129) }), status: 401, code: "INVALID_SIGNATURE" },
+    { name: "expired timestamp, unknown OCID", who: unknown, request: () => ({ path: "/kyc/validate", body: validateBody(), timestamp: now() - 301 }), status: 401, code: "TIMESTAMP_EXPIRED" },
+    { name: "expired timestamp, metadata unreachable", who: () => createTestPartner({ metadata: "unreachable" }), request: () => ({ path: "/kyc/validate", body: validateBody(), timestamp: now() + 301 }), status: 401, code: "TIMESTAMP_EXPIRED" },
+    { name: "expired timestamp, suspended, signed by another key", who: () => createTestPartner({ status: "suspended" }), request: () => ({ path: "/kyc/validate", body: validateBody(), timestamp: now() - 301, signingKey: generatePrivateKey() }), status: 401, code: "TIMESTAMP_EXPIRED" },
+    { name: "unknown OCID, signed by another key", who: unknown, request: () => ({ path: "/kyc/validate", body: validateBody(), signingKey: generatePrivateKey() }), status: 401, code: "UNKNOWN_OCID" },
+    { name: "unknown OCID, body over 64 KiB", who: unknown, request: () => ({ path: "/kyc/validate", body: oversized() }), status: 401, code: "UNKNOWN_OCID" },
+    { name: "metadata unreachable, suspended", who: () => createTestPartner({ metadata: "unreachable", status: "suspended" }), request: () => ({ path: "/kyc/validate", body: validateBody() }), status: 502, code: "METADATA_UNAVAILABLE" },
+    { name: "metadata signature invalid, signed by another key", who: () => createTestPartner({ metadata: "bad-signature" }), request: () => ({ path: "/kyc/validate", body: validateBody(), signingKey: generatePrivateKey() }), status: 502, code: "METADATA_UNAVAILABLE" },
+    { name: "suspended, signed by another key", who: () => createTestPartner({ status: "suspended" }), request: () => ({ path: "/kyc/validate", body: validateBody(), signingKey: generatePrivateKey() }), status: 403, code: "CONNECTION_REFUSED" },
+    { name: "suspended, body over 64 KiB", who: () => createTestPartner({ status: "suspended" }), request: () => ({ path: "/kyc/validate", body: oversized() }), status: 403, code: "CONNECTION_REFUSED" },
+    { name: "body over 64 KiB, signed by another key", request: () => ({ path: "/kyc/validate", body: oversized(), signingKey: generatePrivateKey() }), status: 413, code: "PAYLOAD_TOO_LARGE" },
+    { name: "signed another body, malformed JSON", request: () => ({ path: "/kyc/validate", body: "{user_ocid:", signedBody: "{}" }), status: 401, code: "INVALID_SIGNATURE" },
+  ];
+
+  it.each(combined)("$name → $status $code, signed", async ({ who, request, status, code }) => {
+    const caller = who ? await who() : partner;
+    const response = await read(await validate(signedRequest(caller, request())));
+    expect(response.status).toBe(status);
+    expect(response.json).toEqual(envelope(code));
+    expect(verifyResponseSignature({ ...response, body: response.text, providerPublicKey: providerPublicKey(), providerOcid: getEnv().ocid })).toBe(true);
+  });
+
+  async function nonceRecorded(ocid: number, nonce: string): Promise<boolean> {
+    const db = await getDb();
+    return (await db.select().from(nonces).where(and(eq(nonces.ocid, ocid), eq(nonces.nonce, nonce)))).length > 0;
+  }
+
+  // The nonce is claimed last: a request refused for any other reason must not use it up.
+  const refusedBeforeTheNonce: Case[] = [
+    { name: "expired timestamp", request: () => ({ path: "/kyc/validate", body: validateBody(), timestamp: now() - 301 }), status: 401, code: "TIMESTAMP_EXPIRED" },
+    { name: "metadata unreachable", who: () => createTestPartner({ metadata: "unreachable" }), request: () => ({ path: "/kyc/validate", body: validateBody() }), status: 502, code: "METADATA_UNAVAILABLE" },
+    { name: "suspended", who: () => createTestPartner({ status: "suspended" }), request: () => ({ path: "/kyc/validate", body: validateBody() }), status: 403, code: "CONNECTION_REFUSED" },
+    { name: "body over 64 KiB", request: () => ({ path: "/kyc/validate", body: oversized() }), status: 413, code: "PAYLOAD_TOO_LARGE" },
+    { name: "signed by another key", request: () => ({ path: "/kyc/validate", body: validateBody(), signingKey: generatePrivateKey() }), status: 401, code: "INVALID_SIGNATURE" },
+  ];
+
+  it.each(refusedBeforeTheNonce)("a request refused with $code ($name) does not record its nonce", async ({ who, request, status, code }) => {
+    const caller = who ? await who() : partner;
+    const nonce = crypto.randomUUID();
+    const response = await read(await validate(signedRequest(caller, { ...request(), nonce })));
+    expect([response.status, response.json]).toEqual([status, envelope(code)]);
+    expect(await nonceRecorded(Number(caller.ocid), nonce)).toBe(false);
+  });
+
+  it("a badly signed request leaves its fresh nonce usable by the real partner", async () => {
+    const nonce = crypto.randomUUID();
+    const forged = await read(await validate(signedRequest(partner, { path: "/kyc/validate", body: validateBody(), nonce, signingKey: generatePrivateKey() })));
+    expect([forged.status, forged.json]).toEqual([401, envelope("INVALID_SIGNATURE")]);
+    const genuine = await validate(signedRequest(partner, { path: "/kyc/validate", body: validateBody(), nonce }));
+    expect(genuine.status).toBe(200);
+    expect(await nonceRecorded(partner.ocid, nonce)).toBe(true);
+    const replay = await read(await validate(signedRequest(partner, { path: "/kyc/validate", body: validateBody(), nonce })));
+    expect([replay.status, replay.json]).toEqual([401, envelope("NONCE_REUSED")]);
+  });
+
+  it("a badly signed request with an already used nonce is INVALID_SIGNATURE, not NONCE_REUSED", async () => {
+    const nonce = crypto.randomUUID();
+    expect((await validate(signedRequest(partner, { path: "/kyc/validate", body: validateBody(), nonce }))).status).toBe(200);
+    const forged = await read(await validate(signedRequest(partner, { path: "/kyc/validate", body: validateBody(), nonce, signingKey: generatePrivateKey() })));
+    expect([forged.status, forged.json]).toEqual([401, envelope("INVALID_SIGNATURE")]);
+  });
+
   it("accepts a well-signed request and signs the answer", async () => {
     const response = await read(await validate(signedRequest(partner, { path: "/kyc/validate", body: { user_ocid: String(userOcid) } })));
     expect(response.status).toBe(200);
@@ -88,9 +155,10 @@ describe("withPartner", () => {
     const responses = await Promise.all(
       Array.from({ length: 12 }, () => validate(signedRequest(partner, { path: "/kyc/validate", body: validateBody(), nonce }))),
     );
-    const statuses = responses.map((response) => response.status).sort();
-    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
-    expect(statuses.filter((status) => status === 401)).toHaveLength(11);
+    const answers = await Promise.all(responses.map(read));
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+    const losers = answers.filter((answer) => answer.status !== 200);
+    expect(losers.map((answer) => [answer.status, answer.json])).toEqual(Array.from({ length: 11 }, () => [401, envelope("NONCE_REUSED")]));
   });
 
   it("claims a nonce atomically in the database", async () => {
