@@ -14,6 +14,9 @@ import { secretsEqual } from "@/lib/security/compare";
 const DOCUMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const EXP = /^[0-9]{1,12}$/;
 const SIG = /^[A-Za-z0-9_-]{43}$/;
+// Instances of one deployment sign and check URLs with their own clocks; a link signed on a
+// clock a little ahead must still open on the next instance straight away.
+const CLOCK_SKEW_SECONDS = 60;
 
 function documentUrlSignature(id: string, exp: number): string {
   return createHmac("sha256", getKeys().dataKeys.documentUrls).update(`${id}\n${exp}`).digest("base64url");
@@ -32,5 +35,8 @@ export function verifyDocumentUrl(p: { id: string; exp: string | null; sig: stri
   const now = Math.floor((p.now ?? new Date()).getTime() / 1000);
   // Compare first, then check time, so both outcomes take the same path through the HMAC.
   const valid = secretsEqual(documentUrlSignature(p.id, exp), p.sig);
-  return valid && exp >= now;
+  // Only Attest can sign an exp, but the TTL it signed with may since have been lowered: a URL
+  // whose exp lies further ahead than today's TTL allows is refused, so lowering
+  // DOCUMENT_URL_TTL_SECONDS also shortens the links already handed out.
+  return valid && exp >= now && exp <= now + getEnv().documentUrlTtlSeconds + CLOCK_SKEW_SECONDS;
 }

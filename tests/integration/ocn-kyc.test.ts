@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { auditLog, dataAccesses } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { storeDocument } from "@/lib/kyc/document-store";
+import { signDocumentUrl } from "@/lib/kyc/document-urls";
 import { writeItem } from "@/lib/kyc/item-store";
 import { ITEMS, type Item } from "@/lib/kyc/items";
 import { verifyDataSignature, verifyResponseSignature } from "@/lib/ocn/client";
@@ -286,10 +287,14 @@ describe("/kyc/data", () => {
 
     const tampered = new URL(imageUrl);
     tampered.searchParams.set("exp", String(Number(imageUrl.searchParams.get("exp")) + 60));
-    const expired = new URL(imageUrl);
-    expired.searchParams.set("exp", String(Math.floor(Date.now() / 1000) - 1));
+    const movedBack = new URL(imageUrl);
+    movedBack.searchParams.set("exp", String(Math.floor(Date.now() / 1000) - 1));
+    // Correctly signed, so only the time check can refuse them.
+    const id = imageUrl.pathname.split("/").pop()!;
+    const expired = new URL(signDocumentUrl(id, new Date(Date.now() - (getEnv().documentUrlTtlSeconds + 1) * 1000)));
+    const tooLongLived = new URL(signDocumentUrl(id, new Date(Date.now() + 10 * 60 * 1000)));
     const otherDocument = new URL(imageUrl.toString().replace(/documents\/[0-9a-f]/, (m) => m.slice(0, -1) + (m.endsWith("0") ? "1" : "0")));
-    for (const url of [tampered, expired, otherDocument, new URL(`${imageUrl.origin}${imageUrl.pathname}`)]) {
+    for (const url of [tampered, movedBack, expired, tooLongLived, otherDocument, new URL(`${imageUrl.origin}${imageUrl.pathname}`)]) {
       const response = await fetchDocument(url);
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ error: { code: "DOCUMENT_URL_INVALID", message: expect.any(String) } });
