@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy } from "@/lib/http/csp";
+import { strictTransportSecurity } from "@/lib/http/security-headers";
 
 /**
  * Gives each page request a fresh CSP nonce. The machine APIs (OCN, the
@@ -8,20 +10,19 @@ import { contentSecurityPolicy } from "@/lib/http/csp";
  * JSON and sit on the hot path.
  */
 export function proxy(request: NextRequest) {
+  const env = getEnv();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, {
     development: process.env.NODE_ENV === "development",
-    https: process.env.PUBLIC_URL?.startsWith("https://") ?? false,
+    https: env.publicUrl.protocol === "https:",
   });
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
-  // Decided at run time from PUBLIC_URL: a build made for one deployment must not decide it for another.
-  if (process.env.PUBLIC_URL?.startsWith("https://")) {
-    response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-  }
+  const hsts = strictTransportSecurity(env);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return response;
 }
 

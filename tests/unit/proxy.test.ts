@@ -1,0 +1,45 @@
+import { NextRequest } from "next/server";
+import { afterEach, describe, expect, it } from "vitest";
+
+import { resetEnvForTests } from "@/lib/env";
+import { proxy } from "@/proxy";
+
+/** proxy.ts sets the page CSP and HSTS from the run-time configuration. */
+describe("proxy", () => {
+  const names = ["NODE_ENV", "ATTEST_ENV", "OCN_OCID", "PUBLIC_URL"] as const;
+  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  afterEach(() => {
+    for (const name of names) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+    resetEnvForTests();
+  });
+
+  function run(env: Record<string, string | undefined>) {
+    for (const [name, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    resetEnvForTests();
+    return proxy(new NextRequest("http://127.0.0.1:3000/account")).headers;
+  }
+
+  it("sends HSTS in production even when PUBLIC_URL is http", () => {
+    const headers = run({ NODE_ENV: "production", ATTEST_ENV: "production", OCN_OCID: "540", PUBLIC_URL: "http://attest.internal:3000" });
+    expect(headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    expect(headers.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
+  });
+
+  it("sends HSTS and upgrades requests outside production when PUBLIC_URL is https", () => {
+    const headers = run({ NODE_ENV: "test", ATTEST_ENV: undefined, PUBLIC_URL: "https://attest.example" });
+    expect(headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    expect(headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  });
+
+  it("sends no HSTS outside production over plain http", () => {
+    const headers = run({ NODE_ENV: "test", ATTEST_ENV: undefined, PUBLIC_URL: "http://localhost:3000" });
+    expect(headers.get("strict-transport-security")).toBeNull();
+    expect(headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  });
+});
