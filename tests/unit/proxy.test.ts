@@ -5,21 +5,23 @@ import { resetEnvForTests } from "@/lib/env";
 import { proxy } from "@/proxy";
 
 /** proxy.ts sets the page CSP and HSTS from the run-time configuration. */
+const env = process.env as Record<string, string | undefined>;
+
 describe("proxy", () => {
   const names = ["NODE_ENV", "ATTEST_ENV", "OCN_OCID", "PUBLIC_URL"] as const;
-  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+  const saved = Object.fromEntries(names.map((name) => [name, env[name]]));
   afterEach(() => {
     for (const name of names) {
-      if (saved[name] === undefined) delete process.env[name];
-      else process.env[name] = saved[name];
+      if (saved[name] === undefined) delete env[name];
+      else env[name] = saved[name];
     }
     resetEnvForTests();
   });
 
-  function run(env: Record<string, string | undefined>) {
-    for (const [name, value] of Object.entries(env)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
+  function run(values: Record<string, string | undefined>) {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete env[name];
+      else env[name] = value;
     }
     resetEnvForTests();
     return proxy(new NextRequest("http://127.0.0.1:3000/account")).headers;
