@@ -135,7 +135,11 @@ export const identityItems = pgTable(
   },
   (table) => [
     uniqueIndex("identity_items_user_item").on(table.userId, table.item),
-    index("identity_items_queue").on(table.state, table.submittedAt),
+    // The review queue walks pending items in (submitted_at, id) order; with a filter on the item type or
+    // the assignee the walk starts at that value, so a rare type or an idle reviewer does not scan the table.
+    index("identity_items_queue").on(table.state, table.submittedAt, table.id),
+    index("identity_items_queue_item").on(table.state, table.item, table.submittedAt, table.id),
+    index("identity_items_queue_assignee").on(table.state, table.assignedTo, table.submittedAt, table.id),
     index("identity_items_phone").on(table.valueIndex),
   ],
 );

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { recordAudit } from "@/lib/audit/log";
@@ -9,7 +9,7 @@ import { statusBit } from "@/lib/credentials/revocation";
 import { allocateStatusEntry } from "@/lib/credentials/status-list";
 import { getItem } from "@/lib/kyc/item-store";
 import { decideItem } from "@/lib/review/decide";
-import { adjacentCase, assignCase, listQueue } from "@/lib/review/queue";
+import { adjacentCase, assignCase, headItemsQuery, listQueue } from "@/lib/review/queue";
 import { encryptJson } from "@/lib/security/encryption";
 import { viewItemsAsPartner } from "@/lib/kyc/partner-view";
 import { createUser, setGrants, uniquePartnerOcid } from "@/tests/support/factories";
@@ -57,6 +57,48 @@ describe("review queue", () => {
     expect((await mine()).cases.map((c) => c.userId)).toEqual([person.id]);
     const unassigned = await listQueue(db, { assignee: "unassigned", age: "any", item: "liveness" }, reviewer.id);
     expect(unassigned.cases.map((c) => c.userId)).not.toContain(person.id);
+  });
+});
+
+/**
+ * The plan the database chooses for a query over a queue of some thousands of items. They are
+ * written in a transaction that is rolled back, so no other test ever sees them.
+ */
+async function planAtScale(query: { toSQL(): { sql: string; params: unknown[] } }): Promise<string> {
+  const { sql: text, params } = query.toSQL();
+  const literal = (value: unknown) => `'${(value instanceof Date ? value.toISOString() : String(value)).replace(/'/g, "''")}'`;
+  const inlined = text.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]));
+  const rolledBack = new Error("roll back the generated queue");
+  let plan = "";
+  await expect(
+    (await getDb()).transaction(async (tx) => {
+      await tx.execute(sql`
+        with people as (insert into users (id) select gen_random_uuid()::text from generate_series(1, 500) returning id)
+        insert into identity_items (user_id, item, state, submitted_at)
+        select people.id, i.item, 'pending', now() - random() * interval '60 days'
+        from people cross join (select unnest(enum_range(null::item_name)) as item limit 10) i`);
+      const result = await tx.execute(sql.raw(`explain ${inlined}`));
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { "QUERY PLAN": string }[];
+      plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+      throw rolledBack;
+    }),
+  ).rejects.toBe(rolledBack);
+  return plan;
+}
+
+describe("review queue at scale", () => {
+  // scripts/measure-queue.ts times these at 100,000 pending items; here: that each walk starts at its filter's value.
+  const walks = [
+    { name: "the whole queue, from a cursor", filter: { assignee: "anyone", age: "any" }, after: true, index: "identity_items_queue" },
+    { name: "one item type", filter: { item: "nationality", assignee: "anyone", age: "any" }, after: false, index: "identity_items_queue_item" },
+    { name: "the reviewer's own cases", filter: { assignee: "me", age: "any" }, after: false, index: "identity_items_queue_assignee" },
+    { name: "unassigned cases older than a week", filter: { assignee: "unassigned", age: "7" }, after: false, index: "identity_items_queue(_assignee)?" },
+  ] as const;
+  it.each(walks)("walks an index for $name", async ({ filter, after, index }) => {
+    const query = headItemsQuery(await getDb(), filter, crypto.randomUUID(), { limit: 26, now: new Date(), after: after ? { at: ago(30), id: crypto.randomUUID() } : null });
+    const plan = await planAtScale(query);
+    expect(plan).toMatch(new RegExp(`(Index Scan using ${index} on identity_items|Bitmap Index Scan on ${index})\\s`));
+    expect(plan).not.toMatch(/Seq Scan/);
   });
 });
 
