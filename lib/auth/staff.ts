@@ -4,6 +4,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAudit } from "@/lib/audit/log";
+import { assertStaffMay } from "@/lib/auth/acting-staff";
 import { emailColumns } from "@/lib/auth/adapter";
 import { STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
 import type { Db, DbOrTx } from "@/lib/db/client";
@@ -33,6 +34,7 @@ export async function listStaff(db: DbOrTx): Promise<StaffMember[]> {
 /** Creates the person if needed, gives them the role, and emails them where to sign in. */
 export async function inviteStaff(db: Db, adminId: string, input: z.infer<typeof inviteSchema>): Promise<{ created: boolean }> {
   const result = await db.transaction(async (tx) => {
+    await assertStaffMay(tx, adminId, "staff.manage");
     const [existing] = await tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.email, blindIndex("email", input.email)));
     if (existing?.id === adminId) throw new AppError("CONFLICT", "You cannot change your own role.");
     const id = existing
@@ -58,6 +60,7 @@ export async function inviteStaff(db: Db, adminId: string, input: z.infer<typeof
 export async function changeStaffRole(db: Db, adminId: string, input: z.infer<typeof roleChangeSchema>): Promise<void> {
   if (input.userId === adminId) throw new AppError("CONFLICT", "You cannot change your own role.");
   await db.transaction(async (tx) => {
+    await assertStaffMay(tx, adminId, "staff.manage");
     const role = input.role === "none" ? null : input.role;
     const [before] = await tx.select({ role: users.role }).from(users).where(and(eq(users.id, input.userId), isNotNull(users.role)));
     if (!before) throw new AppError("NOT_FOUND", "No such staff member.");

@@ -2,6 +2,7 @@ import "server-only";
 
 import { and, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
+import { assertStaffMay } from "@/lib/auth/acting-staff";
 import type { CreateAccountInput } from "@/lib/credentials/account-schemas";
 import { apiKeyLabel, generateApiKey, hashApiKey, looksLikeApiKey, type ApiKeyMode } from "@/lib/credentials/api-keys";
 import type { Db, DbOrTx, Tx } from "@/lib/db/client";
@@ -15,8 +16,14 @@ import { AppError } from "@/lib/http/errors";
  */
 export type ApiAccount = typeof apiAccounts.$inferSelect;
 
+/** Staff changing an account must hold `accounts.manage` now; other actors (the system, set-up scripts) are trusted callers. */
+async function checkActor(tx: Tx, actor: AuditActor): Promise<void> {
+  if (actor.type === "staff") await assertStaffMay(tx, actor.id, "accounts.manage");
+}
+
 export async function createAccount(db: Db, input: CreateAccountInput, actor: AuditActor): Promise<ApiAccount> {
   return db.transaction(async (tx) => {
+    await checkActor(tx, actor);
     if (input.partnerOcid !== undefined) {
       const [partner] = await tx.select({ ocid: partners.ocid }).from(partners).where(eq(partners.ocid, input.partnerOcid));
       if (!partner) throw new AppError("INVALID_REQUEST", `No partner with OCID ${input.partnerOcid} is registered`, { field: "partnerOcid" });
@@ -32,6 +39,7 @@ export async function createApiKey(db: Db, accountId: string, mode: ApiKeyMode, 
   const key = generateApiKey(mode);
   const label = apiKeyLabel(key);
   return db.transaction(async (tx) => {
+    await checkActor(tx, actor);
     const [account] = await tx.select({ id: apiAccounts.id }).from(apiAccounts).where(eq(apiAccounts.id, accountId));
     if (!account) throw new AppError("NOT_FOUND", "No such API account");
     const [row] = await tx.insert(apiKeys).values({ accountId, label, keyHash: hashApiKey(key) }).returning({ id: apiKeys.id });
@@ -42,6 +50,7 @@ export async function createApiKey(db: Db, accountId: string, mode: ApiKeyMode, 
 
 export async function revokeApiKey(db: Db, keyId: string, actor: AuditActor): Promise<boolean> {
   return db.transaction(async (tx) => {
+    await checkActor(tx, actor);
     const [row] = await tx
       .update(apiKeys)
       .set({ revokedAt: new Date() })
@@ -60,6 +69,7 @@ async function appendLedger(tx: Tx, accountId: string, delta: number, balanceAft
 export async function topUp(db: Db, accountId: string, credits: number, note: string | undefined, actor: AuditActor): Promise<number> {
   if (!Number.isInteger(credits) || credits <= 0) throw new AppError("INVALID_REQUEST", "Top up a positive whole number of credits");
   return db.transaction(async (tx) => {
+    await checkActor(tx, actor);
     const [account] = await tx
       .update(apiAccounts)
       .set({ balance: sql`${apiAccounts.balance} + ${credits}` })

@@ -5,6 +5,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 
 import type { AuditActor } from "@/lib/audit/log";
+import { assertStaffMay } from "@/lib/auth/acting-staff";
 import type { revokeResponseSchema } from "@/lib/credentials/api-schemas";
 import type { Principal } from "@/lib/credentials/bearer-tokens";
 import { revokeCredential } from "@/lib/credentials/revocation";
@@ -37,7 +38,10 @@ export async function revokeIssuedCredential(db: Db, principal: Principal, crede
 }
 
 export async function revokeByStaff(db: Db, credentialId: string, staffId: string): Promise<boolean> {
-  return db.transaction((tx) => revokeCredential(tx, credentialId, "revoked by staff", { type: "staff", id: staffId }));
+  return db.transaction(async (tx) => {
+    await assertStaffMay(tx, staffId, "credentials.revoke");
+    return revokeCredential(tx, credentialId, "revoked by staff", { type: "staff", id: staffId });
+  });
 }
 
 export async function revokeOwnCredential(db: Db, userId: string, credentialId: string): Promise<boolean> {
