@@ -9,9 +9,14 @@ import { POST as kycValidate } from "@/app/kyc/validate/route";
  * function that authenticates its caller itself (withPartner, withApiKey).
  * Next's request pipeline costs more CPU than these handlers' own work.
  */
-export const MACHINE_ROUTES: Record<string, (request: Request) => Promise<Response>> = {
+export type MachineHandler = (request: Request) => Promise<Response>;
+
+export const MACHINE_ROUTES: Record<string, MachineHandler> = {
   "GET /capabilities": capabilities,
   "POST /kyc/validate": kycValidate,
   "POST /kyc/data": kycData,
   "POST /api/v1/verify": verifyCredential,
 };
+
+/** The routes above that withPartner wraps: every answer they give, errors included, is signed (SPEC §2). */
+export const OCN_MACHINE_ROUTES: ReadonlySet<string> = new Set(["GET /capabilities", "POST /kyc/validate", "POST /kyc/data"]);
