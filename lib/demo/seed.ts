@@ -14,7 +14,7 @@ import { renderIdCardImage, renderPassportImage, renderProofOfAddressImage, rend
 import { DEMO_GATEWAY, demoGatewayMetadataUrl } from "@/lib/demo/gateway";
 import { seedReviewCases } from "@/lib/demo/review-cases";
 import { getEnv } from "@/lib/env";
-import { addDays, isoDateOf } from "@/lib/kyc/dates";
+import { addDays, documentLapsesAt, isoDateOf } from "@/lib/kyc/dates";
 import { storeDocument } from "@/lib/kyc/document-store";
 import { writeItem } from "@/lib/kyc/item-store";
 import { ITEMS, type Item } from "@/lib/kyc/items";
@@ -124,7 +124,7 @@ export async function seedItem(context: SeedContext, item: Item, state: "verifie
       at: verifiedAt,
       actorId: state === "verified" ? reviewerId : userId,
       action: state === "verified" ? "demo.verified" : "demo.submitted",
-      documentExpiresAt: documentExpiresAt ? new Date(`${documentExpiresAt}T00:00:00Z`) : null,
+      documentExpiresAt: documentExpiresAt ? documentLapsesAt(documentExpiresAt) : null,
     });
   const image = (side: "front" | "page" | "selfie", bytes: Buffer) =>
     storeDocument(tx, { userId, item, side, contentType: "image/png", bytes });

@@ -49,3 +49,14 @@ export function ageOn(dob: string, today: Date | string = new Date()): number {
   const hadBirthday = now.month > birth.month || (now.month === birth.month && now.day >= birth.day);
   return now.year - birth.year - (hadBirthday ? 0 : 1);
 }
+
+/**
+ * The instant a document with this expiry date stops being valid. A document is still
+ * valid on its expiry day (the upload check accepts it that day), so it lapses at the
+ * start of the next UTC day. Every stored document expiry is computed here, so upload,
+ * approval and the expiry sweep agree on the boundary. Null for a date that does not exist.
+ */
+export function documentLapsesAt(expiresOn: string): Date | null {
+  if (!parseIsoDate(expiresOn)) return null;
+  return new Date(`${addDays(expiresOn, 1)}T00:00:00Z`);
+}

@@ -5,6 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import type { Db, Tx } from "@/lib/db/client";
 import { documents } from "@/lib/db/schema";
+import { documentLapsesAt } from "@/lib/kyc/dates";
 import { storeDocument, type DocumentSide } from "@/lib/kyc/document-store";
 import { identityDocumentFieldsSchema, proofOfAddressFieldsSchema } from "@/lib/kyc/document-values";
 import { MAX_UPLOAD_BYTES, sniffUploadType, type UploadType } from "@/lib/kyc/file-type";
@@ -111,7 +112,7 @@ export async function uploadDocument(db: Db, userId: string, upload: DocumentUpl
     await eraseImages(tx, userId, upload.item, Object.values(images));
     const fields = parsed.data;
     const value = { ...fields, ...(mrz && { mrz }), images };
-    const documentExpiresAt = "expires_at" in fields ? new Date(`${fields.expires_at}T23:59:59.999Z`) : null;
+    const documentExpiresAt = "expires_at" in fields ? documentLapsesAt(fields.expires_at) : null;
     await writeItem(tx, { userId, item: upload.item, state: "pending", value, action: "user.uploaded", actorId: userId, documentExpiresAt });
     await recordAudit(tx, {
       actor: { type: "user", id: userId },

@@ -8,6 +8,7 @@ import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
 import type { Db, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems, itemHistory } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { documentLapsesAt } from "@/lib/kyc/dates";
 import { effectiveState, getItems, writeItem, type StoredItem } from "@/lib/kyc/item-store";
 import { IDENTITY_DOCUMENTS, ITEM_INFO, type Item } from "@/lib/kyc/items";
 import { RESUBMISSION_REASON, type DecisionInput } from "@/lib/review/schemas";
@@ -87,8 +88,7 @@ export async function needsFourEyes(tx: Tx, userId: string, item: Item, stored: 
 function documentExpiry(value: unknown): Date | null {
   const expires = (value as { expires_at?: unknown } | null)?.expires_at;
   if (typeof expires !== "string") return null;
-  const date = new Date(`${expires}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? null : date;
+  return documentLapsesAt(expires);
 }
 
 export async function decideItem(db: Db, reviewer: Reviewer, userId: string, input: DecisionInput): Promise<DecisionOutcome> {
