@@ -3,15 +3,19 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { ConfigError, getEnv } from "@/lib/env";
 import { getKeys } from "@/lib/keys";
+import { startExpirySweeps } from "@/lib/kyc/expire-items";
 import { getTransport } from "@/lib/mail/transport";
 
-/** Everything the server needs before its first request; exits on bad configuration. */
+/** Everything the server needs before its first request, and its periodic jobs; exits on bad configuration. */
 export async function startAttest(): Promise<void> {
   try {
     const env = getEnv();
     getKeys();
-    await getDb();
+    const db = await getDb();
     if (!env.smtpUrl) await getTransport();
+    // Verifications that lapsed while the server was down are expired, and their credentials
+    // revoked, before the first request; then hourly.
+    await startExpirySweeps(db);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import type { Tx } from "@/lib/db/client";
@@ -46,7 +46,11 @@ export async function revokeCredential(tx: Tx, credentialId: string, reason: str
   return true;
 }
 
-/** A rejected or expired item revokes every live credential whose tier relied on it (SPEC §6). */
+/**
+ * An item that stops being verified (rejected, expired, withdrawn, changed by the person,
+ * sent back to review by a new screening) revokes every live credential whose tier relied
+ * on it (SPEC §6), inside the transaction that changed the item.
+ */
 export async function revokeCredentialsRelyingOn(tx: Tx, userId: string, item: Item, actor: AuditActor): Promise<number> {
   const live = await tx
     .select({ id: credentials.id })
@@ -54,5 +58,29 @@ export async function revokeCredentialsRelyingOn(tx: Tx, userId: string, item: I
     .where(and(eq(credentials.userId, userId), isNull(credentials.revokedAt), sql`${credentials.items} @> ${JSON.stringify([item])}::jsonb`));
   let revoked = 0;
   for (const { id } of live) if (await revokeCredential(tx, id, `${item} no longer verified`, actor)) revoked += 1;
+  return revoked;
+}
+
+/**
+ * The set-based form for jobs that take many people's items off `verified` at once (the
+ * expiry sweep, a re-screening): one read of those people's live credentials, then each
+ * one that relied on a lapsed item is revoked. `lapsed` maps a user id to its items.
+ */
+export async function revokeCredentialsRelyingOnAny(
+  tx: Tx,
+  lapsed: ReadonlyMap<string, readonly Item[]>,
+  actor: AuditActor,
+  why = "no longer verified",
+): Promise<number> {
+  if (lapsed.size === 0) return 0;
+  const live = await tx
+    .select({ id: credentials.id, userId: credentials.userId, items: credentials.items })
+    .from(credentials)
+    .where(and(inArray(credentials.userId, [...lapsed.keys()]), isNull(credentials.revokedAt)));
+  let revoked = 0;
+  for (const credential of live) {
+    const item = lapsed.get(credential.userId!)?.find((name) => credential.items.includes(name));
+    if (item && (await revokeCredential(tx, credential.id, `${item} ${why}`, actor))) revoked += 1;
+  }
   return revoked;
 }

@@ -2,15 +2,16 @@ import "server-only";
 
 import { createPublicKey, type KeyObject } from "node:crypto";
 
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
 
 import type { VerifyRequest } from "@/lib/credentials/api-schemas";
 import { statusBit } from "@/lib/credentials/revocation";
-import type { DbOrTx } from "@/lib/db/client";
-import { credentials, signingKeys, statusLists } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/client";
+import { credentials, identityItems, signingKeys, statusLists } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { ed25519Kid } from "@/lib/keys";
+import { expireItems } from "@/lib/kyc/expire-items";
 
 /** `POST /api/v1/verify` (SPEC §6): only tokens Attest signed, with a key it holds on record. */
 export const VERIFY_COST = 1;
@@ -42,7 +43,7 @@ function reasonFor(error: unknown): string {
   return "Malformed token";
 }
 
-export async function verifyCredential(db: DbOrTx, request: VerifyRequest): Promise<VerifyResult> {
+export async function verifyCredential(db: Db, request: VerifyRequest): Promise<VerifyResult> {
   const key = parsePublicKey(request.public_key_pem);
   if (!key) return invalid("Invalid public key: expected an Ed25519 public key in PEM");
   const kid = ed25519Kid(key);
@@ -71,13 +72,29 @@ export async function verifyCredential(db: DbOrTx, request: VerifyRequest): Prom
 
   const id = UUID_URN.exec(payload.jti ?? "")?.[1];
   if (!id) return invalid("Malformed token");
+  const now = new Date();
   const [record] = await db
-    .select({ statusListId: credentials.statusListId, statusIndex: credentials.statusIndex, revokedAt: credentials.revokedAt, bits: statusLists.bits })
+    .select({
+      userId: credentials.userId,
+      statusIndex: credentials.statusIndex,
+      revokedAt: credentials.revokedAt,
+      bits: statusLists.bits,
+      // An item the credential relied on whose verification has run out, but that the expiry
+      // sweep has not reached yet: the credential is no better than a revoked one.
+      lapsed: sql<boolean>`exists (select 1 from ${identityItems} i
+        where i.user_id = ${credentials.userId} and i.state = 'verified' and i.expires_at <= ${now.toISOString()}::timestamptz
+          and ${credentials.items} @> jsonb_build_array(i.item::text))`,
+    })
     .from(credentials)
     .leftJoin(statusLists, eq(statusLists.id, credentials.statusListId))
     .where(eq(credentials.id, id));
   if (!record) return invalid("Unknown credential");
   // The published bit is the truth a third party would see; the row's revokedAt is written with it.
   if (record.revokedAt || !record.bits || statusBit(record.bits, record.statusIndex)) return invalid("Credential revoked");
+  if (record.lapsed && record.userId) {
+    // Revoked now, as the sweep would, so the status list agrees with this answer.
+    await expireItems(db, now, { userId: record.userId });
+    return invalid("Credential revoked");
+  }
   return { valid: true, payload };
 }

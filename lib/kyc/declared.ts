@@ -3,6 +3,7 @@ import "server-only";
 import { isDeepStrictEqual } from "node:util";
 
 import { recordAudit } from "@/lib/audit/log";
+import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
 import type { Db } from "@/lib/db/client";
 import { fieldErrorsOf, invalidFields } from "@/lib/kyc/form-errors";
 import { effectiveState, getItem, writeItem } from "@/lib/kyc/item-store";
@@ -29,6 +30,8 @@ export async function submitDeclaredItem(db: Db, userId: string, item: DeclaredI
     if (current && isDeepStrictEqual(current.value, value) && ["pending", "verified"].includes(effectiveState(current))) return "unchanged";
 
     await writeItem(tx, { userId, item, state: "pending", value, action: "user.submitted", actorId: userId });
+    // A credential attests the value a reviewer confirmed; a new one awaiting review ends it.
+    await revokeCredentialsRelyingOn(tx, userId, item, { type: "user", id: userId });
     await recordAudit(tx, {
       actor: { type: "user", id: userId },
       action: current && current.state !== "missing" ? "item.changed" : "item.submitted",

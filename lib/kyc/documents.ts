@@ -3,6 +3,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
+import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
 import type { Db, Tx } from "@/lib/db/client";
 import { documents } from "@/lib/db/schema";
 import { documentLapsesAt } from "@/lib/kyc/dates";
@@ -114,6 +115,8 @@ export async function uploadDocument(db: Db, userId: string, upload: DocumentUpl
     const value = { ...fields, ...(mrz && { mrz }), images };
     const documentExpiresAt = "expires_at" in fields ? documentLapsesAt(fields.expires_at) : null;
     await writeItem(tx, { userId, item: upload.item, state: "pending", value, action: "user.uploaded", actorId: userId, documentExpiresAt });
+    // The document a credential relied on is gone (its images erased); the new one awaits review.
+    await revokeCredentialsRelyingOn(tx, userId, upload.item, { type: "user", id: userId });
     await recordAudit(tx, {
       actor: { type: "user", id: userId },
       action: "document.uploaded",
@@ -133,6 +136,7 @@ export async function submitSelfie(db: Db, userId: string, file: UploadedFile | 
     const selfie = await storeDocument(tx, { userId, item: "liveness", side: "selfie", contentType, bytes: file.bytes });
     await eraseImages(tx, userId, "liveness", [selfie]);
     await writeItem(tx, { userId, item: "liveness", state: "pending", value: { images: { selfie } }, action: "user.selfie", actorId: userId });
+    await revokeCredentialsRelyingOn(tx, userId, "liveness", { type: "user", id: userId });
     await recordAudit(tx, { actor: { type: "user", id: userId }, action: "document.uploaded", subjectUserId: userId, details: { item: "liveness", files: 1 } });
   });
 }

@@ -5,11 +5,12 @@ import { createHmac, randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
+import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
 import type { Db } from "@/lib/db/client";
 import { phoneCodes } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { getKeys } from "@/lib/keys";
-import { writeItem } from "@/lib/kyc/item-store";
+import { getItem, writeItem } from "@/lib/kyc/item-store";
 import { getSmsProvider } from "@/lib/kyc/sms";
 import { phoneSchema } from "@/lib/kyc/values";
 import { secretsEqual } from "@/lib/security/compare";
@@ -89,7 +90,10 @@ export async function confirmPhoneCode(db: Db, userId: string, rawCode: string, 
     }
 
     await tx.delete(phoneCodes).where(eq(phoneCodes.userId, userId));
+    const previous = await getItem(tx, userId, "phone");
     await writeItem(tx, { userId, item: "phone", state: "verified", value: phone, action: "phone.code_confirmed", actorId: userId, at: now });
+    // Credentials carry the phone number: a new number ends those issued for the old one.
+    if (previous?.value !== phone) await revokeCredentialsRelyingOn(tx, userId, "phone", { type: "user", id: userId });
     await recordAudit(tx, { actor: { type: "user", id: userId }, action: "item.verified", subjectUserId: userId, details: { item: "phone", via: "sms_code" } });
     return { ok: true, phone };
   });

@@ -1,6 +1,10 @@
+import { eq } from "drizzle-orm";
+
 import { createAccount, createApiKey, topUp } from "@/lib/credentials/accounts";
 import { mintBearerToken } from "@/lib/credentials/bearer-tokens";
+import { statusBit } from "@/lib/credentials/revocation";
 import { getDb } from "@/lib/db/client";
+import { credentials, statusLists } from "@/lib/db/schema";
 import type { Item } from "@/lib/kyc/items";
 import { createPartner, createUser, setGrants, type ItemSpec } from "@/tests/support/factories";
 
@@ -59,4 +63,13 @@ export function jsonRequest(path: string, body: unknown, headers: Record<string,
     headers: { "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
+}
+
+/** A credential's revocation as the database and its published status bit record it. */
+export async function revocationOf(credentialId: string): Promise<{ revoked: boolean; reason: string | null; bit: boolean }> {
+  const db = await getDb();
+  const [row] = await db.select().from(credentials).where(eq(credentials.id, credentialId));
+  if (!row) throw new Error(`no credential ${credentialId}`);
+  const [list] = await db.select().from(statusLists).where(eq(statusLists.id, row.statusListId));
+  return { revoked: row.revokedAt !== null, reason: row.revokedReason, bit: statusBit(list!.bits, row.statusIndex) };
 }
