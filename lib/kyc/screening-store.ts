@@ -3,14 +3,16 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNotNull, ne } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
+import { revokeCredentialsRelyingOn, revokeCredentialsRelyingOnAny } from "@/lib/credentials/revocation";
 import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems } from "@/lib/db/schema";
-import { decodeItem, getItems, writeItem, writeItems, type ItemWrite, type StoredItem } from "@/lib/kyc/item-store";
+import { decodeItem, effectiveState, getItems, writeItem, writeItems, type ItemWrite, type StoredItem } from "@/lib/kyc/item-store";
 import { AppError } from "@/lib/http/errors";
+import type { Item } from "@/lib/kyc/items";
 import { currentSanctionsList, currentSanctionsListInfo, storeSanctionsList, type LoadedList } from "@/lib/kyc/sanctions-store";
-import { buildScreeningIndex, parseSanctionsCsv, screenPerson, type ScreeningIndex, type ScreeningMatch } from "@/lib/kyc/screening";
+import { buildScreeningIndex, normalizeName, parseSanctionsCsv, screenPerson, type ScreeningIndex, type ScreeningMatch, type ScreeningResult } from "@/lib/kyc/screening";
 import type { NameValue } from "@/lib/kyc/values";
-import { decryptJson, encryptJson } from "@/lib/security/encryption";
+import { blindIndex, decryptJson, encryptJson } from "@/lib/security/encryption";
 
 /**
  * Sanctions screening of stored people (SPEC §8): the `aml` item follows the last
@@ -30,6 +32,37 @@ async function indexFor(db: DbOrTx, version: string): Promise<ScreeningIndex | n
   const index = Promise.resolve(buildScreeningIndex(parseSanctionsCsv(list.csv)));
   globalIndex.__attestScreeningIndex = { version: list.version, index };
   return index;
+}
+
+/**
+ * Who a screening was about: the name and date of birth as the screening compares them
+ * (case, accents and word order gone), as a keyed hash, stored with the matches.
+ */
+function screenedIdentity(fullName: string, dateOfBirth: string | null): string {
+  return blindIndex("screened_identity", `${normalizeName(fullName)}\n${dateOfBirth ?? ""}`);
+}
+
+/** What a screening row holds, encrypted: the identity screened and what it matched. */
+function sealScreening(identity: string, matches: ScreeningMatch[]): string {
+  return encryptJson({ identity, matches }, MATCHES_PURPOSE);
+}
+
+/**
+ * A reviewer's clearance of a hit holds for the identity they reviewed. A list reloaded or
+ * re-run that finds no entry beyond those cleared, for the same name and date of birth,
+ * keeps it; a changed name or date of birth is a new question for a reviewer, even when
+ * the entries found are the same ones: the reviewer judged the old name and date of birth.
+ */
+function clearanceCarriesOver(result: ScreeningResult, aml: StoredItem | undefined, previous: StoredScreening | null, identity: string): boolean {
+  return (
+    result.status === "hit" &&
+    aml !== undefined &&
+    effectiveState(aml) === "verified" &&
+    previous !== null &&
+    previous.identity === identity &&
+    previous.matches.length > 0 &&
+    result.matches.every((m) => previous.matches.some((p) => p.entryId === m.entryId))
+  );
 }
 
 export type ScreeningOutcome = { status: "clear" | "hit"; matches: ScreeningMatch[]; list: string } | { status: "not_screened"; reason: "no_list" | "no_name" };
@@ -64,26 +97,24 @@ export async function screenUser(tx: Tx, userId: string, options: ScreenOptions 
   const dob = items.get("date_of_birth");
   const dateOfBirth = dob && dob.state !== "missing" && typeof dob.value === "string" ? dob.value : null;
   const result = screenPerson(list.index, { fullName, dateOfBirth });
+  const identity = screenedIdentity(fullName, dateOfBirth);
 
   const previous = await lastScreening(tx, userId);
   await tx.insert(amlScreenings).values({
     userId,
     listVersion: list.version,
     status: result.status,
-    matchesEnc: encryptJson(result.matches, MATCHES_PURPOSE),
+    matchesEnc: sealScreening(identity, result.matches),
     createdAt: at,
   });
 
   const value = { status: result.status, checked_at: at.toISOString(), list: list.version };
-  // A reviewer who cleared these very matches need not see them again because the list was reloaded.
-  const alreadyCleared =
-    result.status === "hit" &&
-    aml?.state === "verified" &&
-    previous !== null &&
-    result.matches.every((m) => previous.matches.some((p) => p.entryId === m.entryId));
+  const alreadyCleared = clearanceCarriesOver(result, aml, previous, identity);
   const state = result.status === "clear" ? "verified" : alreadyCleared ? aml!.state : "pending";
   if (!alreadyCleared) {
     await writeItem(tx, { userId, item: "aml", state, value, action: result.status === "clear" ? "aml.screened_clear" : "aml.screened_hit", at });
+    // A possible match is no longer a clear screening: a credential that relied on one ends here.
+    if (state === "pending") await revokeCredentialsRelyingOn(tx, userId, "aml", { type: "system" });
   }
   // The screening row and item history record every run; the audit log records what changed,
   // so re-screening everyone against a new list does not add an entry per unchanged person.
@@ -99,12 +130,15 @@ export async function screenUser(tx: Tx, userId: string, options: ScreenOptions 
   return { status: result.status, matches: result.matches, list: list.version };
 }
 
-export type StoredScreening = { listVersion: string; status: string; matches: ScreeningMatch[]; createdAt: Date };
+/** `identity` is null for a row holding only the matches, as rows written before it was recorded do. */
+export type StoredScreening = { listVersion: string; status: string; identity: string | null; matches: ScreeningMatch[]; createdAt: Date };
 
 export async function lastScreening(db: DbOrTx, userId: string): Promise<StoredScreening | null> {
   const [row] = await db.select().from(amlScreenings).where(eq(amlScreenings.userId, userId)).orderBy(desc(amlScreenings.createdAt)).limit(1);
   if (!row) return null;
-  return { listVersion: row.listVersion, status: row.status, matches: decryptJson<ScreeningMatch[]>(row.matchesEnc, MATCHES_PURPOSE), createdAt: row.createdAt };
+  const sealed = decryptJson<ScreeningMatch[] | { identity: string; matches: ScreeningMatch[] }>(row.matchesEnc, MATCHES_PURPOSE);
+  const { identity, matches } = Array.isArray(sealed) ? { identity: null, matches: sealed } : sealed;
+  return { listVersion: row.listVersion, status: row.status, identity, matches, createdAt: row.createdAt };
 }
 
 const RESCREEN_BATCH = 500;
@@ -151,7 +185,7 @@ async function rescreenBatch(tx: Tx, userIds: string[], list: { version: string;
     people.set(row.userId, items);
   }
 
-  type Outcome = { userId: string; result: ReturnType<typeof screenPerson>; aml: StoredItem | undefined };
+  type Outcome = { userId: string; result: ScreeningResult; identity: string; aml: StoredItem | undefined };
   const outcomes: Outcome[] = [];
   for (const userId of userIds) {
     const items = people.get(userId);
@@ -159,25 +193,24 @@ async function rescreenBatch(tx: Tx, userIds: string[], list: { version: string;
     if (!items || !fullName) continue;
     const dob = items.get("date_of_birth");
     const dateOfBirth = dob && dob.state !== "missing" && typeof dob.value === "string" ? dob.value : null;
-    outcomes.push({ userId, result: screenPerson(list.index, { fullName, dateOfBirth }), aml: items.get("aml") });
+    outcomes.push({ userId, result: screenPerson(list.index, { fullName, dateOfBirth }), identity: screenedIdentity(fullName, dateOfBirth), aml: items.get("aml") });
   }
   if (outcomes.length === 0) return { screened: 0, hits: 0 };
 
-  // Only people a reviewer already cleared need their previous matches: a hit on the same entries stays cleared.
-  const clearedWithHit = outcomes.filter((o) => o.result.status === "hit" && o.aml?.state === "verified").map((o) => o.userId);
-  const previousMatches = new Map<string, ScreeningMatch[]>();
-  for (const userId of clearedWithHit) previousMatches.set(userId, (await lastScreening(tx, userId))?.matches ?? []);
+  // Only people a reviewer already cleared need their previous screening: a hit on the same entries, for the same identity, stays cleared.
+  const clearedWithHit = outcomes.filter((o) => o.result.status === "hit" && o.aml && effectiveState(o.aml) === "verified").map((o) => o.userId);
+  const previousScreenings = new Map<string, StoredScreening | null>();
+  for (const userId of clearedWithHit) previousScreenings.set(userId, await lastScreening(tx, userId));
 
   await tx.insert(amlScreenings).values(
-    outcomes.map(({ userId, result }) => ({ userId, listVersion: list.version, status: result.status, matchesEnc: encryptJson(result.matches, MATCHES_PURPOSE), createdAt: at })),
+    outcomes.map(({ userId, result, identity }) => ({ userId, listVersion: list.version, status: result.status, matchesEnc: sealScreening(identity, result.matches), createdAt: at })),
   );
 
   const writes: ItemWrite[] = [];
   const changed: Record<string, string> = {};
-  for (const { userId, result, aml } of outcomes) {
-    const previous = previousMatches.get(userId);
-    const keep = previous !== undefined && previous.length > 0 && result.matches.every((m) => previous.some((p) => p.entryId === m.entryId));
-    if (keep) continue;
+  const sentToReview = new Map<string, Item[]>();
+  for (const { userId, result, identity, aml } of outcomes) {
+    if (clearanceCarriesOver(result, aml, previousScreenings.get(userId) ?? null, identity)) continue;
     const state = result.status === "clear" ? "verified" : "pending";
     writes.push({
       userId,
@@ -189,8 +222,11 @@ async function rescreenBatch(tx: Tx, userIds: string[], list: { version: string;
     });
     const previousStatus = (aml?.value as { status?: string } | null)?.status;
     if (aml?.state !== state || previousStatus !== result.status) changed[userId] = state;
+    if (state === "pending") sentToReview.set(userId, ["aml"]);
   }
   await writeItems(tx, writes);
+  // A possible match is no longer a clear screening: credentials that relied on one end with it.
+  await revokeCredentialsRelyingOnAny(tx, sentToReview, { type: "system" });
   // One entry per batch naming who changed (ids only): an entry per person would make a
   // re-screen of everyone as slow as the chain's lock allows.
   await recordAudit(tx, {

@@ -51,10 +51,11 @@ export function decryptJson<T = unknown>(sealed: string, purpose: string): T {
 }
 
 /**
- * Blind index for equality look-ups (email, phone) without storing the value:
- * a keyed HMAC of the normalised value, namespaced by kind.
+ * Blind index for equality look-ups (email, phone) and comparisons (who a screening was
+ * about) without storing the value: a keyed HMAC of the normalised value, namespaced by
+ * kind. A screened identity comes already normalised by the screening.
  */
-export function blindIndex(kind: "email" | "phone", value: string): string {
-  const normalised = kind === "email" ? value.trim().toLowerCase() : value.replace(/[^\d+]/g, "");
+export function blindIndex(kind: "email" | "phone" | "screened_identity", value: string): string {
+  const normalised = kind === "email" ? value.trim().toLowerCase() : kind === "phone" ? value.replace(/[^\d+]/g, "") : value;
   return createHmac("sha256", getKeys().dataKeys.blindIndex).update(`${kind}:${normalised}`).digest("base64url");
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 
+import { issueCredential, issueOwnCredential } from "@/lib/credentials/issue";
 import { getDb } from "@/lib/db/client";
 import { submitDeclaredItem } from "@/lib/kyc/declared";
-import { getItem } from "@/lib/kyc/item-store";
+import { getItem, writeItem } from "@/lib/kyc/item-store";
 import { withdrawItem } from "@/lib/kyc/lifecycle";
-import { lastScreening, replaceSanctionsList, rescreenEveryone } from "@/lib/kyc/screening-store";
+import { buildScreeningIndex, parseSanctionsCsv } from "@/lib/kyc/screening";
+import { lastScreening, replaceSanctionsList, rescreenEveryone, screenUser } from "@/lib/kyc/screening-store";
 import { SANCTIONS_CSV_HEADER } from "@/lib/kyc/screening/csv";
+import { createFundedAccount, createPerson, grantIssuanceItems, revocationOf } from "@/tests/support/credentials";
 import { createUser } from "@/tests/support/factories";
 
 /**
@@ -80,6 +83,75 @@ describe("sanctions screening of stored people", () => {
 
     const again = await rescreenEveryone(db);
     expect(again.screened).toBeGreaterThan(0);
+  });
+
+  describe("a reviewer's clearance holds for the identity reviewed", () => {
+    const cases = [
+      { name: "the same list loaded again keeps it", change: async () => {}, expected: "verified" },
+      {
+        name: "a name changed to the listed name itself sends it back to review",
+        change: async (userId: string, surname: string) => submitDeclaredItem(await getDb(), userId, "name", { first_name: "Odile", last_name: surname }),
+        expected: "pending",
+      },
+      {
+        name: "a date of birth added sends it back to review",
+        change: async (userId: string) => submitDeclaredItem(await getDb(), userId, "date_of_birth", "1980-01-01"),
+        expected: "pending",
+      },
+    ];
+    for (const { name, change, expected } of cases) {
+      it(name, async () => {
+        const db = await getDb();
+        const surname = uniqueSurname();
+        const admin = await createUser({ role: "admin" });
+        // The entry is found through its alias first, then through its name: the same entry either way.
+        const entry = { id: `t4-${surname}`, name: `Odile ${surname}`, aliases: `Odette ${surname}` };
+        const person = await createUser();
+        await submitDeclaredItem(db, person.id, "name", { first_name: "Odette", last_name: surname });
+        await replaceSanctionsList(db, { csv: listWith([entry]), source: "test", staffId: admin.id });
+        expect(await amlOf(person.id)).toMatchObject({ state: "pending", value: { status: "hit" } });
+        const current = await getItem(db, person.id, "aml");
+        await db.transaction((tx) => writeItem(tx, { userId: person.id, item: "aml", state: "verified", value: current!.value, action: "test.reviewer_cleared", actorId: admin.id }));
+
+        await change(person.id, surname);
+        if (expected === "pending") expect((await amlOf(person.id)).state).toBe("pending");
+        await replaceSanctionsList(db, { csv: listWith([entry, { id: `t5-${surname}`, name: `Someone ${uniqueSurname()}` }]), source: "test", staffId: admin.id });
+        expect((await amlOf(person.id)).state).toBe(expected);
+        expect((await lastScreening(db, person.id))?.matches.map((m) => m.entryId)).toEqual([entry.id]);
+      });
+    }
+  });
+
+  it("revokes the credentials that relied on a clear screening when a new list finds a possible match", async () => {
+    const db = await getDb();
+    const surname = uniqueSurname();
+    const admin = await createUser({ role: "admin" });
+    const person = await createPerson({ override: { name: { state: "verified", value: { first_name: "Odile", last_name: surname, full_name: `Odile ${surname}` } } } });
+    const tier3 = await issueOwnCredential(db, person.user.id);
+    expect(tier3.tier).toBe("Tier3");
+    const { account, partnerOcid } = await createFundedAccount(100);
+    await grantIssuanceItems(person.user.id, partnerOcid!);
+    const tier1 = await issueCredential(db, { kind: "account", accountId: account.id }, { ...person.request, full_name: `Odile ${surname}`, tier: "Tier1" });
+
+    await replaceSanctionsList(db, { csv: listWith([{ id: `t6-${surname}`, name: `Odile ${surname}` }]), source: "test", staffId: admin.id });
+
+    expect((await amlOf(person.user.id)).state).toBe("pending");
+    expect(await revocationOf(tier3.credential_id!)).toEqual({ revoked: true, reason: "aml no longer verified", bit: true });
+    // Tier 1 never relied on the screening.
+    expect(await revocationOf(tier1.credential_id!)).toEqual({ revoked: false, reason: null, bit: false });
+  });
+
+  it("revokes them too when screening one person finds a possible match", async () => {
+    const db = await getDb();
+    const surname = uniqueSurname();
+    const person = await createPerson({ override: { name: { state: "verified", value: { first_name: "Odile", last_name: surname, full_name: `Odile ${surname}` } } } });
+    const issued = await issueOwnCredential(db, person.user.id);
+    // A list of its own for this one screening, so no one else is re-screened against it.
+    const index = buildScreeningIndex(parseSanctionsCsv(listWith([{ id: `t7-${surname}`, name: `Odile ${surname}` }])));
+    const outcome = await db.transaction((tx) => screenUser(tx, person.user.id, { list: { version: `one-off-${surname}`, index } }));
+    expect(outcome.status).toBe("hit");
+    expect((await amlOf(person.user.id)).state).toBe("pending");
+    expect(await revocationOf(issued.credential_id!)).toEqual({ revoked: true, reason: "aml no longer verified", bit: true });
   });
 
   it("refuses a file that is not a sanctions list and keeps the list in force", async () => {
