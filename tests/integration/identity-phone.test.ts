@@ -6,6 +6,7 @@ import { phoneCodes } from "@/lib/db/schema";
 import { effectiveState, getItem } from "@/lib/kyc/item-store";
 import { confirmPhoneCode, pendingPhoneCode, PHONE_CODE_TTL_MS, requestPhoneCode } from "@/lib/kyc/phone";
 import { mailboxSmsProvider, setSmsProviderForTests } from "@/lib/kyc/sms";
+import { decryptText } from "@/lib/security/encryption";
 import { createUser } from "@/tests/support/factories";
 
 const sent: { to: string; text: string }[] = [];
@@ -28,7 +29,12 @@ describe("phone verification by SMS code", () => {
     expect(code).toMatch(/^\d{6}$/);
     const [row] = await db.select().from(phoneCodes).where(eq(phoneCodes.userId, user.id));
     expect(row!.codeHash).not.toContain(code);
-    expect(row!.phoneEnc).not.toContain("7700900123");
+    // Ciphertext, not the number in any plain form: its digits, or those digits merely base64-encoded.
+    for (const plain of [phone, phone.slice(1), "2079460958"]) {
+      expect(row!.phoneEnc).not.toContain(plain);
+      expect(row!.phoneEnc).not.toContain(Buffer.from(plain).toString("base64").replace(/=+$/, ""));
+    }
+    expect(decryptText(row!.phoneEnc, "phone_codes.phone")).toBe(phone);
     expect((await pendingPhoneCode(db, user.id))?.phone).toBe(phone);
 
     await confirmPhoneCode(db, user.id, code);
