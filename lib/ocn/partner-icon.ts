@@ -64,7 +64,7 @@ export async function fetchPartnerIcon(url: string): Promise<PartnerIcon | null>
 
 /** How Attest serves an icon: its sniffed type, and for SVG no script, ever, even opened directly. */
 export function iconResponse(icon: PartnerIcon): Response {
-  return new Response(icon.bytes, {
+  return new Response(Buffer.from(icon.bytes), {
     headers: {
       "Content-Type": icon.type,
       "Content-Length": String(icon.bytes.byteLength),
