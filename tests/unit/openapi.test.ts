@@ -15,6 +15,8 @@ const NOT_API: Record<string, string> = {
   "/api/auth/{nextauth}": "Auth.js sign-in internals, used by the browser",
   "/openapi.json": "the document itself",
   "/demo/gateway/metadata.json": "metadata of the demo partner, not of Attest",
+  "/demo/gateway/icon.svg": "the demo partner's icon, named in its metadata",
+  "/kyc/grant/{ocid}/icon": "the partner's icon as the consent page shows it, for the person's browser",
   "/account/documents/{id}": "a signed-in person's own document preview, for their browser",
   "/account/receipts/{id}/download": "a signed-in person's consent receipt download, for their browser",
   "/admin/audit/export": "the console's audit export, for staff in a browser session",
