@@ -25,8 +25,10 @@ export const auditFilterSchema = z.object({
 export const auditExportFilterSchema = z.object({ action: optionalFilter, actor: optionalFilter, subject: optionalFilter });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 export type AuditRow = typeof auditLog.$inferSelect;
+/** What the page and the export both filter on. */
+type EntryFilter = { action?: string; actor?: string; subject?: string };
 
-function conditions(filter: AuditFilter): SQL[] {
+function conditions(filter: EntryFilter): SQL[] {
   const where: SQL[] = [];
   if (filter.action) where.push(eq(auditLog.action, filter.action));
   if (filter.actor) where.push(eq(auditLog.actorId, filter.actor));
@@ -47,7 +49,7 @@ export async function listAuditEntries(db: DbOrTx, filter: AuditFilter): Promise
  * read in this order, each line's prevHash is the hash of the line before
  * it, so a reader can recompute the chain as it goes.
  */
-export async function* exportAuditEntries(db: DbOrTx, filter: AuditFilter, batchSize = 1000): AsyncGenerator<AuditRow[]> {
+export async function* exportAuditEntries(db: DbOrTx, filter: EntryFilter, batchSize = 1000): AsyncGenerator<AuditRow[]> {
   let after = 0;
   for (;;) {
     const rows = await db.select().from(auditLog).where(and(...conditions(filter), gt(auditLog.id, after))).orderBy(asc(auditLog.id)).limit(batchSize);

@@ -451,8 +451,8 @@ describe("the table covers the console", () => {
     expect(files.length).toBeGreaterThanOrEqual(10);
     const exported: string[] = [];
     for (const file of files) {
-      const module = (await import(/* @vite-ignore */ path.resolve(CONSOLE, file))) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(module)) {
+      const exports = (await import(/* @vite-ignore */ path.resolve(CONSOLE, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(exports)) {
         if (typeof value !== "function") continue;
         if (file.endsWith("route.ts") && !HTTP_METHODS.includes(name)) continue;
         exported.push(`${file} ${name}`);
