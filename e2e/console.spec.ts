@@ -5,7 +5,9 @@ import { signInAs, uniqueEmail } from "./support/session";
 
 /**
  * The compliance console against the demo data set. Each test works on its
- * own person (bob, dana, erik, zoltan), so the tests pass in any order.
+ * own person (bob, dana, erik, zoltan); the refusals test reads a document
+ * from bob's case while his passport still waits, so it comes before the test
+ * that approves it (tests in a file run in order here: one worker).
  */
 
 async function openCase(page: Page, ocid: number, item?: string): Promise<string> {
@@ -21,8 +23,8 @@ const accountState = (page: Page, item: string) => page.getByTestId(`item-${item
 const DEMO_PARTNER = { ocid: 300, privateKey: "fb1309f86904d436d801d2f307416e7c398ad3cc5a119cebe44cdfe87e8ab092" };
 
 /** /kyc/validate as the demo partner 300, signed as any partner would. */
-async function validateAsPartner(page: Page, userOcid: number): Promise<Record<string, string>> {
-  const body = JSON.stringify({ user_ocid: userOcid });
+async function validateAsPartner(page: Page, userOcid: number, grants: string[]): Promise<Record<string, string>> {
+  const body = JSON.stringify({ user_ocid: userOcid, grants });
   const headers = signRequestHeaders({ ocid: DEMO_PARTNER.ocid, privateKeyHex: DEMO_PARTNER.privateKey, method: "POST", url: "/kyc/validate", body });
   const response = await page.request.post("/kyc/validate", { headers: { ...headers, "content-type": "application/json" }, data: body });
   expect(response.status()).toBe(200);
@@ -33,6 +35,20 @@ async function asNewPerson(browser: Browser, email: string, returnTo: string): P
   const page = await (await browser.newContext()).newPage();
   await signInAs(page, email, returnTo);
   return page;
+}
+
+/** The person shares `grants` with partner 300 on the real consent page, as a gateway would send them there. */
+async function grantToPartner300(browser: Browser, baseURL: string, email: string, userOcid: number, grants: string[]): Promise<void> {
+  const query = new URLSearchParams({ grants: grants.join(","), user_ocid: String(userOcid), callback_url: new URL("/demo/callback?from=console", baseURL).toString(), state: "console" });
+  const person = await asNewPerson(browser, email, "/account");
+  await person.goto(`/kyc/grant/300?${query}`);
+  await person.getByRole("button", { name: "Select all" }).click();
+  await person.getByRole("button", { name: "Share selected" }).click();
+  await person.waitForURL((url) => url.pathname === "/demo/callback");
+  const landed = new URL(person.url()).searchParams;
+  expect(landed.get("status")).toBe("granted");
+  expect(landed.get("grants")?.split(",").sort()).toEqual([...grants].sort());
+  await person.context().close();
 }
 
 async function inviteStaff(browser: Browser, role: "reviewer" | "auditor"): Promise<string> {
@@ -49,8 +65,67 @@ async function inviteStaff(browser: Browser, role: "reviewer" | "auditor"): Prom
   return email;
 }
 
-test("the reviewer approves bob's passport; passport, name and date of birth read verified, also on bob's account", async ({ page, browser }) => {
-  expect((await validateAsPartner(page, 12346)).passport).toBe("pending");
+test("people without the role get nothing from the console's pages and routes, on the server", async ({ page, browser }) => {
+  // A real document id, read from a case page as the reviewer sees it.
+  await signInAs(page, "reviewer@example.com", "/admin");
+  const casePath = await openCase(page, 12346);
+  const src = await page.getByTestId("case-item-passport").getByRole("img", { name: /Passport, front/ }).getAttribute("src");
+  expect(src).toMatch(/^\/admin\/documents\/[0-9a-f-]{36}$/);
+  const document = src!;
+  const userId = casePath.split("/").pop();
+
+  // What an admin sees on each page, which nobody else may see.
+  const pages = [
+    { path: "/admin/partners", shows: 'href="/admin/partners/300"' },
+    { path: "/admin/staff", shows: 'data-testid="staff-member"' },
+    { path: "/admin/accounts", shows: "Demo Bank" },
+    { path: "/admin/credentials", shows: "The latest 200 issued credentials" },
+    { path: "/admin/sanctions", shows: 'data-testid="list-version"' },
+  ];
+  const admin = await asNewPerson(browser, "admin@example.com", "/admin");
+  for (const { path, shows } of pages) {
+    const response = await admin.request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(await response.text(), path).toContain(shows);
+  }
+  await admin.context().close();
+
+  const refusedRoute = async (who: Page, path: string, status: number, code: string) => {
+    const response = await who.request.get(path);
+    expect(response.status(), path).toBe(status);
+    expect(response.headers()["content-type"], path).toContain("application/json");
+    expect((await response.json()).error.code, path).toBe(code);
+  };
+  const refusedPage = async (who: Page, path: string, shows: string) => {
+    const response = await who.request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).not.toContain(shows);
+  };
+
+  const alice = await asNewPerson(browser, "alice@example.com", "/account");
+  await refusedRoute(alice, document, 404, "NOT_FOUND");
+  await refusedRoute(alice, "/admin/audit/export", 404, "NOT_FOUND");
+  for (const { path, shows } of pages) await refusedPage(alice, path, shows);
+  expect(await (await alice.request.get("/admin/partners")).text()).not.toContain("Compliance console");
+  const decision = await alice.request.post(`/admin/cases/${userId}/decisions`, { data: { decision: "approve", item: "passport" } });
+  expect(decision.status()).toBe(403);
+  await alice.context().close();
+
+  // The reviewer reads documents and the audit log, but none of the admin-only pages.
+  const image = await page.request.get(document);
+  expect(image.status()).toBe(200);
+  expect(image.headers()["content-type"]).toMatch(/^image\//);
+  expect((await page.request.get("/admin/audit/export?action=staff.invited")).status()).toBe(200);
+  for (const { path, shows } of pages) await refusedPage(page, path, shows);
+  await page.goto(casePath);
+  await expect(stateOf(page, "passport")).toHaveAttribute("data-state", "pending");
+});
+
+test("bob shares his passport, name and date of birth with partner 300; once the reviewer approves the passport the partner reads all three verified, as does bob", async ({ page, browser, baseURL }) => {
+  const shared = ["passport", "name", "date_of_birth"];
+  await grantToPartner300(browser, baseURL!, "bob@example.com", 12346, shared);
+  expect((await validateAsPartner(page, 12346, shared)).passport).toBe("pending");
+
   await signInAs(page, "reviewer@example.com", "/admin");
   const casePath = await openCase(page, 12346);
   const passport = page.getByTestId("case-item-passport");
@@ -62,14 +137,14 @@ test("the reviewer approves bob's passport; passport, name and date of birth rea
   await expect(page.getByTestId("decision-notice")).toHaveText("Approved.");
 
   await page.goto(casePath);
-  for (const item of ["passport", "name", "date_of_birth"]) await expect(stateOf(page, item)).toHaveAttribute("data-state", "verified");
+  for (const item of shared) await expect(stateOf(page, item)).toHaveAttribute("data-state", "verified");
   await expect(page.getByTestId("pending-count")).toHaveText("Nothing pending.");
-  // Partner 300 sees the change at once: no longer pending, and (bob granted it nothing) not shown as verified either.
-  expect((await validateAsPartner(page, 12346)).passport).toBe("missing");
+  // Partner 300 sees the decision at once, for everything bob shared with it.
+  expect(await validateAsPartner(page, 12346, shared)).toEqual({ passport: "verified", name: "verified", date_of_birth: "verified" });
 
   const bob = await asNewPerson(browser, "bob@example.com", "/account");
   await bob.goto("/account");
-  for (const item of ["passport", "name", "date_of_birth"]) await expect(accountState(bob, item)).toHaveAttribute("data-state", "verified");
+  for (const item of shared) await expect(accountState(bob, item)).toHaveAttribute("data-state", "verified");
   await bob.context().close();
 });
 
