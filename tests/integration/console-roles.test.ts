@@ -150,6 +150,22 @@ async function roleOf(userId: string) {
   return user?.role;
 }
 
+/** A credential row of a fresh person, enough for revocation to act on. */
+async function storedCredential() {
+  const db = await getDb();
+  const person = await createUser();
+  const entry = await db.transaction((tx) => allocateStatusEntry(tx));
+  const [credential] = await db
+    .insert(credentials)
+    .values({ userId: person.id, tier: "basic", items: ["name"], kid: "k1", statusListId: entry.listId, statusIndex: entry.index, issuedAt: new Date(), expiresAt: new Date(Date.now() + DAY) })
+    .returning({ id: credentials.id });
+  return credential!;
+}
+
+async function revocationOf(credential: { id: string }) {
+  return (await (await getDb()).select({ revokedAt: credentials.revokedAt }).from(credentials).where(eq(credentials.id, credential.id)))[0];
+}
+
 async function partnerForm(ocid: number, name: string, metadataUrl: string) {
   return form({ ocid: String(ocid), name, metadataUrl, callbackOrigins: "", allowedGrants: ["email", "name"], retentionNote: "" });
 }
@@ -268,18 +284,9 @@ const rows: Row<unknown>[] = [
     file: "credentials/actions.ts",
     name: "revokeCredentialAction",
     allowed: ADMIN,
-    setup: async () => {
-      const db = await getDb();
-      const person = await createUser();
-      const entry = await db.transaction((tx) => allocateStatusEntry(tx));
-      const [credential] = await db
-        .insert(credentials)
-        .values({ userId: person.id, tier: "basic", items: ["name"], kid: "k1", statusListId: entry.listId, statusIndex: entry.index, issuedAt: new Date(), expiresAt: new Date(Date.now() + DAY) })
-        .returning({ id: credentials.id });
-      return credential!;
-    },
+    setup: storedCredential,
     call: (credential) => revokeCredentialAction({}, form({ credentialId: credential.id })),
-    state: async (credential) => (await (await getDb()).select({ revokedAt: credentials.revokedAt }).from(credentials).where(eq(credentials.id, credential.id)))[0],
+    state: revocationOf,
     refusal: "not found",
     granted: (outcome) => expect(returned(outcome)).toEqual({ message: "Revoked." }),
   }),
@@ -549,18 +556,9 @@ describe("the operations behind the console re-check the role themselves", () =>
     lib({
       name: "revokeByStaff",
       allowed: ADMIN,
-      setup: async () => {
-        const db = await getDb();
-        const person = await createUser();
-        const entry = await db.transaction((tx) => allocateStatusEntry(tx));
-        const [credential] = await db
-          .insert(credentials)
-          .values({ userId: person.id, tier: "basic", items: ["name"], kid: "k1", statusListId: entry.listId, statusIndex: entry.index, issuedAt: new Date(), expiresAt: new Date(Date.now() + DAY) })
-          .returning({ id: credentials.id });
-        return credential!;
-      },
+      setup: storedCredential,
       run: async (credential, id) => revokeByStaff(await getDb(), credential.id, id),
-      state: async (credential) => (await (await getDb()).select({ revokedAt: credentials.revokedAt }).from(credentials).where(eq(credentials.id, credential.id)))[0],
+      state: revocationOf,
     }),
     lib({
       name: "decideItem",
