@@ -6,15 +6,39 @@
  */
 import next from "next";
 
+import { closeDb } from "./lib/db/client";
 import { getEnv } from "./lib/env";
 import { createAttestServer } from "./lib/http/attest-server";
 
 const env = getEnv();
 const app = next({ dev: false, hostname: env.host, port: env.port });
 const handle = app.getRequestHandler();
+// How long requests already under way may take to finish once a stop is asked for.
+const DRAIN_MS = 10_000;
 
 await app.prepare();
 
-createAttestServer({ next: (request, response) => handle(request, response) }).listen(env.port, env.host, () =>
+const server = createAttestServer({ next: (request, response) => handle(request, response) }).listen(env.port, env.host, () =>
   console.log(`Attest listening on ${env.publicUrl.href} (port ${env.port})`),
 );
+
+/**
+ * A stop (SIGTERM from a supervisor or load balancer, Ctrl-C) stops taking connections,
+ * lets requests under way finish, then closes the database, so an embedded data directory
+ * is left closed cleanly rather than cut off mid-write.
+ */
+let stopping = false;
+function stop(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Attest stopping (${signal})`);
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const deadline = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_MS).unref());
+  void Promise.race([drained, deadline])
+    .then(() => closeDb())
+    .catch((error: unknown) => console.error(`Closing the database failed: ${error instanceof Error ? error.message : String(error)}`))
+    .finally(() => process.exit(0));
+}
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);

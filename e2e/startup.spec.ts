@@ -5,6 +5,9 @@ import path from "node:path";
 
 import { expect, test } from "@playwright/test";
 
+import { DEMO_GATEWAY } from "@/lib/demo/gateway";
+import { signRequestHeaders } from "@/lib/ocn/client";
+
 import { SERVER_ARGS } from "../scripts/server-command";
 
 /** Production (NODE_ENV and ATTEST_ENV both "production") generates no keys: missing ones stop the server. */
@@ -28,4 +31,28 @@ test("production without keys refuses to start, naming the missing key", async (
   });
   expect(code).toBe(1);
   expect(stderr).toContain("Invalid configuration: OCN_PRIVATE_KEY is required in production");
+});
+
+/** Started twice on one embedded data directory: a stop must leave it closed cleanly and reusable. */
+test("SIGTERM drains, closes the embedded database and exits 0; the data directory opens again", async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "attest-stop-"));
+  const port = "3198";
+  const env = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: port, HOST: "127.0.0.1", PUBLIC_URL: `http://localhost:${port}`, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" };
+  for (const round of [1, 2]) {
+    const child = spawn(process.execPath, SERVER_ARGS, { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    await expect.poll(() => output, { timeout: 60_000 }).toContain("Attest listening");
+    // alice is there each time: the second start found the first one's database intact.
+    const body = JSON.stringify({ user_ocid: 12345, grants: ["name"] });
+    const headers = signRequestHeaders({ ocid: DEMO_GATEWAY.ocid, privateKeyHex: DEMO_GATEWAY.privateKey, method: "POST", url: "/kyc/validate", body });
+    const validate = await fetch(`http://127.0.0.1:${port}/kyc/validate`, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body });
+    expect(validate.status, `round ${round}`).toBe(200);
+    expect(((await validate.json()) as { grants: Record<string, string> }).grants).toEqual({ name: "verified" });
+    child.kill("SIGTERM");
+    expect(await exited, `round ${round}: ${output}`).toBe(0);
+    expect(output).toContain("Attest stopping (SIGTERM)");
+  }
 });

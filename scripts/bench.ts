@@ -43,8 +43,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const TSX = ["--conditions=react-server", "--import", "tsx"];
 
-const ENDPOINTS = ["/kyc/validate", "/kyc/data", "/api/v1/verify", "/api/v1/issue"] as const;
-type Endpoint = (typeof ENDPOINTS)[number];
+const ALL_ENDPOINTS = ["/kyc/validate", "/kyc/data", "/api/v1/verify", "/api/v1/issue"] as const;
+type Endpoint = (typeof ALL_ENDPOINTS)[number];
+// For looking into one endpoint: BENCH_ENDPOINTS=/kyc/validate, BENCH_DATABASES=postgres,
+// and BENCH_CPU_PROFILE=dir to write the Attest server's V8 CPU profile there.
+const ENDPOINTS = ALL_ENDPOINTS.filter((endpoint) => !process.env.BENCH_ENDPOINTS || process.env.BENCH_ENDPOINTS.split(",").includes(endpoint));
+const DATABASES = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
+const CPU_PROFILE = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : null;
 /** Credentials issued in set-up and verified over and over during the run. */
 const VERIFY_POOL = 64;
 
@@ -227,7 +232,8 @@ async function measureAttest(kind: "PGlite" | "PostgreSQL", databaseUrl: string 
   const loaded = await new Promise<number | null>((resolve) => loader.once("exit", resolve));
   if (loaded !== 0) throw new Error("loading the benchmark data failed");
 
-  const server = spawn(process.execPath, SERVER_ARGS, { env: { ...env, HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
+  const profile = CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE}`] : [];
+  const server = spawn(process.execPath, [...profile, ...SERVER_ARGS], { env: { ...env, HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/metadata.json`, server);
     return await measureEndpoints(kind, `http://127.0.0.1:${port}`, readFileSync(apiKeyFile, "utf8"), server.pid!);
@@ -283,17 +289,17 @@ try {
   const ceiling = await measureCeiling();
   const ceilingOf = (endpoint: Endpoint) => ceiling.find((row) => row.endpoint === endpoint)!;
   const rows: Row[] = [...ceiling];
-  rows.push(...(await measureAttest("PGlite", undefined, metadata.base)));
-  const bin = process.env.PG_TEST_URL ? null : findPostgresBin();
+  if (DATABASES.includes("pglite")) rows.push(...(await measureAttest("PGlite", undefined, metadata.base)));
+  const bin = !DATABASES.includes("postgres") || process.env.PG_TEST_URL ? null : findPostgresBin();
   const postgres = bin ? await startPostgres(bin) : null;
-  const serverUrl = process.env.PG_TEST_URL ?? postgres?.url;
+  const serverUrl = DATABASES.includes("postgres") ? (process.env.PG_TEST_URL ?? postgres?.url) : undefined;
   if (serverUrl) {
     try {
       rows.push(...(await measureAttest("PostgreSQL", await createDatabase(serverUrl, `attest_bench_${Date.now()}`), metadata.base)));
     } finally {
       await postgres?.stop();
     }
-  } else {
+  } else if (DATABASES.includes("postgres")) {
     console.log("\nPostgreSQL: skipped (no PG_TEST_URL and no PostgreSQL binaries on this machine)");
   }
   for (const row of rows) if (!ceiling.includes(row)) row.ceiling = ceilingOf(row.endpoint);
