@@ -106,7 +106,7 @@ async function authenticate(request: Request, db: Db): Promise<{ partner: Resolv
   if (Math.abs(now - Number(headers.timestamp)) > TIMESTAMP_WINDOW_SECONDS) {
     throw new AppError("TIMESTAMP_EXPIRED", `X-OC-Timestamp is more than ${TIMESTAMP_WINDOW_SECONDS} seconds from now.`);
   }
-  const partner = await resolvePartner(db, headers.ocid);
+  const partner = await resolvePartner(db, headers.ocid, { recent: true });
   if (partner.status === "suspended") throw new AppError("CONNECTION_REFUSED", "This partner's connection is suspended.");
 
   // Read only now: an unknown or suspended caller never gets us to buffer its body.

@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { partners } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { ITEMS } from "@/lib/kyc/items";
-import { fetchPartnerMetadata, forgetPartnerMetadata, isAllowedMetadataUrl } from "@/lib/ocn/partners";
+import { fetchPartnerMetadata, forgetPartner, forgetPartnerMetadata, isAllowedMetadataUrl } from "@/lib/ocn/partners";
 
 /**
  * Staff's register of partners (SPEC §7). A partner is saved only after its
@@ -92,6 +92,7 @@ export async function savePartner(db: Db, adminId: string, input: PartnerInput, 
     });
   });
   forgetPartnerMetadata(input.metadataUrl);
+  forgetPartner(input.ocid);
 }
 
 export async function setPartnerStatus(db: Db, adminId: string, ocid: number, status: "active" | "suspended"): Promise<void> {
@@ -100,4 +101,5 @@ export async function setPartnerStatus(db: Db, adminId: string, ocid: number, st
     if (!row) throw new AppError("NOT_FOUND", `Partner ${ocid} is not registered.`);
     await recordAudit(tx, { actor: { type: "staff", id: adminId }, action: status === "suspended" ? "partner.suspended" : "partner.reactivated", partnerOcid: ocid });
   });
+  forgetPartner(ocid);
 }

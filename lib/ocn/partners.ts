@@ -48,6 +48,15 @@ const CACHE_ENTRIES = 10_000;
 type Cached<T> = { value: T; until: number };
 const metadataCache = new BoundedCache<string, Cached<OcnMetadata>>(CACHE_ENTRIES);
 const indexCache = new BoundedCache<number, Cached<string | null>>(CACHE_ENTRIES);
+// Partner rows as request authentication reads them. Without this every signed request
+// spends a database round trip on a row that changes a few times a year; with it a
+// suspension or a narrowed grant list reaches every instance within a second, and the
+// instance that made the change at once (forgetPartner).
+// On globalThis: the production server loads this module twice (Next's bundle for pages and
+// actions, server.ts's own import for the machine routes), and both must forget together.
+const ROW_CACHE_MS = 1_000;
+const globalRows = globalThis as { __attestPartnerRows?: BoundedCache<number, Cached<Partner | null>> };
+const rowCache = (globalRows.__attestPartnerRows ??= new BoundedCache(CACHE_ENTRIES));
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
@@ -142,8 +151,24 @@ async function lookUpIndex(ocid: number): Promise<string | null> {
   return metadataUrl;
 }
 
-/** A registered partner, or one the OCN index knows; null when neither. */
-export async function findPartner(db: DbOrTx, ocid: number): Promise<Partner | null> {
+/**
+ * A registered partner, or one the OCN index knows; null when neither. `recent` accepts an
+ * answer read in the last second (see rowCache); without it the row is read now.
+ */
+export async function findPartner(db: DbOrTx, ocid: number, options: { recent?: boolean } = {}): Promise<Partner | null> {
+  const cached = options.recent ? rowCache.get(ocid) : undefined;
+  if (cached && cached.until > Date.now()) return cached.value;
+  const partner = await readPartner(db, ocid);
+  rowCache.set(ocid, { value: partner, until: Date.now() + ROW_CACHE_MS });
+  return partner;
+}
+
+/** Staff changed this partner: the next request reads it afresh. */
+export function forgetPartner(ocid: number): void {
+  rowCache.delete(ocid);
+}
+
+async function readPartner(db: DbOrTx, ocid: number): Promise<Partner | null> {
   const [row] = await db.select().from(partners).where(eq(partners.ocid, ocid));
   if (row) return fromRow(row);
   const metadataUrl = await lookUpIndex(ocid);
@@ -165,8 +190,8 @@ export async function findPartner(db: DbOrTx, ocid: number): Promise<Partner | n
  * The partner with its verified metadata. UNKNOWN_OCID when nobody knows it,
  * METADATA_UNAVAILABLE when its metadata cannot be trusted.
  */
-export async function resolvePartner(db: DbOrTx, ocid: number): Promise<ResolvedPartner> {
-  const partner = await findPartner(db, ocid);
+export async function resolvePartner(db: DbOrTx, ocid: number, options: { recent?: boolean } = {}): Promise<ResolvedPartner> {
+  const partner = await findPartner(db, ocid, options);
   if (!partner) throw new AppError("UNKNOWN_OCID", "The calling OCID is not a known partner.");
   const metadata = await fetchPartnerMetadata(partner.metadataUrl);
   const endpointOrigin = new URL(metadata.config.endpoint).origin;

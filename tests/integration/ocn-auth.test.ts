@@ -7,7 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { verifyResponseSignature } from "@/lib/ocn/client";
 import { claimNonce, purgeNonces } from "@/lib/ocn/nonces";
-import { nonces } from "@/lib/db/schema";
+import { nonces, partners } from "@/lib/db/schema";
+import { setPartnerStatus } from "@/lib/ocn/partner-registry";
 import { providerPublicKey } from "@/lib/ocn/provider";
 import { generatePrivateKey } from "@/lib/ocn/secp256k1";
 import { createUser } from "../support/factories";
@@ -181,6 +182,24 @@ describe("withPartner", () => {
     await purgeNonces(db);
     const left = await db.select().from(nonces).where(and(eq(nonces.ocid, partner.ocid), like(nonces.nonce, `${nonce}%`)));
     expect(left.map((row) => row.nonce)).toEqual([nonce]);
+  });
+
+  it("refuses a partner the moment staff suspend it here, and within a second when the change comes from another instance", async () => {
+    const db = await getDb();
+    const staff = await createUser({ role: "admin" });
+    const caller = await createTestPartner();
+    const call = async () => (await read(await capabilities(signedRequest(caller, { path: "/capabilities" })))).status;
+    expect(await call()).toBe(200);
+    await setPartnerStatus(db, staff.id, caller.ocid, "suspended");
+    expect(await call()).toBe(403);
+    await setPartnerStatus(db, staff.id, caller.ocid, "active");
+    expect(await call()).toBe(200);
+
+    // Another instance's change reaches this one only through the database: the row read
+    // for the last request is trusted for at most one second, then read again.
+    await db.update(partners).set({ status: "suspended" }).where(eq(partners.ocid, caller.ocid));
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await call()).toBe(403);
   });
 
   it("narrows /capabilities to the partner's allowed grants", async () => {
