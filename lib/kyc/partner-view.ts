@@ -8,6 +8,7 @@ import { AppError } from "@/lib/http/errors";
 import { effectiveState } from "@/lib/kyc/item-store";
 import { IDENTITY_DOCUMENTS, ITEMS, type Item, type ItemState, type PartnerStatus } from "@/lib/kyc/items";
 import type { ValidateRequest, ValidateResponse } from "@/lib/kyc/partner-schemas";
+import { nonceClaimCte, nonceReused, type NonceClaim } from "@/lib/ocn/nonces";
 import type { Partner } from "@/lib/ocn/partners";
 
 /**
@@ -22,24 +23,36 @@ const MAX_OCID = 2_147_483_647; // users.ocid is an integer column
 
 const isUserOcid = (value: number) => Number.isSafeInteger(value) && value >= 1 && value <= MAX_OCID;
 
-type FactsRow = { id: string; items: { item: Item; state: ItemState; verifiedAt: string | null; expiresAt: string | null }[]; grants: { item: Item; decision: Decision }[] };
+type FactsRow = { claimed?: number; id: string | null; items: { item: Item; state: ItemState; verifiedAt: string | null; expiresAt: string | null }[]; grants: { item: Item; decision: Decision }[] };
 
 /**
  * The person, their items' states and this partner's grant decisions in one round trip:
  * this runs on every /kyc/validate and /kyc/data, where each query is a measurable share.
+ * With `nonce`, the same statement claims the request's nonce (NONCE_REUSED when it fails,
+ * before anything else is looked at), and always returns a row so the claim is read.
  */
-export async function loadPartnerFacts(db: DbOrTx, userOcid: number, partnerOcid: number): Promise<{ userId: string; facts: Map<Item, ItemFacts>; decisions: Map<Item, Decision> }> {
+export async function loadPartnerFacts(
+  db: DbOrTx,
+  userOcid: number,
+  partnerOcid: number,
+  nonce?: NonceClaim,
+): Promise<{ userId: string; facts: Map<Item, ItemFacts>; decisions: Map<Item, Decision> }> {
   if (!isUserOcid(userOcid)) throw userNotFound();
   const result = await db.execute(sql`
-    select u.id,
+    ${nonce ? sql`with ${nonceClaimCte(db, nonce)}` : sql``}
+    select ${nonce ? sql`(select count(*) from claimed)::int as claimed,` : sql``} u.id,
       coalesce((select json_agg(json_build_object('item', i.item, 'state', i.state, 'verifiedAt', i.verified_at, 'expiresAt', i.expires_at))
                 from ${identityItems} i where i.user_id = u.id), '[]'::json) as items,
       coalesce((select json_agg(json_build_object('item', g.item, 'decision', g.decision))
                 from ${grants} g where g.user_id = u.id and g.partner_ocid = ${partnerOcid}), '[]'::json) as grants
-    from ${users} u where u.ocid = ${userOcid}`);
+    from (select 1) as one left join ${users} u on u.ocid = ${userOcid}`);
   const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as FactsRow[];
   const row = rows[0];
-  if (!row) throw userNotFound();
+  if (nonce) {
+    nonce.claimed = row?.claimed === 1;
+    if (!nonce.claimed) throw nonceReused();
+  }
+  if (!row?.id) throw userNotFound();
   // json_agg hands timestamps back as ISO strings on both drivers; the driver may or may not have parsed the JSON.
   const parse = <T,>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
   const date = (value: string | null) => (value ? new Date(value) : null);
@@ -84,8 +97,14 @@ export function viewItems(facts: Map<Item, ItemFacts>, decisions: Map<Item, Deci
 }
 
 /** The person's id and every item's status for this partner; USER_NOT_FOUND for an unknown OCID. */
-export async function viewItemsAsPartner(db: DbOrTx, userOcid: number, partner: PartnerViewer, now = new Date()): Promise<{ userId: string; view: Record<Item, PartnerItemView> }> {
-  const { userId, facts, decisions } = await loadPartnerFacts(db, userOcid, partner.ocid);
+export async function viewItemsAsPartner(
+  db: DbOrTx,
+  userOcid: number,
+  partner: PartnerViewer,
+  now = new Date(),
+  nonce?: NonceClaim,
+): Promise<{ userId: string; view: Record<Item, PartnerItemView> }> {
+  const { userId, facts, decisions } = await loadPartnerFacts(db, userOcid, partner.ocid, nonce);
   return { userId, view: viewItems(facts, decisions, partner, now) };
 }
 
@@ -116,9 +135,9 @@ export function kycCompletion(view: Record<Item, PartnerItemView>): Pick<Validat
   };
 }
 
-/** POST /kyc/validate for one partner. */
-export async function validateForPartner(db: DbOrTx, partner: PartnerViewer, request: ValidateRequest): Promise<ValidateResponse> {
-  const { view } = await viewItemsAsPartner(db, request.user_ocid, partner);
+/** POST /kyc/validate for one partner; `nonce`, when given, is claimed by its one statement. */
+export async function validateForPartner(db: DbOrTx, partner: PartnerViewer, request: ValidateRequest, nonce?: NonceClaim): Promise<ValidateResponse> {
+  const { view } = await viewItemsAsPartner(db, request.user_ocid, partner, new Date(), nonce);
   const requested = request.grants ?? ITEMS;
   const statuses: Partial<Record<Item, PartnerStatus>> = {};
   for (const item of ITEMS) if (requested.includes(item)) statuses[item] = view[item].status;

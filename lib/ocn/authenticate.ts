@@ -6,7 +6,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { publicPath } from "@/lib/env";
 import { AppError, invalidRequest, logUnexpected, toErrorBody } from "@/lib/http/errors";
 import { OCN_HEADERS, requestMessage, responseMessage } from "@/lib/ocn/messages";
-import { claimNonce } from "@/lib/ocn/nonces";
+import { claimNonce, nonceReused, type NonceClaim } from "@/lib/ocn/nonces";
 import { resolvePartner, type ResolvedPartner } from "@/lib/ocn/partners";
 import { providerOcid } from "@/lib/ocn/provider";
 import { sha256Hex, signMessage, verifyMessage } from "@/lib/ocn/secp256k1";
@@ -26,6 +26,8 @@ export type PartnerRequest = {
   db: Db;
   /** The raw body bytes the signature covered. */
   body: Uint8Array;
+  /** Already claimed, unless the route asked to claim it in its first statement (see withPartner). */
+  nonce: NonceClaim;
 };
 
 export type PartnerHandler = (context: PartnerRequest) => Promise<Response>;
@@ -99,8 +101,11 @@ function tooLarge(): AppError {
   return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
 }
 
-/** The SPEC §2 checks, in the SPEC's order; throws the first AppError that applies. */
-async function authenticate(request: Request, db: Db): Promise<{ partner: ResolvedPartner; body: Uint8Array }> {
+/**
+ * The SPEC §2 checks, in the SPEC's order; throws the first AppError that applies. The
+ * nonce, checked last, is claimed here unless `claimNonceNow` is false.
+ */
+async function authenticate(request: Request, db: Db, claimNonceNow: boolean): Promise<{ partner: ResolvedPartner; body: Uint8Array; nonce: NonceClaim }> {
   const headers = readHeaders(request);
   const now = Math.floor(Date.now() / 1000);
   if (Math.abs(now - Number(headers.timestamp)) > TIMESTAMP_WINDOW_SECONDS) {
@@ -122,10 +127,12 @@ async function authenticate(request: Request, db: Db): Promise<{ partner: Resolv
   if (!verifyMessage(message, headers.signature, partner.publicKey)) {
     throw new AppError("INVALID_SIGNATURE", "X-OC-Signature does not verify with the partner's public key.");
   }
-  if (!(await claimNonce(db, headers.ocid, headers.nonce))) {
-    throw new AppError("NONCE_REUSED", "This X-OC-Nonce was already used in the last 600 seconds.");
+  const nonce: NonceClaim = { ocid: headers.ocid, nonce: headers.nonce };
+  if (claimNonceNow) {
+    nonce.claimed = await claimNonce(db, nonce.ocid, nonce.nonce);
+    if (!nonce.claimed) throw nonceReused();
   }
-  return { partner, body };
+  return { partner, body, nonce };
 }
 
 /** Adds X-OC-ID, X-OC-Timestamp and X-OC-Signature over the exact bytes sent. */
@@ -150,14 +157,28 @@ function errorToResponse(error: unknown): Response {
   return Response.json(body, { status });
 }
 
-/** Wraps an OCN route handler: authenticate, run, sign whatever comes out. */
-export function withPartner(handler: PartnerHandler): (request: Request) => Promise<Response> {
+/**
+ * Wraps an OCN route handler: authenticate, run, sign whatever comes out.
+ *
+ * `nonceInFirstStatement` saves the hot path a round trip: the handler claims the nonce in
+ * its first statement (nonceClaimCte) and stops with NONCE_REUSED when the claim fails. Only
+ * for handlers that change nothing before that statement and run it outside a transaction
+ * (a rollback would undo the claim). Whatever the handler did, an unclaimed nonce is claimed
+ * before answering, and a replay answers NONCE_REUSED, as if it had been checked first.
+ */
+export function withPartner(handler: PartnerHandler, options: { nonceInFirstStatement?: boolean } = {}): (request: Request) => Promise<Response> {
   return async (request) => {
     let response: Response;
     try {
       const db = await getDb();
-      const { partner, body } = await authenticate(request, db);
-      response = await handler({ request, partner, db, body });
+      const { partner, body, nonce } = await authenticate(request, db, !options.nonceInFirstStatement);
+      try {
+        response = await handler({ request, partner, db, body, nonce });
+      } catch (error) {
+        response = errorToResponse(error);
+      }
+      nonce.claimed ??= await claimNonce(db, nonce.ocid, nonce.nonce);
+      if (!nonce.claimed) response = errorToResponse(nonceReused());
     } catch (error) {
       response = errorToResponse(error);
     }

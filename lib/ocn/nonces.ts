@@ -1,9 +1,10 @@
 import "server-only";
 
-import { lt, sql } from "drizzle-orm";
+import { lt, sql, type SQL } from "drizzle-orm";
 
 import type { DbOrTx } from "@/lib/db/client";
 import { nonces } from "@/lib/db/schema";
+import { AppError } from "@/lib/http/errors";
 
 /**
  * Replay protection (SPEC §2): a nonce is accepted once per OCID within 600 s. The
@@ -34,6 +35,26 @@ export async function claimNonce(db: DbOrTx, ocid: number, nonce: string): Promi
     .returning({ ocid: nonces.ocid });
   maybePurge(db);
   return rows.length === 1;
+}
+
+/** A request's nonce, claimed once: on its own (claimNonce) or inside the handler's first statement. */
+export type NonceClaim = { ocid: number; nonce: string; claimed?: boolean };
+
+/**
+ * claimNonce's statement as a common table expression named `claimed`, one row when the
+ * nonce was fresh, for a read that can carry the claim in the same round trip. Postgres
+ * runs a data-modifying CTE exactly once whether or not the query reads it.
+ */
+export function nonceClaimCte(db: DbOrTx, claim: NonceClaim): SQL {
+  maybePurge(db);
+  return sql`claimed as (
+    insert into ${nonces} (ocid, nonce) values (${claim.ocid}, ${claim.nonce})
+    on conflict (ocid, nonce) do update set seen_at = now() where ${nonces.seenAt} < now() - ${WINDOW}
+    returning 1)`;
+}
+
+export function nonceReused(): AppError {
+  return new AppError("NONCE_REUSED", `This X-OC-Nonce was already used in the last ${NONCE_WINDOW_SECONDS} seconds.`);
 }
 
 /** Deletes nonces older than the window; they can no longer cause a NONCE_REUSED. */

@@ -151,6 +151,24 @@ describe("withPartner", () => {
     expect(second.json).toEqual(envelope("NONCE_REUSED"));
   });
 
+  // /kyc/validate claims its nonce inside its one statement; these show it answers as if the
+  // nonce had been checked before anything else, whatever else is wrong with the request.
+  it.each([
+    ["a body that is not JSON", () => "{"],
+    ["an unknown grant", () => ({ user_ocid: userOcid, grants: ["shoe_size"] })],
+    ["a person nobody knows", () => ({ user_ocid: 1_999_999_999 })],
+    ["an OCID out of range", () => ({ user_ocid: 99_999_999_999 })],
+  ])("a replay with %s is NONCE_REUSED, and the first request used the nonce up", async (_name, body) => {
+    const nonce = crypto.randomUUID();
+    const first = await read(await validate(signedRequest(partner, { path: "/kyc/validate", body: body(), nonce })));
+    expect(first.json).not.toEqual(envelope("NONCE_REUSED"));
+    const replay = await read(await validate(signedRequest(partner, { path: "/kyc/validate", body: body(), nonce })));
+    expect([replay.status, replay.json]).toEqual([401, envelope("NONCE_REUSED")]);
+    // A correct request cannot take the nonce back either.
+    const correct = await read(await validate(signedRequest(partner, { path: "/kyc/validate", body: validateBody(), nonce })));
+    expect([correct.status, correct.json]).toEqual([401, envelope("NONCE_REUSED")]);
+  });
+
   it("lets exactly one of many concurrent requests with one nonce through", async () => {
     const nonce = crypto.randomUUID();
     const responses = await Promise.all(
