@@ -8,7 +8,7 @@ import next from "next";
 
 import { closeDb } from "./lib/db/client";
 import { getEnv } from "./lib/env";
-import { createAttestServer } from "./lib/http/attest-server";
+import { createAttestServer, InFlight } from "./lib/http/attest-server";
 
 const env = getEnv();
 const app = next({ dev: false, hostname: env.host, port: env.port });
@@ -18,7 +18,8 @@ const DRAIN_MS = 10_000;
 
 await app.prepare();
 
-const server = createAttestServer({ next: (request, response) => handle(request, response) }).listen(env.port, env.host, () =>
+const inFlight = new InFlight();
+const server = createAttestServer({ next: (request, response) => handle(request, response), inFlight }).listen(env.port, env.host, () =>
   console.log(`Attest listening on ${env.publicUrl.href} (port ${env.port})`),
 );
 
@@ -32,8 +33,9 @@ function stop(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
   console.log(`Attest stopping (${signal})`);
-  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
+  const drained = closed.then(() => inFlight.idle());
   const deadline = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_MS).unref());
   void Promise.race([drained, deadline])
     .then(() => closeDb())

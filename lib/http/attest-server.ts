@@ -19,8 +19,35 @@ import { signResponse } from "@/lib/ocn/authenticate";
  */
 export type NextHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
+/**
+ * Requests still being worked on. A client that goes away does not stop its request's
+ * handler, so on shutdown the server closing is not enough: the database must stay open
+ * until these are done.
+ */
+export class InFlight {
+  #count = 0;
+  #waiters: (() => void)[] = [];
+
+  track(work: Promise<unknown>): void {
+    this.#count += 1;
+    void work.finally(() => {
+      this.#count -= 1;
+      if (this.#count === 0) for (const resolve of this.#waiters.splice(0)) resolve();
+    });
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+
+  idle(): Promise<void> {
+    return this.#count === 0 ? Promise.resolve() : new Promise((resolve) => this.#waiters.push(resolve));
+  }
+}
+
 export type AttestServerOptions = {
   next: NextHandler;
+  inFlight?: InFlight;
   /** The machine routes and which of them are OCN routes; the real tables unless a test swaps in its own. */
   routes?: Record<string, MachineHandler>;
   ocnRoutes?: ReadonlySet<string>;
@@ -110,6 +137,7 @@ export function createRequestListener(options: AttestServerOptions): (request: I
   const routes = options.routes ?? MACHINE_ROUTES;
   const ocnRoutes = options.ocnRoutes ?? OCN_MACHINE_ROUTES;
   const machinePaths = new Set(Object.keys(routes).map((route) => route.split(" ")[1]!));
+  const track = (work: Promise<unknown>) => options.inFlight?.track(work);
   return (request, response) => {
     const { publicUrl } = getEnv();
     const host = requestHost(request.headers.host, publicUrl);
@@ -121,11 +149,13 @@ export function createRequestListener(options: AttestServerOptions): (request: I
     }
     const route = `${request.method} ${path}`;
     const handler = routes[route];
-    if (!handler) return void options.next(request, response).catch((error) => rescue(response, error, false));
+    if (!handler) return void track(options.next(request, response).catch((error) => rescue(response, error, false)));
     const signed = ocnRoutes.has(route);
-    machineResponse(handler, request, host, signed)
-      .then((result) => send(response, result))
-      .catch((error) => rescue(response, error, signed));
+    track(
+      machineResponse(handler, request, host, signed)
+        .then((result) => send(response, result))
+        .catch((error) => rescue(response, error, signed)),
+    );
   };
 }
 

@@ -77,6 +77,18 @@ export function errorResponse(error: unknown, headers?: HeadersInit): Response {
 /** Logs the error's kind and stack only: messages may carry personal data. */
 export function logUnexpected(error: unknown): void {
   const name = error instanceof Error ? error.name : typeof error;
-  const stack = error instanceof Error ? (error.stack ?? "").split("\n").slice(1, 6).join("\n") : "";
-  console.error(`[attest] unexpected ${name}\n${stack}`);
+  // Stack frames only: a message can span lines and carry values (a failed query's
+  // parameters, say), and personal data never goes to the log.
+  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 5).join("\n") : "";
+  const code = databaseErrorCode(error);
+  console.error(`[attest] unexpected ${name}${code ? ` (database code ${code})` : ""}\n${frames}`);
+}
+
+/** The SQLSTATE of a database error, or of the one a query error wraps: five characters, never data. */
+function databaseErrorCode(error: unknown): string | null {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 3; current = (current as { cause?: unknown }).cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return null;
 }

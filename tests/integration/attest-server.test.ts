@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getEnv } from "@/lib/env";
-import { createAttestServer, requestHost, type NextHandler } from "@/lib/http/attest-server";
+import { createAttestServer, InFlight, requestHost, type NextHandler } from "@/lib/http/attest-server";
 import { MACHINE_ROUTES, OCN_MACHINE_ROUTES } from "@/lib/http/machine-routes";
 import { signRequestHeaders, verifyResponseSignature } from "@/lib/ocn/client";
 import { providerPublicKey } from "@/lib/ocn/provider";
@@ -260,5 +260,32 @@ describe("the production server under header junk", () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("InFlight", () => {
+  it("counts a request until its handler is done, even when the client has gone away", async () => {
+    const inFlight = new InFlight();
+    let finish!: () => void;
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    const routes = { "POST /kyc/slow": async () => (await slow, Response.json({ done: true })) };
+    const server = createAttestServer({ next: standInForNext, routes, ocnRoutes: new Set(), inFlight });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const socket = connect((server.address() as AddressInfo).port, "127.0.0.1");
+      await new Promise<void>((resolve) => socket.once("connect", resolve));
+      socket.write("POST /kyc/slow HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n");
+      await expect.poll(() => inFlight.count).toBe(1);
+      socket.destroy();
+      let idle = false;
+      const waited = inFlight.idle().then(() => (idle = true));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect([inFlight.count, idle]).toEqual([1, false]);
+      finish();
+      await waited;
+      expect(inFlight.count).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 });
