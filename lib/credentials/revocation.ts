@@ -19,7 +19,12 @@ export function setStatusBit(bits: Buffer, index: number): Buffer {
 }
 
 export function statusBit(bits: Uint8Array, index: number): boolean {
-  return ((bits[index >> 3] ?? 0) & (0x80 >> (index & 7))) !== 0;
+  return statusBitInByte(bits[index >> 3] ?? 0, index);
+}
+
+/** The bit for `index` within its byte (the list's byte index >> 3): the first entry is the most significant bit. */
+export function statusBitInByte(byte: number, index: number): boolean {
+  return (byte & (0x80 >> (index & 7))) !== 0;
 }
 
 export async function revokeCredential(tx: Tx, credentialId: string, reason: string, actor: AuditActor): Promise<boolean> {

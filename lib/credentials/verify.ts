@@ -6,7 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
 
 import type { VerifyRequest } from "@/lib/credentials/api-schemas";
-import { statusBit } from "@/lib/credentials/revocation";
+import { statusBitInByte } from "@/lib/credentials/revocation";
 import type { Db } from "@/lib/db/client";
 import { credentials, identityItems, signingKeys, statusLists } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
@@ -78,7 +78,8 @@ export async function verifyCredential(db: Db, request: VerifyRequest): Promise<
       userId: credentials.userId,
       statusIndex: credentials.statusIndex,
       revokedAt: credentials.revokedAt,
-      bits: statusLists.bits,
+      // The one byte holding this credential's bit, not the 16 KiB list.
+      statusByte: sql<number | null>`get_byte(${statusLists.bits}, ${credentials.statusIndex} / 8)`,
       // An item the credential relied on whose verification has run out, but that the expiry
       // sweep has not reached yet: the credential is no better than a revoked one.
       lapsed: sql<boolean>`exists (select 1 from ${identityItems} i
@@ -90,7 +91,7 @@ export async function verifyCredential(db: Db, request: VerifyRequest): Promise<
     .where(eq(credentials.id, id));
   if (!record) return invalid("Unknown credential");
   // The published bit is the truth a third party would see; the row's revokedAt is written with it.
-  if (record.revokedAt || !record.bits || statusBit(record.bits, record.statusIndex)) return invalid("Credential revoked");
+  if (record.revokedAt || record.statusByte === null || statusBitInByte(Number(record.statusByte), record.statusIndex)) return invalid("Credential revoked");
   if (record.lapsed && record.userId) {
     // Revoked now, as the sweep would, so the status list agrees with this answer.
     await expireItems(db, now, { userId: record.userId });

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 
@@ -10,7 +10,7 @@ import { POST as verifyRoute } from "@/app/api/v1/verify/route";
 import { getAccount, ledgerSum, revokeApiKey } from "@/lib/credentials/accounts";
 import { issueOwnCredential } from "@/lib/credentials/issue";
 import { getDb } from "@/lib/db/client";
-import { creditLedger, signingKeys } from "@/lib/db/schema";
+import { credentials, creditLedger, signingKeys, statusLists } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { ed25519Kid, getKeys } from "@/lib/keys";
 import { createFundedAccount, createPerson, jsonRequest } from "@/tests/support/credentials";
@@ -114,6 +114,27 @@ describe("POST /api/v1/verify", () => {
         expect(json.error.code).toBe(testCase.code);
         expect(json.error.message.length).toBeGreaterThan(0);
       });
+    }
+  });
+
+  it("reads the revocation from the published bit itself: its own bit revokes, a neighbour's does not", async () => {
+    const { apiKey } = await createFundedAccount(10);
+    const db = await getDb();
+    const check = async (issued: { token: string; public_key: string }) =>
+      (await (await verify({ token: issued.token, public_key_pem: issued.public_key }, apiKey)).json()) as { valid: boolean; error?: string };
+    const entryOf = async (credentialId: string) =>
+      (await db.select({ listId: credentials.statusListId, index: credentials.statusIndex }).from(credentials).where(eq(credentials.id, credentialId)))[0]!;
+    // Only the list changes: the credential row keeps revokedAt empty, as a list restored from elsewhere would.
+    const setBit = (listId: string, index: number) =>
+      db.execute(sql`update ${statusLists} set bits = set_byte(bits, ${index >> 3}, get_byte(bits, ${index >> 3}) | ${0x80 >> (index & 7)}) where id = ${listId}`);
+    // Neighbours in the same byte (index ^ 1) and in the next byte pair (index ^ 8), always inside the list.
+    for (const neighbour of [(index: number) => index ^ 1, (index: number) => index ^ 8]) {
+      const issued = await ownCredential();
+      const entry = await entryOf(issued.credential_id);
+      await setBit(entry.listId, neighbour(entry.index));
+      expect(await check(issued)).toEqual({ valid: true, payload: expect.any(Object) });
+      await setBit(entry.listId, entry.index);
+      expect(await check(issued)).toEqual({ valid: false, error: "Credential revoked" });
     }
   });
 
