@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify as cryptoVerify } from "node:crypto";
+import { createHash, createPublicKey, hkdfSync, verify as cryptoVerify } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 
 import { eq } from "drizzle-orm";
@@ -14,7 +14,7 @@ import { ledgerSum, getAccount } from "@/lib/credentials/accounts";
 import { mintBearerToken } from "@/lib/credentials/bearer-tokens";
 import { STATUS_LIST_SIZE } from "@/lib/credentials/status-list";
 import { getDb } from "@/lib/db/client";
-import { auditLog, creditLedger, credentials, partners } from "@/lib/db/schema";
+import { apiKeys, auditLog, creditLedger, credentials, partners } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { getKeys } from "@/lib/keys";
 import { BASE, createFundedAccount, createPerson, grantIssuanceItems, jsonRequest } from "@/tests/support/credentials";
@@ -47,6 +47,11 @@ async function statusBitFromPublishedList(statusListCredential: string, index: n
   const bits = gunzipSync(Buffer.from(encoded.slice(1), "base64url"));
   expect(bits.length * 8).toBe(STATUS_LIST_SIZE);
   return (bits[Math.floor(index / 8)]! >> (7 - (index % 8))) & 1 ? true : false;
+}
+
+/** The bearer tokens' HMAC key, derived as lib/credentials/bearer-tokens.ts does, to forge tokens that differ in one claim. */
+function bearerKey(): Uint8Array {
+  return new Uint8Array(hkdfSync("sha256", getKeys().authSecret, Buffer.alloc(0), "attest/api-bearer-tokens", 32));
 }
 
 describe("POST /api/v1/issue and /api/v1/verify", () => {
@@ -219,6 +224,26 @@ describe("POST /api/v1/issue and /api/v1/verify", () => {
         code: "UNAUTHORIZED",
       },
       {
+        name: "a token of ours for another audience",
+        setup: async () => {
+          const { account } = await createFundedAccount(0);
+          const token = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(`account:${account.id}`).setIssuer(`${BASE}/`).setAudience("attest:something-else").setIssuedAt().setExpirationTime("10m").sign(bearerKey());
+          return { body: {}, bearer: token };
+        },
+        status: 401,
+        code: "UNAUTHORIZED",
+      },
+      {
+        name: "a token of ours naming another issuer",
+        setup: async () => {
+          const { account } = await createFundedAccount(0);
+          const token = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(`account:${account.id}`).setIssuer("https://elsewhere.example/").setAudience("attest:credentials-api").setIssuedAt().setExpirationTime("10m").sign(bearerKey());
+          return { body: {}, bearer: token };
+        },
+        status: 401,
+        code: "UNAUTHORIZED",
+      },
+      {
         name: "an expired token",
         setup: async () => {
           const { account } = await createFundedAccount(0);
@@ -295,6 +320,46 @@ describe("POST /api/v1/issue and /api/v1/verify", () => {
         if (testCase.details) expect(json.error.details).toEqual(testCase.details);
       });
     }
+  });
+
+  it("proves the key derivation above by accepting a well-formed token signed the same way", async () => {
+    const { account } = await createFundedAccount(0);
+    const token = await new SignJWT({}).setProtectedHeader({ alg: "HS256" }).setSubject(`account:${account.id}`).setIssuer(`${BASE}/`).setAudience("attest:credentials-api").setIssuedAt().setExpirationTime("10m").sign(bearerKey());
+    // Past authentication, an empty body is the next thing refused.
+    expect(((await (await issue({}, token)).json()) as { error: { code: string } }).error.code).toBe("INVALID_REQUEST");
+  });
+
+  it("lets only the issuing account's token revoke: a person's own token is refused", async () => {
+    const { partnerOcid, bearer } = await createFundedAccount(100);
+    const person = await createPerson();
+    await grantIssuanceItems(person.user.id, partnerOcid!);
+    const issued = (await (await issue(person.request, bearer)).json()) as { credential_id: string };
+    const { token: personal } = await mintBearerToken({ kind: "user", userId: person.user.id });
+    const refused = await revokeRoute(jsonRequest(`/api/v1/credentials/${issued.credential_id}/revoke`, {}, { authorization: `Bearer ${personal}` }), {
+      params: Promise.resolve({ id: issued.credential_id }),
+    });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
+    const [row] = await (await getDb()).select({ revokedAt: credentials.revokedAt }).from(credentials).where(eq(credentials.id, issued.credential_id));
+    expect(row!.revokedAt).toBeNull();
+  });
+
+  it("answers 404 in the envelope for a status list that does not exist or is not an id", async () => {
+    for (const id of [crypto.randomUUID(), "not-an-id", "../../etc/passwd"]) {
+      const response = await statusListRoute(new Request(`${BASE}/api/v1/status-lists/${encodeURIComponent(id)}`), { params: Promise.resolve({ id }) });
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+    }
+  });
+
+  it("records when an API key was last used", async () => {
+    const { account, apiKey } = await createFundedAccount(0);
+    const db = await getDb();
+    const lastUsed = async () => (await db.select({ at: apiKeys.lastUsedAt }).from(apiKeys).where(eq(apiKeys.accountId, account.id)))[0]!.at;
+    expect(await lastUsed()).toBeNull();
+    const before = Date.now();
+    expect((await tokensRoute(jsonRequest("/api/v1/tokens", {}, { "x-api-key": apiKey }))).status).toBe(200);
+    expect((await lastUsed())!.getTime()).toBeGreaterThanOrEqual(before - 1000);
   });
 
   it("mints bearer tokens for a valid API key only", async () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -10,7 +10,8 @@ import { afterAll } from "vitest";
  * embedded database). On PostgreSQL the files share one database and own
  * their rows: every test makes its own users and partners.
  */
-process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "attest-it-"));
+const dataDir = mkdtempSync(path.join(tmpdir(), "attest-it-"));
+process.env.DATA_DIR = dataDir;
 process.env.SEED_DEMO = "0";
 // On PostgreSQL every test file shares one database, so all of them must share the data
 // encryption key, as the instances of one deployment do. A test-only key, never a real one.
@@ -26,4 +27,6 @@ if (process.env.TEST_DATABASE === "postgres") {
 afterAll(async () => {
   const { closeDb } = await import("@/lib/db/client");
   await closeDb();
+  // Generated test keys and the embedded database go with the file that made them.
+  rmSync(dataDir, { recursive: true, force: true });
 });
