@@ -233,6 +233,9 @@ test("an auditor sees cases without decision buttons, and a direct decision requ
   const lines = (await exported.text()).trim().split("\n").map((line) => JSON.parse(line));
   expect(lines.length).toBeGreaterThan(0);
   expect(lines.every((entry) => entry.action === "staff.invited" && typeof entry.hash === "string")).toBe(true);
+  // Opening a case is itself an access the log keeps: the auditor's own visit to erik's is there.
+  const views = (await (await page.request.get(`/admin/audit/export?action=case.viewed&subject=${userId}`)).text()).trim().split("\n").map((line) => JSON.parse(line));
+  expect(views.some((entry) => entry.actorType === "staff" && entry.subjectUserId === userId)).toBe(true);
 });
 
 test("the keyboard flow: help, approve, resubmission, reject form, next and previous case", async ({ page }) => {

@@ -122,7 +122,7 @@ async function actor(who: Who): Promise<Actor> {
 
 async function entriesBy(id: string | null) {
   if (!id) return [];
-  return (await getDb()).select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.actorId, id));
+  return (await getDb()).select({ action: auditLog.action, details: auditLog.details }).from(auditLog).where(eq(auditLog.actorId, id));
 }
 
 const url = (pathname: string) => new URL(pathname, getEnv().publicUrl).toString();
@@ -303,9 +303,11 @@ const rows: Row<unknown>[] = [
     state: async () => null,
     refusal: { status: 404, code: "NOT_FOUND" },
     readOnly: true,
-    granted: (outcome) => {
+    granted: async (outcome, { id }, caller) => {
       expect(outcome).toMatchObject({ kind: "response", status: 200, type: "image/png" });
       if (outcome.kind === "response") expect(new Uint8Array(outcome.body)).toEqual(PNG);
+      // Looking at a person's document is recorded as an access, by whom and to what.
+      expect((await entriesBy(caller.id)).map((entry) => [entry.action, entry.details])).toEqual([["document.viewed", { documentId: id, item: "passport" }]]);
     },
   }),
   // ── partners/actions.ts ──

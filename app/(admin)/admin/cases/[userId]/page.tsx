@@ -17,6 +17,7 @@ import { getDb } from "@/lib/db/client";
 import { ITEM_INFO, isItem, type Item } from "@/lib/kyc/items";
 import { documentPhoto, evidenceItem, imagesOf, loadCase, type CaseItem, type ReviewCase } from "@/lib/review/case";
 import { adjacentCase } from "@/lib/review/queue";
+import { recordStaffAccess } from "@/lib/review/staff-access";
 import { REJECTION_REASONS, RESUBMISSION_REASON } from "@/lib/review/schemas";
 
 export const metadata: Metadata = { title: "Case" };
@@ -151,6 +152,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   const db = await getDb();
   const caseData = await loadCase(db, id.data);
   if (!caseData) notFound();
+  await recordStaffAccess(db, staff.id, { what: "case", subjectUserId: id.data });
   const [next, previous] = await Promise.all([adjacentCase(db, id.data, "next"), adjacentCase(db, id.data, "previous")]);
 
   const requested = typeof query.item === "string" && isItem(query.item) ? query.item : null;

@@ -4,6 +4,7 @@ import { staffOrNull } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { readDocument } from "@/lib/kyc/document-store";
+import { recordStaffAccess } from "@/lib/review/staff-access";
 
 /** Document images for the case page: staff only, never cached by anyone. */
 const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
@@ -14,8 +15,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (!staff) throw new AppError("NOT_FOUND", "No such document.");
     const id = z.uuid().safeParse((await params).id);
     if (!id.success) throw new AppError("NOT_FOUND", "No such document.");
-    const document = await readDocument(await getDb(), id.data);
+    const db = await getDb();
+    const document = await readDocument(db, id.data);
     if (!document) throw new AppError("NOT_FOUND", "No such document.");
+    await recordStaffAccess(db, staff.id, { what: "document", subjectUserId: document.userId, documentId: id.data, item: document.item });
     return new Response(new Uint8Array(document.bytes), {
       headers: { ...PRIVATE, "Content-Type": document.contentType, "Content-Disposition": "inline" },
     });
