@@ -1,7 +1,14 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import { issueCredential, issueOwnCredential } from "@/lib/credentials/issue";
 import { getDb } from "@/lib/db/client";
+import { afterOpen } from "@/lib/db/startup";
+import { resetEnvForTests } from "@/lib/env";
+import { currentSanctionsListInfo } from "@/lib/kyc/sanctions-store";
 import { submitDeclaredItem } from "@/lib/kyc/declared";
 import { getItem, writeItem } from "@/lib/kyc/item-store";
 import { withdrawItem } from "@/lib/kyc/lifecycle";
@@ -152,6 +159,29 @@ describe("sanctions screening of stored people", () => {
     expect(outcome.status).toBe("hit");
     expect((await amlOf(person.user.id)).state).toBe("pending");
     expect(await revocationOf(issued.credential_id!)).toEqual({ revoked: true, reason: "aml no longer verified", bit: true });
+  });
+
+  it("loads SANCTIONS_LIST at start-up and screens everyone against it, once per file content", async () => {
+    const db = await getDb();
+    const surname = uniqueSurname();
+    const person = await createUser();
+    await submitDeclaredItem(db, person.id, "name", { first_name: "Ines", last_name: surname });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "attest-list-")), "targets.simple.csv");
+    writeFileSync(file, listWith([{ id: `t9-${surname}`, name: `Ines ${surname}` }]));
+    process.env.SANCTIONS_LIST = file;
+    resetEnvForTests();
+    try {
+      await afterOpen(db);
+      const loaded = await currentSanctionsListInfo(db);
+      expect(loaded?.source).toBe(file);
+      expect(await amlOf(person.id)).toMatchObject({ state: "pending", value: { status: "hit", list: loaded!.version } });
+      // The next start with the same file loads nothing new.
+      await afterOpen(db);
+      expect((await currentSanctionsListInfo(db))?.id).toBe(loaded!.id);
+    } finally {
+      delete process.env.SANCTIONS_LIST;
+      resetEnvForTests();
+    }
   });
 
   it("refuses a file that is not a sanctions list and keeps the list in force", async () => {
