@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import { renderPassportImage } from "../lib/demo/document-images";
+import { renderPassportImage, renderSelfieImage } from "../lib/demo/document-images";
 import { addDays, isoDateOf } from "../lib/kyc/dates";
 import { buildPassportMrz } from "../lib/kyc/mrz";
 import { latestMessageTo } from "./support/mailbox";
@@ -181,6 +181,24 @@ test("a new person provides and verifies their identity, item by item", async ({
   const stranger = await page.context().browser()!.newContext();
   expect((await stranger.request.get(new URL(src!, page.url()).toString())).status()).toBe(404);
   await stranger.close();
+});
+
+test("without a camera, a selfie can be uploaded as a file; a file that is not an image is refused", async ({ page }) => {
+  await signInAs(page, uniqueEmail("no-camera"));
+  await page.goto("/account/items/liveness");
+  const file = page.getByLabel("Or upload a photo of yourself");
+  // Named like a photo, but its bytes say otherwise: the type is read from the bytes.
+  await file.setInputFiles({ name: "me.png", mimeType: "image/png", buffer: Buffer.from("not a picture at all") });
+  await page.getByRole("button", { name: "Upload photo" }).click();
+  await expect(page.getByText("Upload a JPEG or PNG image")).toBeVisible();
+  await page.goto("/account");
+  await expect(state(page, "liveness")).toHaveAttribute("data-state", "missing");
+
+  await page.goto("/account/items/liveness");
+  await file.setInputFiles({ name: "me.png", mimeType: "image/png", buffer: renderSelfieImage({ seed: 7 }) });
+  await page.getByRole("button", { name: "Upload photo" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(state(page, "liveness")).toHaveAttribute("data-state", "pending");
 });
 
 test("deleting the account signs the person out and they are gone", async ({ page }) => {
