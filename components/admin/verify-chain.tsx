@@ -16,7 +16,8 @@ export function VerifyChain() {
         <p role="status" data-testid="chain-result" data-ok={state.ok} className={`text-sm ${state.ok ? "text-emerald-800" : "font-medium text-red-800"}`}>
           {state.message}
           {state.brokenAt ? (
-            <a href={`#entry-${state.brokenAt}`} className="ml-2 underline">
+            // The log lists newest first from `before`: this page starts at the broken entry.
+            <a href={`/admin/audit?before=${state.brokenAt + 1}#entry-${state.brokenAt}`} className="ml-2 underline">
               Show entry
             </a>
           ) : null}

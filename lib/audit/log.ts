@@ -70,7 +70,11 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({ ...fields, hash: entryHash(fields) });
 }
 
-export type ChainReport = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; reason: string };
+/**
+ * `head` is the last entry's id and hash: a verifier who writes it down somewhere else can
+ * later tell that no entry up to it was cut from the end, which a chain cannot show alone.
+ */
+export type ChainReport = { ok: true; entries: number; head: { id: number; hash: string } | null } | { ok: false; entries: number; brokenAt: number; reason: string };
 
 /** Recomputes the whole chain in id order and names the first entry that does not hold. */
 export async function verifyAuditChain(db: DbOrTx, batchSize = 5_000): Promise<ChainReport> {
@@ -79,7 +83,7 @@ export async function verifyAuditChain(db: DbOrTx, batchSize = 5_000): Promise<C
   let count = 0;
   for (;;) {
     const rows = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(batchSize);
-    if (rows.length === 0) return { ok: true, entries: count };
+    if (rows.length === 0) return { ok: true, entries: count, head: lastId ? { id: lastId, hash: previous } : null };
     for (const row of rows) {
       count += 1;
       if (row.prevHash !== previous) return { ok: false, entries: count, brokenAt: row.id, reason: "does not link to the entry before it" };

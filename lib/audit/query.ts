@@ -59,7 +59,7 @@ export async function* exportAuditEntries(db: DbOrTx, filter: EntryFilter, batch
   }
 }
 
-export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; reason: string; broken: AuditRow | null; brokenAt: number };
+export type ChainCheck = { ok: true; entries: number; head: { id: number; hash: string } | null } | { ok: false; entries: number; reason: string; broken: AuditRow | null; brokenAt: number };
 
 /** Recomputes the chain and, when it breaks, loads the first entry that does not hold. */
 export async function checkAuditChain(db: DbOrTx): Promise<ChainCheck> {

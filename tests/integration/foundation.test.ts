@@ -75,13 +75,23 @@ describe(`foundation on ${process.env.TEST_DATABASE ?? "pglite"}`, () => {
     for (const action of ["test.one", "test.two", "test.three"]) {
       await db.transaction((tx) => recordAudit(tx, { actor: { type: "system" }, action, subjectUserId: user.id }));
     }
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
     const mine = await db.select().from(auditLog).where(eq(auditLog.subjectUserId, user.id)).orderBy(auditLog.id);
-    await db.update(auditLog).set({ action: "test.forged" }).where(eq(auditLog.id, mine[1]!.id));
-    const report = await verifyAuditChain(db);
-    expect(report).toMatchObject({ ok: false, brokenAt: mine[1]!.id });
-    // Put it back so other files sharing a PostgreSQL database see an intact chain.
-    await db.update(auditLog).set({ action: "test.two" }).where(eq(auditLog.id, mine[1]!.id));
+    const whole = await verifyAuditChain(db);
+    expect(whole.ok).toBe(true);
+    // The head names the last entry and its hash (other files may have written after ours).
+    const head = whole.ok ? whole.head : null;
+    expect(head!.id).toBeGreaterThanOrEqual(mine[2]!.id);
+    expect((await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.id, head!.id)))[0]!.hash).toBe(head!.hash);
+
+    // Forged only inside a transaction that is rolled back: files sharing PostgreSQL never see it.
+    const rollback = new Error("roll back");
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.update(auditLog).set({ action: "test.forged" }).where(eq(auditLog.id, mine[1]!.id));
+        expect(await verifyAuditChain(tx)).toMatchObject({ ok: false, brokenAt: mine[1]!.id });
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
