@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { authenticateApiKey, chargeCredits, type ApiAccount } from "@/lib/credentials/accounts";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError, errorResponse, invalidRequest } from "@/lib/http/errors";
+import { readCapped } from "@/lib/http/read-capped";
 
 /**
  * The trust wrapper for API-key routes: `X-API-Key` → account (401 in the
@@ -20,17 +21,16 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 /** JSON whatever the declared type (`curl -d` says form-encoded); anything unparseable is a 400, as SPEC §6 lists. */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The body is too large");
-  let text: string;
+  let bytes: Uint8Array | null;
   try {
-    text = await request.text();
+    bytes = await readCapped(request.body, MAX_BODY_BYTES, request.headers.get("content-length"));
   } catch {
     // The client went away mid-body (as load generators do at the end of a run): its fault, not a 500 to log.
     throw new AppError("INVALID_REQUEST", "The body could not be read");
   }
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The body is too large");
+  if (!bytes) throw new AppError("PAYLOAD_TOO_LARGE", "The body is too large");
   try {
-    return JSON.parse(text);
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new AppError("INVALID_REQUEST", "The body is not valid JSON");
   }

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { publicPath } from "@/lib/env";
 import { AppError, invalidRequest, logUnexpected, toErrorBody } from "@/lib/http/errors";
+import { readCapped } from "@/lib/http/read-capped";
 import { OCN_HEADERS, requestMessage, responseMessage } from "@/lib/ocn/messages";
 import { claimNonce, nonceReused, type NonceClaim } from "@/lib/ocn/nonces";
 import { resolvePartner, type ResolvedPartner } from "@/lib/ocn/partners";
@@ -67,33 +68,13 @@ export function signedPathOf(requestUrl: string): string {
 }
 
 async function readBody(request: Request): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
+  let body: Uint8Array | null;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_BODY_BYTES) {
-        await reader.cancel().catch(() => {});
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
+    body = await readCapped(request.body, MAX_BODY_BYTES, request.headers.get("content-length"));
+  } catch {
     throw new AppError("INVALID_REQUEST", "body: could not be read", { field: "body" });
   }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  if (!body) throw tooLarge();
   return body;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { readCapped } from "@/lib/http/read-capped";
 import { BoundedCache } from "@/lib/ocn/bounded-cache";
 import { isAllowedMetadataUrl } from "@/lib/ocn/partners";
 
@@ -41,11 +42,9 @@ async function download(url: string): Promise<PartnerIcon | null> {
   if (!isAllowedMetadataUrl(url)) return null;
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "error", headers: { Accept: "image/*" } });
-    if (!response.ok || !response.body) return null;
-    const declared = Number(response.headers.get("content-length") ?? "0");
-    if (declared > MAX_ICON_BYTES) return null;
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength === 0 || bytes.byteLength > MAX_ICON_BYTES) return null;
+    if (!response.ok) return null;
+    const bytes = await readCapped(response.body, MAX_ICON_BYTES, response.headers.get("content-length"));
+    if (!bytes || bytes.byteLength === 0) return null;
     const type = sniffIconType(bytes);
     return type ? { bytes, type } : null;
   } catch {

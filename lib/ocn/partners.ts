@@ -7,6 +7,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { partners } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { readCapped } from "@/lib/http/read-capped";
 import { ITEMS, isItem, type Item } from "@/lib/kyc/items";
 import { BoundedCache } from "@/lib/ocn/bounded-cache";
 import { metadataSchema, verifyMetadataSignature, type OcnMetadata } from "@/lib/ocn/metadata";
@@ -74,21 +75,9 @@ export function isAllowedMetadataUrl(value: string): boolean {
 
 /** The body as JSON, read no further than MAX_METADATA_BYTES: the other side decides how much it sends. */
 async function readJson(response: Response): Promise<unknown> {
-  if (Number(response.headers.get("content-length") ?? "0") > MAX_METADATA_BYTES) throw new Error("too large");
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_METADATA_BYTES) {
-      await reader.cancel().catch(() => {});
-      throw new Error("too large");
-    }
-    chunks.push(value);
-  }
-  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  const bytes = await readCapped(response.body, MAX_METADATA_BYTES, response.headers.get("content-length"));
+  if (!bytes) throw new Error("too large");
+  return JSON.parse(new TextDecoder().decode(bytes));
 }
 
 async function fetchJson(url: string): Promise<unknown> {
