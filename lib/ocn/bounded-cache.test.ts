@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
-import { BoundedCache } from "./bounded-cache";
+import { BoundedCache, processCache } from "./bounded-cache";
 
 describe("BoundedCache", () => {
   it("keeps at most maxEntries, forgetting the oldest first", () => {
@@ -33,5 +33,18 @@ describe("BoundedCache", () => {
     for (let i = 0; i < 10_000; i++) cache.set(i, i);
     expect(cache.size).toBe(16);
     expect(cache.get(9_999)).toBe(9_999);
+  });
+});
+
+describe("processCache", () => {
+  it("is one cache per name for the process, even across separately loaded copies of the module", async () => {
+    const first = processCache<string, number>("test-shared", 4);
+    first.set("a", 1);
+    vi.resetModules();
+    const copy = (await import("./bounded-cache")) as typeof import("./bounded-cache");
+    const second = copy.processCache<string, number>("test-shared", 4);
+    expect(second).toBe(first);
+    expect(second.get("a")).toBe(1);
+    expect(copy.processCache("test-other", 4)).not.toBe(first);
   });
 });

@@ -29,3 +29,21 @@ export class BoundedCache<K, V> {
     return this.#entries.size;
   }
 }
+
+const processCaches = globalThis as { __attestCaches?: Map<string, BoundedCache<unknown, unknown>> };
+
+/**
+ * The process's one cache of this name. The production server loads lib modules twice
+ * (Next's bundle for pages and actions, server.ts's own import for the machine routes);
+ * a module-level cache would be two caches, and forgetting an entry in one would leave the
+ * other stale.
+ */
+export function processCache<K, V>(name: string, maxEntries: number): BoundedCache<K, V> {
+  processCaches.__attestCaches ??= new Map();
+  let cache = processCaches.__attestCaches.get(name);
+  if (!cache) {
+    cache = new BoundedCache(maxEntries);
+    processCaches.__attestCaches.set(name, cache);
+  }
+  return cache as BoundedCache<K, V>;
+}

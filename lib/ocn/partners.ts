@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { readCapped } from "@/lib/http/read-capped";
 import { ITEMS, isItem, type Item } from "@/lib/kyc/items";
-import { BoundedCache } from "@/lib/ocn/bounded-cache";
+import { processCache } from "@/lib/ocn/bounded-cache";
 import { metadataSchema, verifyMetadataSignature, type OcnMetadata } from "@/lib/ocn/metadata";
 
 /**
@@ -47,17 +47,14 @@ const MAX_METADATA_BYTES = 64 * 1024;
 const CACHE_ENTRIES = 10_000;
 
 type Cached<T> = { value: T; until: number };
-const metadataCache = new BoundedCache<string, Cached<OcnMetadata>>(CACHE_ENTRIES);
-const indexCache = new BoundedCache<number, Cached<string | null>>(CACHE_ENTRIES);
+const metadataCache = processCache<string, Cached<OcnMetadata>>("partner-metadata", CACHE_ENTRIES);
+const indexCache = processCache<number, Cached<string | null>>("partner-index", CACHE_ENTRIES);
 // Partner rows as request authentication reads them. Without this every signed request
 // spends a database round trip on a row that changes a few times a year; with it a
 // suspension or a narrowed grant list reaches every instance within a second, and the
 // instance that made the change at once (forgetPartner).
-// On globalThis: the production server loads this module twice (Next's bundle for pages and
-// actions, server.ts's own import for the machine routes), and both must forget together.
 const ROW_CACHE_MS = 1_000;
-const globalRows = globalThis as { __attestPartnerRows?: BoundedCache<number, Cached<Partner | null>> };
-const rowCache = (globalRows.__attestPartnerRows ??= new BoundedCache(CACHE_ENTRIES));
+const rowCache = processCache<number, Cached<Partner | null>>("partner-rows", CACHE_ENTRIES);
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
