@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import type { Tx } from "@/lib/db/client";
@@ -57,19 +57,13 @@ export async function revokeCredential(tx: Tx, credentialId: string, reason: str
  * on it (SPEC §6), inside the transaction that changed the item.
  */
 export async function revokeCredentialsRelyingOn(tx: Tx, userId: string, item: Item, actor: AuditActor): Promise<number> {
-  const live = await tx
-    .select({ id: credentials.id })
-    .from(credentials)
-    .where(and(eq(credentials.userId, userId), isNull(credentials.revokedAt), sql`${credentials.items} @> ${JSON.stringify([item])}::jsonb`));
-  let revoked = 0;
-  for (const { id } of live) if (await revokeCredential(tx, id, `${item} no longer verified`, actor)) revoked += 1;
-  return revoked;
+  return revokeCredentialsRelyingOnAny(tx, new Map([[userId, [item]]]), actor);
 }
 
 /**
- * The set-based form for jobs that take many people's items off `verified` at once (the
- * expiry sweep, a re-screening): one read of those people's live credentials, then each
- * one that relied on a lapsed item is revoked. `lapsed` maps a user id to its items.
+ * The same for many people at once, as the expiry sweep and a re-screening need: one read
+ * of those people's live credentials, then each one that relied on a lapsed item is
+ * revoked. `lapsed` maps a user id to its items.
  */
 export async function revokeCredentialsRelyingOnAny(
   tx: Tx,
