@@ -42,6 +42,13 @@ function screenedIdentity(fullName: string, dateOfBirth: string | null): string 
   return blindIndex("screened_identity", `${normalizeName(fullName)}\n${dateOfBirth ?? ""}`);
 }
 
+/** Screens a name, with the person's date of birth when they gave one, and says which identity was screened. */
+function screenAgainst(index: ScreeningIndex, fullName: string, items: ReadonlyMap<string, StoredItem>): { result: ScreeningResult; identity: string } {
+  const dob = items.get("date_of_birth");
+  const dateOfBirth = dob && dob.state !== "missing" && typeof dob.value === "string" ? dob.value : null;
+  return { result: screenPerson(index, { fullName, dateOfBirth }), identity: screenedIdentity(fullName, dateOfBirth) };
+}
+
 /** What a screening row holds, encrypted: the identity screened and what it matched. */
 function sealScreening(identity: string, matches: ScreeningMatch[]): string {
   return encryptJson({ identity, matches }, MATCHES_PURPOSE);
@@ -94,10 +101,7 @@ export async function screenUser(tx: Tx, userId: string, options: ScreenOptions 
     list = { version: info.version, index };
   }
 
-  const dob = items.get("date_of_birth");
-  const dateOfBirth = dob && dob.state !== "missing" && typeof dob.value === "string" ? dob.value : null;
-  const result = screenPerson(list.index, { fullName, dateOfBirth });
-  const identity = screenedIdentity(fullName, dateOfBirth);
+  const { result, identity } = screenAgainst(list.index, fullName, items);
 
   const previous = await lastScreening(tx, userId);
   await tx.insert(amlScreenings).values({
@@ -191,9 +195,7 @@ async function rescreenBatch(tx: Tx, userIds: string[], list: { version: string;
     const items = people.get(userId);
     const fullName = (items?.get("name")?.value as NameValue | null | undefined)?.full_name;
     if (!items || !fullName) continue;
-    const dob = items.get("date_of_birth");
-    const dateOfBirth = dob && dob.state !== "missing" && typeof dob.value === "string" ? dob.value : null;
-    outcomes.push({ userId, result: screenPerson(list.index, { fullName, dateOfBirth }), identity: screenedIdentity(fullName, dateOfBirth), aml: items.get("aml") });
+    outcomes.push({ userId, ...screenAgainst(list.index, fullName, items), aml: items.get("aml") });
   }
   if (outcomes.length === 0) return { screened: 0, hits: 0 };
 
