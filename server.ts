@@ -8,6 +8,7 @@ import next from "next";
 
 import { closeDb } from "./lib/db/client";
 import { getEnv } from "./lib/env";
+import { logUnexpected } from "./lib/http/errors";
 import { createAttestServer, InFlight } from "./lib/http/attest-server";
 
 const env = getEnv();
@@ -33,13 +34,13 @@ function stop(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
   console.log(`Attest stopping (${signal})`);
+  // close() also ends idle keep-alive connections (Node 19 and later).
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
   const drained = closed.then(() => inFlight.idle());
   const deadline = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_MS).unref());
   void Promise.race([drained, deadline])
     .then(() => closeDb())
-    .catch((error: unknown) => console.error(`Closing the database failed: ${error instanceof Error ? error.message : String(error)}`))
+    .catch((error: unknown) => logUnexpected(error, "closing the database"))
     .finally(() => process.exit(0));
 }
 process.once("SIGTERM", stop);

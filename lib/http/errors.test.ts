@@ -5,9 +5,9 @@ import { logUnexpected, toErrorBody } from "./errors";
 describe("logUnexpected", () => {
   afterEach(() => vi.restoreAllMocks());
 
-  function logged(error: unknown): string {
+  function logged(error: unknown, during?: string): string {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
-    logUnexpected(error);
+    logUnexpected(error, during);
     return spy.mock.calls.map((call) => call.join(" ")).join("\n");
   }
 
@@ -19,6 +19,10 @@ describe("logUnexpected", () => {
     expect(line).not.toContain("alice@example.com");
     expect(line).not.toContain("+441234567890");
     expect(line).not.toContain("Failed query");
+  });
+
+  it("says what was under way, when told", () => {
+    expect(logged(new Error("boom"), "the expiry sweep")).toContain("[attest] unexpected Error during the expiry sweep");
   });
 
   it("names the database's SQLSTATE when a query error wraps one", () => {

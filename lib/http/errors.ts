@@ -75,8 +75,8 @@ export function errorResponse(error: unknown, headers?: HeadersInit): Response {
 }
 
 /** Logs the error's kind and stack only: messages may carry personal data. */
-export function logUnexpected(error: unknown): void {
-  const name = error instanceof Error ? error.name : typeof error;
+export function logUnexpected(error: unknown, during?: string): void {
+  const name = `${error instanceof Error ? error.name : typeof error}${during ? ` during ${during}` : ""}`;
   // Stack frames only: a message can span lines and carry values (a failed query's
   // parameters, say), and personal data never goes to the log.
   const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 5).join("\n") : "";

@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOnAny } from "@/lib/credentials/revocation";
 import type { Db, Tx } from "@/lib/db/client";
+import { logUnexpected } from "@/lib/http/errors";
 import { identityItems, itemHistory } from "@/lib/db/schema";
 import { verificationExpiry } from "@/lib/kyc/item-store";
 import type { Item } from "@/lib/kyc/items";
@@ -86,7 +87,7 @@ export async function startExpirySweeps(db: Db): Promise<void> {
       const result = await expireItems(db);
       if (result.expired > 0) console.log(`Expiry sweep: ${result.expired} verification(s) expired, ${result.revoked} credential(s) revoked`);
     } catch (error) {
-      console.error(`Expiry sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+      logUnexpected(error, "the expiry sweep");
     } finally {
       running = false;
     }
