@@ -1,6 +1,6 @@
 "use client";
 
-import { ProblemCard } from "@/components/ui/problem-card";
+import { HomeLink, ProblemCard } from "@/components/ui/problem-card";
 
 /**
  * A page that failed on the server. Next sends only a digest to the browser, never the
@@ -10,10 +10,13 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
   return (
     <ProblemCard
       title="Something went wrong on our side"
-      action={
-        <button type="button" onClick={reset} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          Try again
-        </button>
+      actions={
+        <>
+          <button type="button" onClick={reset} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            Try again
+          </button>
+          <HomeLink />
+        </>
       }
     >
       <p>This page could not be shown. Please try again in a moment; if it keeps happening, contact support with the reference below.</p>

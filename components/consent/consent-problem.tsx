@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { PrimaryLink, ProblemCard } from "@/components/ui/problem-card";
 
 import type { GrantRequestProblem } from "@/lib/consent/grant-request";
 
@@ -25,12 +25,8 @@ const TEXT: Record<GrantRequestProblem | "metadata_unavailable", { title: string
 export function ConsentProblem({ problem }: { problem: GrantRequestProblem | "metadata_unavailable" }) {
   const text = TEXT[problem];
   return (
-    <div className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8" data-testid="consent-problem" data-problem={problem}>
-      <h1 className="text-2xl font-semibold tracking-tight">{text.title}</h1>
-      <p className="mt-2 text-slate-600">{text.body}</p>
-      <Link href="/account" className="mt-6 inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-        Go to your identity
-      </Link>
-    </div>
+    <ProblemCard title={text.title} actions={<PrimaryLink href="/account">Go to your identity</PrimaryLink>} data-testid="consent-problem" data-problem={problem}>
+      <p>{text.body}</p>
+    </ProblemCard>
   );
 }
