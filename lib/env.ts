@@ -53,6 +53,7 @@ const rawSchema = z.object({
   MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().default("Attest <no-reply@attest.local>")),
   SEED_DEMO: flag,
   SANCTIONS_LIST: optionalString,
+  TRUST_PROXY: flag,
   DOCUMENT_URL_TTL_SECONDS: z.preprocess(
     emptyAsUndefined,
     z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(3600, "must be at most 3600").default(600),
@@ -78,6 +79,8 @@ export type Env = {
   seedDemo: boolean;
   sanctionsList: string | undefined;
   documentUrlTtlSeconds: number;
+  /** Read X-Forwarded-For/-Proto/-Host: only behind a reverse proxy that sets them. */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {
@@ -119,6 +122,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     seedDemo: raw.SEED_DEMO === undefined ? !production : raw.SEED_DEMO === "1",
     sanctionsList: raw.SANCTIONS_LIST,
     documentUrlTtlSeconds: raw.DOCUMENT_URL_TTL_SECONDS,
+    trustProxy: raw.TRUST_PROXY === "1",
   };
 }
 

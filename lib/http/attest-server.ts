@@ -5,6 +5,7 @@ import type { Duplex } from "node:stream";
 import { Readable } from "node:stream";
 
 import { getEnv, type Env } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
 import { AppError, errorResponse, toErrorBody } from "@/lib/http/errors";
 import { isForeignFormPost } from "@/lib/http/foreign-action";
 import { MACHINE_ROUTES, OCN_MACHINE_ROUTES, type MachineHandler } from "@/lib/http/machine-routes";
@@ -84,6 +85,7 @@ function toRequest(request: IncomingMessage, host: string): Request {
   const headers = new Headers();
   for (let index = 0; index < request.rawHeaders.length; index += 2) headers.append(request.rawHeaders[index]!, request.rawHeaders[index + 1]!);
   headers.set("host", host);
+  headers.set(CLIENT_ADDRESS_HEADER, String(request.headers[CLIENT_ADDRESS_HEADER]));
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   return new Request(`http://${host}${request.url ?? "/"}`, {
     method: request.method,
@@ -139,10 +141,11 @@ export function createRequestListener(options: AttestServerOptions): (request: I
   const machinePaths = new Set(Object.keys(routes).map((route) => route.split(" ")[1]!));
   const track = (work: Promise<unknown>) => options.inFlight?.track(work);
   return (request, response) => {
-    const { publicUrl } = getEnv();
+    const { publicUrl, trustProxy } = getEnv();
     const host = requestHost(request.headers.host, publicUrl);
     // Next and Auth.js read the Host too; they get one that parses.
     request.headers.host = host;
+    request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request, trustProxy);
     const path = (request.url ?? "/").split("?", 1)[0]!;
     if (isForeignFormPost({ method: request.method, path, headers: request.headers }, publicUrl.origin, machinePaths)) {
       return void send(response, errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from Attest's own pages."))).catch((error) => rescue(response, error, false));
