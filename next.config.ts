@@ -4,10 +4,13 @@ import { SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // NextRequest otherwise rewrites any 127.x.x.x or [::1] in a request's URL to "localhost",
+  // so with a loopback PUBLIC_URL Auth.js and route handlers would see another origin.
+  skipProxyUrlNormalize: true,
   // Loaded by Node at run time, not bundled: WebAssembly, native sockets, file-system assets.
   serverExternalPackages: ["@electric-sql/pglite", "tiny-secp256k1", "smtp-server", "nodemailer", "mailparser", "postgres", "pngjs"],
   experimental: {
-    // Document uploads: up to 10 MB per file, front and back in one form (SPEC §3, issue 4).
+    // Document uploads: up to 10 MB per file, front and back in one form (SPEC §3).
     // The proxy buffers the same body for its CSP nonce, so its limit has to match.
     serverActions: { bodySizeLimit: "21mb" },
     proxyClientMaxBodySize: "21mb",

@@ -12,7 +12,9 @@ import { logUnexpected } from "./lib/http/errors";
 import { createAttestServer, InFlight } from "./lib/http/attest-server";
 
 const env = getEnv();
-const app = next({ dev: false, hostname: env.host, port: env.port });
+// Next builds its internal request URL from these, not from the address it is bound to:
+// PUBLIC_URL's, so Next, Auth.js and the route handlers all see the origin people use.
+const app = next({ dev: false, hostname: env.publicUrl.hostname, port: Number(env.publicUrl.port || (env.publicUrl.protocol === "https:" ? 443 : 80)) });
 const handle = app.getRequestHandler();
 // How long requests already under way may take to finish once a stop is asked for.
 const DRAIN_MS = 10_000;

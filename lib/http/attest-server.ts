@@ -54,24 +54,20 @@ export type AttestServerOptions = {
   ocnRoutes?: ReadonlySet<string>;
 };
 
-// host[:port] as RFC 9110 allows it in a Host header (a registered name or a bracketed IPv6 address).
-const HOST = /^(?:[A-Za-z0-9._~-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
-
 /**
- * The Host to build the request URL from: the request's own when it parses, PUBLIC_URL's
- * otherwise (absent, empty, `a b`, a port above 65535…). Nothing here trusts the Host: OCN
- * signatures cover only the path, and every absolute URL Attest writes comes from PUBLIC_URL.
+ * Every URL Attest builds comes from PUBLIC_URL, never from what a request says about
+ * itself. Next, Auth.js and the route handlers derive the request's origin from Host and
+ * X-Forwarded-Host/-Proto/-Port, so those are overwritten with PUBLIC_URL's before anything
+ * reads them: whatever a client or proxy sent (a loopback name, `evil.example`, a bad
+ * value), the origin they see is the one people use, and Next's own server-action origin
+ * check compares against it too.
  */
-export function requestHost(host: string | undefined, publicUrl: URL): string {
-  if (host && HOST.test(host)) {
-    try {
-      new URL(`http://${host}`);
-      return host;
-    } catch {
-      // falls through to PUBLIC_URL's host
-    }
-  }
-  return publicUrl.host;
+export function pinToPublicUrl(headers: IncomingMessage["headers"], publicUrl: URL): void {
+  headers.host = publicUrl.host;
+  headers["x-forwarded-host"] = publicUrl.host;
+  headers["x-forwarded-proto"] = publicUrl.protocol.slice(0, -1);
+  headers["x-forwarded-port"] = publicUrl.port || (publicUrl.protocol === "https:" ? "443" : "80");
+  delete headers.forwarded;
 }
 
 let headersFor: { env: Env; headers: Record<string, string> } | null = null;
@@ -81,13 +77,16 @@ function securityHeaders(): Record<string, string> {
   return headersFor.headers;
 }
 
-function toRequest(request: IncomingMessage, host: string): Request {
+function toRequest(request: IncomingMessage, publicUrl: URL): Request {
   const headers = new Headers();
   for (let index = 0; index < request.rawHeaders.length; index += 2) headers.append(request.rawHeaders[index]!, request.rawHeaders[index + 1]!);
-  headers.set("host", host);
-  headers.set(CLIENT_ADDRESS_HEADER, String(request.headers[CLIENT_ADDRESS_HEADER]));
+  for (const name of ["host", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", CLIENT_ADDRESS_HEADER]) {
+    const value = request.headers[name];
+    if (typeof value === "string") headers.set(name, value);
+  }
+  headers.delete("forwarded");
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
-  return new Request(`http://${host}${request.url ?? "/"}`, {
+  return new Request(`${publicUrl.protocol}//${publicUrl.host}${request.url ?? "/"}`, {
     method: request.method,
     headers,
     body: hasBody ? (Readable.toWeb(request) as ReadableStream) : undefined,
@@ -102,10 +101,10 @@ async function failure(error: unknown, signed: boolean): Promise<Response> {
   return signed ? signResponse(response) : response;
 }
 
-async function machineResponse(handler: MachineHandler, request: IncomingMessage, host: string, signed: boolean): Promise<Response> {
+async function machineResponse(handler: MachineHandler, request: IncomingMessage, publicUrl: URL, signed: boolean): Promise<Response> {
   let webRequest: Request;
   try {
-    webRequest = toRequest(request, host);
+    webRequest = toRequest(request, publicUrl);
   } catch {
     return failure(new AppError("INVALID_REQUEST", "The request could not be read."), signed);
   }
@@ -142,10 +141,8 @@ export function createRequestListener(options: AttestServerOptions): (request: I
   const track = (work: Promise<unknown>) => options.inFlight?.track(work);
   return (request, response) => {
     const { publicUrl, trustProxy } = getEnv();
-    const host = requestHost(request.headers.host, publicUrl);
-    // Next and Auth.js read the Host too; they get one that parses.
-    request.headers.host = host;
     request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request, trustProxy);
+    pinToPublicUrl(request.headers, publicUrl);
     const path = (request.url ?? "/").split("?", 1)[0]!;
     if (isForeignFormPost({ method: request.method, path, headers: request.headers }, publicUrl.origin, machinePaths)) {
       return void send(response, errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from Attest's own pages."))).catch((error) => rescue(response, error, false));
@@ -155,7 +152,7 @@ export function createRequestListener(options: AttestServerOptions): (request: I
     if (!handler) return void track(options.next(request, response).catch((error) => rescue(response, error, false)));
     const signed = ocnRoutes.has(route);
     track(
-      machineResponse(handler, request, host, signed)
+      machineResponse(handler, request, publicUrl, signed)
         .then((result) => send(response, result))
         .catch((error) => rescue(response, error, signed)),
     );
