@@ -11,8 +11,11 @@ import { SERVER_ARGS } from "./scripts/server-command";
  * with the demo data set, in Debian's Chromium (no browser download).
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-// "localhost", not 127.0.0.1: Next normalises loopback hosts to "localhost" in request URLs, and cookies must match.
-const BASE_URL = `http://localhost:${PORT}`;
+// Not "localhost": a PUBLIC_URL that is any other name must work the same (every URL Attest
+// builds comes from it), and the deployment tests (e2e/deployed/) cover a real domain over TLS.
+const HOST = process.env.E2E_HOST ?? "127.0.0.2";
+const BASE_URL = `http://${HOST}:${PORT}`;
+process.env.E2E_BASE_URL = BASE_URL;
 const DATA_DIR = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "attest-e2e-"));
 process.env.E2E_DATA_DIR = DATA_DIR;
 
@@ -49,7 +52,7 @@ export default defineConfig({
     env: {
       NODE_ENV: "production",
       PORT: String(PORT),
-      HOST: "127.0.0.1",
+      HOST,
       PUBLIC_URL: BASE_URL,
       DATA_DIR,
       SEED_DEMO: "1",

@@ -39,7 +39,7 @@ test("production without keys refuses to start, naming the missing key", async (
 test("SIGTERM drains, closes the embedded database and exits 0; the data directory opens again", async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "attest-stop-"));
   const port = "3198";
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: port, HOST: "127.0.0.1", PUBLIC_URL: `http://localhost:${port}`, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: port, HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}`, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" };
   for (const round of [1, 2]) {
     const child = spawn(process.execPath, SERVER_ARGS, { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -76,7 +76,7 @@ test("production with its keys serves, with HSTS and without the development mai
     DATA_DIR: dataDir,
     PORT: port,
     HOST: "127.0.0.1",
-    PUBLIC_URL: `http://localhost:${port}`,
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const child = spawn(process.execPath, SERVER_ARGS, { env, stdio: ["ignore", "pipe", "pipe"] });

@@ -39,10 +39,26 @@ const SPECS = {
   auth: { variable: "AUTH_SECRET", file: "auth-secret", generate: () => randomBytes(32).toString("base64url") },
 } satisfies Record<string, KeySpec>;
 
+/**
+ * A fresh set of every key, as the variables that carry them: what `npm run keys` prints for
+ * operators, and what a deployment of several instances gives each of them.
+ */
+export function generateKeySet(): { OCN_PRIVATE_KEY: string; CREDENTIAL_SIGNING_KEY: string; DATA_ENCRYPTION_KEY: string; AUTH_SECRET: string } {
+  return {
+    OCN_PRIVATE_KEY: SPECS.ocn.generate(),
+    CREDENTIAL_SIGNING_KEY: SPECS.credential.generate(),
+    DATA_ENCRYPTION_KEY: SPECS.data.generate(),
+    AUTH_SECRET: SPECS.auth.generate(),
+  };
+}
+
 function resolve(spec: KeySpec, configured: string | undefined): string {
   if (configured) return configured;
   const env = getEnv();
   if (env.production) throw new ConfigError(spec.variable, "is required in production");
+  // Instances sharing a database must sign and encrypt with the same keys: one generated
+  // into each instance's own DATA_DIR would make every other instance's data unreadable.
+  if (env.databaseUrl) throw new ConfigError(spec.variable, "is required with DATABASE_URL, the same for every instance (npm run keys prints a set)");
   const dir = path.join(env.dataDir, "keys");
   const file = path.join(dir, spec.file);
   if (!existsSync(file)) {

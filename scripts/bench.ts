@@ -22,6 +22,7 @@ import path from "node:path";
 
 import autocannon from "autocannon";
 
+import { generateKeySet } from "../lib/keys";
 import { signRequestHeaders } from "../lib/ocn/client";
 import { signMetadataConfig } from "../lib/ocn/metadata";
 import { buildIfNeeded } from "./build-if-needed";
@@ -224,7 +225,8 @@ async function measureAttest(kind: "PGlite" | "PostgreSQL", databaseUrl: string 
     PORT: String(port),
     PUBLIC_URL: `http://localhost:${port}`,
     SEED_DEMO: "0",
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    // Every instance on one PostgreSQL is given the same keys; nothing is generated for it.
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl, ...generateKeySet() } : {}),
   };
   console.log(`\n${kind}: loading ${USERS} users and ${PARTNERS} partners…`);
   const apiKeyFile = path.join(dataDir, "bench-api-key");

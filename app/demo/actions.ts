@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 
 import { callAttestAsDemoGateway } from "@/lib/demo/gateway-calls";
 import { DEMO_GATEWAY } from "@/lib/demo/gateway";
-import { DEMO_STATE_COOKIE, demoRequestSchema, type DemoActionResult, type DemoRequest } from "@/lib/demo/gateway-form";
+import { demoRequestSchema, demoStateCookie, type DemoActionResult, type DemoRequest } from "@/lib/demo/gateway-form";
 import { absoluteUrl, publicPath } from "@/lib/env";
 import { logUnexpected } from "@/lib/http/errors";
 
@@ -50,10 +50,11 @@ export async function askConsentAction(input: unknown): Promise<DemoActionResult
   const parsed = parse(input);
   if (!parsed.ok) return parsed;
   const state = randomBytes(16).toString("base64url");
-  (await cookies()).set(DEMO_STATE_COOKIE, state, {
+  const https = absoluteUrl("/").startsWith("https:");
+  (await cookies()).set(demoStateCookie(https), state, {
     httpOnly: true,
     sameSite: "lax",
-    secure: absoluteUrl("/").startsWith("https:"),
+    secure: https,
     path: publicPath("/demo"),
     maxAge: 15 * 60,
   });

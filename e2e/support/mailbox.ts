@@ -1,23 +1,32 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-
 import { expect } from "@playwright/test";
 
 /**
- * Reads the server's development mailbox folder directly: the newest link
- * sent to `address`. Polls briefly, since sending is asynchronous.
+ * Reads the development mailbox the way an operator would, over HTTP from this machine
+ * (`/dev/mailbox/messages` answers loopback clients only). Behind the test proxy any
+ * instance may answer, since the mailbox lives in the shared database. Polls briefly,
+ * since sending is asynchronous.
  */
-export async function latestLinkFor(address: string, pathPart = "/api/auth/callback/"): Promise<string> {
-  const folder = path.join(process.env.E2E_DATA_DIR!, "mail");
+type Message = { to: string; subject: string; text: string; links: string[] };
+
+function mailboxUrl(): string {
+  return `${process.env.E2E_MAILBOX_BASE ?? process.env.E2E_BASE_URL}/dev/mailbox/messages`;
+}
+
+async function messagesTo(address: string, base?: string): Promise<Message[]> {
+  const response = await fetch(base ? `${base}/dev/mailbox/messages` : mailboxUrl());
+  if (!response.ok) throw new Error(`mailbox answered ${response.status}`);
+  const { messages } = (await response.json()) as { messages: Message[] };
+  return messages.filter((message) => message.to.toLowerCase().includes(address.toLowerCase()));
+}
+
+/** The newest link sent to `address` whose path contains `pathPart`. */
+export async function latestLinkFor(address: string, pathPart = "/api/auth/callback/", base?: string): Promise<string> {
   let link: string | undefined;
   await expect
     .poll(
-      () => {
-        const names = readdirSync(folder).sort().reverse();
-        for (const name of names) {
-          const raw = readFileSync(path.join(folder, name), "utf8").replace(/=\r?\n/g, "").replace(/=3D/g, "=");
-          if (!raw.toLowerCase().includes(`to: ${address.toLowerCase()}`)) continue;
-          link = raw.match(new RegExp(`https?://[^\\s"<>]*${pathPart.replace(/\//g, "\\/")}[^\\s"<>]*`))?.[0];
+      async () => {
+        for (const message of await messagesTo(address, base)) {
+          link = message.links.find((candidate) => candidate.includes(pathPart));
           if (link) return link;
         }
         return undefined;
@@ -28,17 +37,9 @@ export async function latestLinkFor(address: string, pathPart = "/api/auth/callb
   return link!;
 }
 
-export async function latestMessageTo(address: string): Promise<string> {
-  const folder = path.join(process.env.E2E_DATA_DIR!, "mail");
+/** The newest message's text sent to `address`. */
+export async function latestMessageTo(address: string, base?: string): Promise<string> {
   let found = "";
-  await expect
-    .poll(() => {
-      for (const name of readdirSync(folder).sort().reverse()) {
-        const raw = readFileSync(path.join(folder, name), "utf8");
-        if (raw.toLowerCase().includes(`to: ${address.toLowerCase()}`)) return (found = raw);
-      }
-      return "";
-    })
-    .not.toBe("");
+  await expect.poll(async () => (found = (await messagesTo(address, base))[0]?.text ?? "")).not.toBe("");
   return found;
 }

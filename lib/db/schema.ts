@@ -297,6 +297,14 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer("count").notNull(),
 });
 
+// ── Development mailbox: outside production without SMTP_URL, shared by every instance ──
+
+export const devMail = pgTable("dev_mail", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  receivedAt: at("received_at").notNull().defaultNow(),
+  messageEnc: bytea("message_enc").notNull(),
+});
+
 // ── Credentials API ──
 
 export const apiAccounts = pgTable("api_accounts", {

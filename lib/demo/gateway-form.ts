@@ -15,8 +15,10 @@ export const demoRequestSchema = z.object({
 });
 export type DemoRequest = z.infer<typeof demoRequestSchema>;
 
-/** Holds the consent request's `state` until the callback checks it. */
-export const DEMO_STATE_COOKIE = "demo_gateway_state";
+/** Holds the consent request's `state` until the callback checks it; over https only ever Secure. */
+export function demoStateCookie(https: boolean): string {
+  return https ? "__Secure-demo_gateway_state" : "demo_gateway_state";
+}
 
 /** The demo people of SPEC §10, so a visitor need not know their OCIDs. */
 export const DEMO_PEOPLE = [

@@ -24,3 +24,8 @@ export function resolveClientAddress(request: Pick<IncomingMessage, "headers" | 
   const list = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").map((entry) => entry.trim()).filter(Boolean);
   return list.at(-1)?.replace(/^::ffff:/, "") ?? socketAddress;
 }
+
+/** 127.0.0.0/8 and ::1: a client on this machine. */
+export function isLoopbackAddress(address: string): boolean {
+  return /^127(?:\.\d{1,3}){3}$/.test(address) || address === "::1";
+}

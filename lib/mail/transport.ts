@@ -1,11 +1,10 @@
 import "server-only";
 
-import path from "node:path";
-
 import nodemailer, { type Transporter } from "nodemailer";
 
 import { getEnv } from "@/lib/env";
 import { startMailServer } from "@/lib/mail/embedded-server";
+import { keepMessage } from "@/lib/mail/mailbox";
 
 /**
  * Where mail goes: the SMTP server in SMTP_URL, or else the embedded
@@ -13,14 +12,10 @@ import { startMailServer } from "@/lib/mail/embedded-server";
  */
 const globalMail = globalThis as { __attestTransport?: Promise<Transporter> };
 
-export function mailboxFolder(): string {
-  return path.join(getEnv().dataDir, "mail");
-}
-
 async function createTransport(): Promise<Transporter> {
   const { smtpUrl } = getEnv();
   if (smtpUrl) return nodemailer.createTransport(smtpUrl);
-  const server = await startMailServer(mailboxFolder());
+  const server = await startMailServer(keepMessage);
   return nodemailer.createTransport({ host: "127.0.0.1", port: server.port, secure: false, ignoreTLS: true });
 }
 

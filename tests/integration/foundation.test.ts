@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -7,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { recordAudit, verifyAuditChain } from "@/lib/audit/log";
 import { emailColumns } from "@/lib/auth/adapter";
 import { databaseKind, getDb } from "@/lib/db/client";
-import { auditLog, documents, identityItems, users } from "@/lib/db/schema";
+import { auditLog, devMail, documents, identityItems, users } from "@/lib/db/schema";
 import { storeDocument, readDocument } from "@/lib/kyc/document-store";
 import { getItem, writeItem } from "@/lib/kyc/item-store";
 import { startMailServer } from "@/lib/mail/embedded-server";
@@ -96,8 +94,8 @@ describe(`foundation on ${process.env.TEST_DATABASE ?? "pglite"}`, () => {
   });
 
   it("delivers mail through an SMTP server given as SMTP_URL", async () => {
-    const folder = path.join(process.env.DATA_DIR!, "external-smtp");
-    const external = await startMailServer(folder);
+    const received: Buffer[] = [];
+    const external = await startMailServer(async (message) => void received.push(message));
     try {
       process.env.SMTP_URL = `smtp://127.0.0.1:${external.port}`;
       const { resetEnvForTests } = await import("@/lib/env");
@@ -105,14 +103,49 @@ describe(`foundation on ${process.env.TEST_DATABASE ?? "pglite"}`, () => {
       delete (globalThis as { __attestTransport?: unknown }).__attestTransport;
       const { sendMail } = await import("@/lib/mail/transport");
       await sendMail({ to: "someone@example.com", subject: "Relay check", text: "through the configured server" });
-      const files = readdirSync(folder);
-      expect(files).toHaveLength(1);
-      expect(readFileSync(path.join(folder, files[0]!), "utf8")).toContain("Subject: Relay check");
+      expect(received).toHaveLength(1);
+      expect(received[0]!.toString("utf8")).toContain("Subject: Relay check");
     } finally {
       delete process.env.SMTP_URL;
       delete (globalThis as { __attestTransport?: unknown }).__attestTransport;
       (await import("@/lib/env")).resetEnvForTests();
       await external.close();
+    }
+  });
+
+  it("keeps the development mailbox in the database, encrypted, for every instance to list", async () => {
+    const { sendMail } = await import("@/lib/mail/transport");
+    const { listMailbox } = await import("@/lib/mail/mailbox");
+    const to = `mailbox-${Date.now()}@example.com`;
+    await sendMail({ to, subject: "Mailbox check", text: "Open https://attest.example/path?token=abc to continue" });
+    const mine = (await listMailbox()).find((message) => message.to === to);
+    expect(mine).toMatchObject({ subject: "Mailbox check", links: ["https://attest.example/path?token=abc"] });
+    const db = await getDb();
+    const rows = await db.select().from(devMail).where(eq(devMail.id, Number(mine!.id)));
+    expect(rows[0]!.messageEnc.includes(Buffer.from(to))).toBe(false);
+  });
+
+  it.each([
+    { client: "127.0.0.1", env: {}, may: true },
+    { client: "::1", env: {}, may: true },
+    { client: "203.0.113.9", env: {}, may: false },
+    { client: null, env: {}, may: false },
+    { client: "203.0.113.9", env: { DEV_MAILBOX: "1" }, may: true },
+    { client: "127.0.0.1", env: { NODE_ENV: "production", ATTEST_ENV: "production", OCN_OCID: "540", DEV_MAILBOX: "1" }, may: false },
+  ])("lets $client read the mailbox with $env: $may", async ({ client, env, may }) => {
+    const { resetEnvForTests } = await import("@/lib/env");
+    const { mayReadMailbox } = await import("@/lib/mail/mailbox");
+    const saved = { ...process.env };
+    Object.assign(process.env, env);
+    resetEnvForTests();
+    try {
+      expect(mayReadMailbox(client)).toBe(may);
+    } finally {
+      for (const name of Object.keys(env)) {
+        if (saved[name] === undefined) delete process.env[name];
+        else (process.env as Record<string, string>)[name] = saved[name];
+      }
+      resetEnvForTests();
     }
   });
 });

@@ -20,6 +20,10 @@ process.env.PUBLIC_URL ??= "http://127.0.0.1:3999";
 if (process.env.TEST_DATABASE === "postgres") {
   if (!process.env.TEST_DATABASE_URL) throw new Error("TEST_DATABASE=postgres needs TEST_DATABASE_URL");
   process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
+  // With DATABASE_URL nothing is generated: each file is given its own keys, as an operator
+  // gives a deployment's instances theirs.
+  const { generateKeySet } = await import("@/lib/keys");
+  for (const [name, value] of Object.entries(generateKeySet())) process.env[name] ??= value;
 } else {
   delete process.env.DATABASE_URL;
 }

@@ -14,6 +14,7 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const NOT_API: Record<string, string> = {
   "/api/auth/{nextauth}": "Auth.js sign-in internals, used by the browser",
   "/openapi.json": "the document itself",
+  "/dev/mailbox/messages": "the development mailbox, outside production and for this machine only",
   "/demo/gateway/metadata.json": "metadata of the demo partner, not of Attest",
   "/demo/gateway/icon.svg": "the demo partner's icon, named in its metadata",
   "/kyc/grant/{ocid}/icon": "the partner's icon as the consent page shows it, for the person's browser",

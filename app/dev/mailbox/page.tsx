@@ -1,20 +1,21 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 
-import { getEnv } from "@/lib/env";
-import { listMailbox } from "@/lib/mail/mailbox";
+import { clientAddress } from "@/lib/http/client-address";
+import { listMailbox, mayReadMailbox } from "@/lib/mail/mailbox";
 
 export const metadata: Metadata = { title: "Development mailbox" };
 
-/** Outside production only: the messages the embedded SMTP server received (SPEC §9). */
+/** Outside production, for clients on this machine: the messages the embedded SMTP server received (SPEC §9). */
 export default async function MailboxPage() {
-  if (getEnv().production) notFound();
+  if (!mayReadMailbox(clientAddress(await headers()))) notFound();
   const messages = await listMailbox();
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Development mailbox</h1>
-        <p className="mt-1 text-slate-600">Sign-in links and phone codes sent by this server, newest first. Not available in production.</p>
+        <p className="mt-1 text-slate-600">Sign-in links and phone codes sent by every instance of this deployment, newest first. Not available in production.</p>
       </div>
       {messages.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">No messages yet.</p>

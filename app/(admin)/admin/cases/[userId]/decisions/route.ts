@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { staffOrNull } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { AppError, errorResponse, invalidRequest } from "@/lib/http/errors";
 import { decideItem } from "@/lib/review/decide";
 import { decisionSchema } from "@/lib/review/schemas";
@@ -13,7 +14,7 @@ import { decisionSchema } from "@/lib/review/schemas";
 export async function POST(request: Request, { params }: { params: Promise<{ userId: string }> }) {
   try {
     const origin = request.headers.get("origin");
-    if (origin && origin !== new URL(request.url).origin) throw new AppError("FORBIDDEN", "Cross-origin decisions are refused.");
+    if (origin && origin !== getEnv().publicUrl.origin) throw new AppError("FORBIDDEN", "Cross-origin decisions are refused.");
     if (!request.headers.get("content-type")?.startsWith("application/json")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send JSON.");
     const reviewer = await staffOrNull("items.decide");
     if (!reviewer) throw new AppError("FORBIDDEN", "Your role may not decide items.");
