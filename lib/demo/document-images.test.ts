@@ -103,7 +103,7 @@ describe("demo document images", () => {
   });
 
   it("shows the same face colours in the selfie and the document photo for a seed", async () => {
-    for (const seed of [3, 11, 42]) {
+    for (const seed of [11, 23, 37]) {
       const f = faceFeatures(seed);
       const selfie = await renderSelfieImage({ seed });
       const doc = await renderPassportImage(passport(seed));
@@ -116,10 +116,10 @@ describe("demo document images", () => {
       expect(countColor(selfie, f.eyes, 2)).toBeGreaterThan(20);
       expect(countColor(doc, f.eyes, 2)).toBeGreaterThan(10);
     }
-    // …and not someone else's: seeds 3 and 11 have clearly different skin tones.
-    const [a, b] = [faceFeatures(3), faceFeatures(11)];
+    // …and not someone else's: seeds 11 and 23 have clearly different skin tones.
+    const [a, b] = [faceFeatures(11), faceFeatures(23)];
     expect(a.skin).not.toEqual(b.skin);
-    expect(countColor(await renderSelfieImage({ seed: 11 }), a.skin)).toBeLessThan(50);
+    expect(countColor(await renderSelfieImage({ seed: 23 }), a.skin)).toBeLessThan(50);
   });
 
   it("draws the MRZ as dark monospace text in the bottom band of the passport", async () => {

@@ -11,23 +11,9 @@ import { faceFeatures } from "./face";
 import { hashString, rng, type Rng } from "./random";
 import { renderTemplate } from "./svg-render";
 
-export interface PassportImageInput {
-  lastName: string;
-  firstNames: string;
-  /** ISO 3166-1 alpha-3 code of the issuing state / nationality. */
-  nationality: string;
-  birthDate: string;
-  sex: "F" | "M" | "X";
-  number: string;
-  issuedAt: string;
-  expiresAt: string;
-  /** The two 44-character TD3 machine-readable-zone lines. */
-  mrz: [string, string];
-  seed: number;
-}
-
+/** `nationality` is the ISO 3166-1 alpha-3 code of the issuing state; `mrz` the two 44-character TD3 lines. */
+export type PassportImageInput = { lastName: string; firstNames: string; nationality: string; birthDate: string; sex: "F" | "M" | "X"; number: string; issuedAt: string; expiresAt: string; mrz: [string, string]; seed: number };
 export type IdCardImageInput = { kind: "national_id" | "driver_license"; fullName: string; number: string; country: string; birthDate: string; issuedAt: string; expiresAt: string; seed: number };
-
 export type ProofOfAddressImageInput = { kind: "utility_bill" | "bank_statement" | "other"; fullName: string; addressLines: string[]; issuedAt: string; issuer: string; seed: number };
 
 export const PASSPORT_SIZE = { width: 880, height: 620 } as const;
@@ -61,7 +47,7 @@ function security(rand: Rng, name: string, seed: number) {
   const [l, a] = [rand.int(5, 8) * 16, rand.range(7, 10).toFixed(1)];
   const s = rng(seed * 31 + hashString(name));
   const [loops, f2, p1, p2] = [s.range(5, 8), s.range(3.5, 6), s.range(0, 6.28), s.range(0, 6.28)];
-  const scribble = Array.from({ length: 121 }, (_, i, t = i / 120) => {
+  const scribble = Array.from({ length: 121 }, (_, i) => i / 120).map((t) => {
     const x = 9 + 180 * t + 8 * Math.sin(2 * Math.PI * loops * t + p1);
     const y = 28 + 18 * (0.55 + 0.45 * Math.sin(Math.PI * t)) * Math.sin(2 * Math.PI * f2 * t + p2) - 6 * t;
     return `${x.toFixed(1)} ${y.toFixed(1)}`;
@@ -143,19 +129,17 @@ export function renderProofOfAddressImage(p: ProofOfAddressImageInput): Promise<
     facts: [["Date", longDate(issued)], ["Account no.", `${rand.int(10, 99)}-${rand.int(1000, 9999)}-${rand.int(1000, 9999)}`], ["Period", `${dayMonth(start)} - ${dayMonth(end)}`], ["Page", "1 of 1"]].map(([k, v], i) => ({ k, v, y: 196 + i * 24 })),
     rows: rows.map((c, i) => ({ c, y: 498 + i * 28, stripe: i % 2 === 1 })),
     ...{ total: money(total), totalY, endY: totalY + 28, notesY: totalY + 58, closing: dayMonth(end), due: longDate(new Date(issued.getTime() + 14 * DAY)), reference },
-    usage: Array.from({ length: 6 }, (_, i, h = rand.int(18, 44)) => ({ x: 480 + i * 42, y: 64 - h, h, month: dayMonth(new Date(Date.UTC(2025, end.getUTCMonth() - 5 + i, 1))).slice(3) })),
+    usage: Array.from({ length: 6 }, () => rand.int(18, 44)).map((h, i) => ({ x: 480 + i * 42, y: 64 - h, h, month: dayMonth(new Date(Date.UTC(2025, end.getUTCMonth() - 5 + i, 1))).slice(3) })),
     barcode: toSVG({ bcid: "code128", text: reference, height: 12 }).replace("<svg ", '<svg x="470" y="840" width="270" height="64" preserveAspectRatio="none" '),
   });
 }
-
-const WALLS = ["#d9d2c5", "#c9d4d9", "#e3d9cf", "#c7c1b8", "#d4dccf", "#bfc6cf"];
 
 /** A hand-held selfie of the seed's person in an out-of-focus room. */
 export function renderSelfieImage(p: { seed: number }): Promise<Buffer> {
   const rand = rng(p.seed * 613 + 5);
   const frameX = rand.chance(0.5) ? rand.range(-40, 60) : rand.range(330, 420);
   return renderTemplate("selfie", {
-    ...{ ...faceFeatures(p.seed), overflow: "visible", wall: rand.pick(WALLS), light: rand.range(-0.6, 0.6).toFixed(2), window: rand.chance(0.5) },
+    ...{ ...faceFeatures(p.seed), overflow: "visible", wall: rand.pick(["#d9d2c5", "#c9d4d9", "#e3d9cf", "#c7c1b8", "#d4dccf", "#bfc6cf"]), light: rand.range(-0.6, 0.6).toFixed(2), window: rand.chance(0.5) },
     ...{ frameX: frameX.toFixed(0), pictureX: (300 - frameX / 2).toFixed(0), lampX: rand.int(60, 420), lampY: rand.int(40, 160), personX: rand.int(16, 64) },
   });
 }
