@@ -140,6 +140,6 @@ export function renderSelfieImage(p: { seed: number }): Promise<Buffer> {
   const frameX = rand.chance(0.5) ? rand.range(-40, 60) : rand.range(330, 420);
   return renderTemplate("selfie", {
     ...{ ...faceFeatures(p.seed), overflow: "visible", wall: rand.pick(["#d9d2c5", "#c9d4d9", "#e3d9cf", "#c7c1b8", "#d4dccf", "#bfc6cf"]), light: rand.range(-0.6, 0.6).toFixed(2), window: rand.chance(0.5) },
-    ...{ frameX: frameX.toFixed(0), pictureX: (300 - frameX / 2).toFixed(0), lampX: rand.int(60, 420), lampY: rand.int(40, 160), personX: rand.int(16, 64) },
+    ...{ frameX: frameX.toFixed(0), pictureX: (300 - frameX / 2).toFixed(0), lampX: rand.int(60, 420), lampY: rand.int(40, 160), personX: rand.int(-8, 38) },
   });
 }

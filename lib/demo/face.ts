@@ -20,8 +20,8 @@ export function faceFeatures(seed: number) {
   const [hairStyle, clothing, eyeDx] = [r.pick(STYLES), r.pick(CLOTHING), n(21, 25)];
   return {
     ...{ skin: SKIN[skin]!, hairStyle, style: { [hairStyle]: true }, clothing, shirt: r.chance(0.4) && clothing !== "#e9e6df" ? r.pick(SHIRTS) : null },
-    // Darker skin tones come with dark (or grey) hair and dark eyes: plausibility, not a rule.
-    ...{ hair: skin >= 5 ? r.pick([HAIR[0]!, HAIR[1]!, HAIR[2]!, HAIR[7]!]) : r.pick(HAIR), eyes: skin >= 4 ? r.pick(EYES.slice(0, 2)) : r.pick(EYES) },
+    // Darker skin tones come with dark hair and eyes: plausibility, not a rule.
+    ...{ hair: skin >= 5 ? r.pick(HAIR.slice(0, 3)) : r.pick(HAIR), eyes: skin >= 4 ? r.pick(EYES.slice(0, 2)) : r.pick(EYES) },
     ...{ beard: hairStyle !== "long" && hairStyle !== "bun" && r.chance(0.3), glasses: r.chance(0.18) ? r.pick(["#26262b", "#5b3b22", "#8a8f96"]) : null },
     ...{ headWidth: n(0.92, 1.06), eyeSize: n(1, 1.15), mouthWidth: n(0.85, 1.12), smile: n(0.5, 4), noseLength: n(0.9, 1.1), brow: n(2.4, 3.8) },
     ...{ parting: r.chance(0.5) ? -1 : 1, shoulders: n(0.94, 1.06), leftEye: 120 - eyeDx, rightEye: 120 + eyeDx },
