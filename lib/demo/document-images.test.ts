@@ -86,7 +86,7 @@ describe("demo document images", () => {
     const img = decode(png);
     expect(img.width).toBe(size.width);
     expect(img.height).toBe(size.height);
-    expect(png.length).toBeLessThan(400 * 1024);
+    expect(png.length).toBeLessThan(300 * 1024);
   });
 
   it.each(renders)("%s is deterministic (same input, same bytes)", async (_name, render) => {
