@@ -9,7 +9,6 @@ const HAIR = ["#1c1613", "#2f1f16", "#4a2e1c", "#6b4429", "#8a4a26", "#b88a52", 
 const EYES = ["#5a3a22", "#3a2618", "#4a79a6", "#5d7f4d", "#86683a", "#6f7d8a"];
 const CLOTHING = ["#263450", "#393c42", "#6a2636", "#2c6767", "#e9e6df", "#585b39", "#3d6cae", "#1f1f23", "#b0862e", "#7d8a99"];
 const SHIRTS = ["#f4f4f1", "#dfe8f3", "#f1ece2", "#cfd8e3"];
-const STYLES = ["short", "short", "long", "long", "bun", "buzz", "curly", "bald"] as const;
 
 export type FaceFeatures = ReturnType<typeof faceFeatures>;
 
@@ -17,7 +16,7 @@ export function faceFeatures(seed: number) {
   const r = rng(seed * 7919 + 17);
   const n = (lo: number, hi: number) => Number(r.range(lo, hi).toFixed(2));
   const skin = r.int(0, SKIN.length - 1);
-  const [hairStyle, clothing, eyeDx] = [r.pick(STYLES), r.pick(CLOTHING), n(21, 25)];
+  const [hairStyle, clothing, eyeDx] = [r.pick(["short", "short", "long", "long", "bun", "buzz", "curly", "bald"] as const), r.pick(CLOTHING), n(21, 25)];
   return {
     ...{ skin: SKIN[skin]!, hairStyle, style: { [hairStyle]: true }, clothing, shirt: r.chance(0.4) && clothing !== "#e9e6df" ? r.pick(SHIRTS) : null },
     // Darker skin tones come with dark hair and eyes: plausibility, not a rule.

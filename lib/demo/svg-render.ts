@@ -28,10 +28,8 @@ export async function renderTemplate(name: string, view: object): Promise<Buffer
   const { Resvg: Renderer, fontBuffers } = await state.__attestResvg;
   const resvg = new Renderer(Mustache.render(template(name), view, template), { font: { fontBuffers, loadSystemFonts: false, defaultFontFamily: "Geist" } });
   const image = resvg.render();
-  try {
-    return Buffer.from(image.asPng());
-  } finally {
-    image.free();
-    resvg.free();
-  }
+  const png = Buffer.from(image.asPng());
+  image.free();
+  resvg.free();
+  return png;
 }
