@@ -10,7 +10,7 @@ import { Resvg, initWasm } from "@resvg/resvg-wasm";
 import Mustache from "mustache";
 
 const modules = path.join(process.cwd(), "node_modules");
-const FONTS = ["geist-sans/Geist-Regular", "geist-sans/Geist-SemiBold", "geist-sans/Geist-Bold", "geist-mono/GeistMono-Medium"];
+const FONTS = ["geist-sans/Geist-Regular", "geist-sans/Geist-SemiBold", "geist-sans/Geist-Bold", "geist-mono/GeistMono-SemiBold"];
 
 // The custom server loads lib modules twice, and the WebAssembly module may be initialised only once:
 // every copy of this module renders with the one initialised Resvg class.
