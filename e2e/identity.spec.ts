@@ -99,7 +99,7 @@ test("a new person provides and verifies their identity, item by item", async ({
     expirationDate: expires,
     sex: "F",
   });
-  const image = renderPassportImage({
+  const image = await renderPassportImage({
     lastName: "Quintero",
     firstNames: "Zoe",
     nationality: "GBR",
@@ -195,7 +195,7 @@ test("without a camera, a selfie can be uploaded as a file; a file that is not a
   await expect(state(page, "liveness")).toHaveAttribute("data-state", "missing");
 
   await page.goto("/account/items/liveness");
-  await file.setInputFiles({ name: "me.png", mimeType: "image/png", buffer: renderSelfieImage({ seed: 7 }) });
+  await file.setInputFiles({ name: "me.png", mimeType: "image/png", buffer: await renderSelfieImage({ seed: 7 }) });
   await page.getByRole("button", { name: "Upload photo" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(state(page, "liveness")).toHaveAttribute("data-state", "pending");

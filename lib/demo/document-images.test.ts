@@ -1,7 +1,6 @@
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 
-import { CAP_HEIGHT, GLYPH_WIDTH, glyphFor, hasGlyph, normalizeForFont } from "@/lib/demo/bitmap-font";
 import {
   ID_CARD_SIZE,
   PASSPORT_SIZE,
@@ -17,7 +16,6 @@ import {
   type ProofOfAddressImageInput,
 } from "@/lib/demo/document-images";
 import { faceFeatures } from "@/lib/demo/face";
-import { Raster, type Rgb } from "@/lib/demo/raster";
 
 const passport = (seed: number): PassportImageInput => ({
   lastName: "Fernández García",
@@ -52,10 +50,12 @@ const letter = (kind: ProofOfAddressImageInput["kind"], seed: number): ProofOfAd
   seed,
 });
 
-const decode = (png: Buffer) => PNG.sync.read(png);
+const decoded = new WeakMap<Buffer, PNG>();
+const decode = (png: Buffer) => decoded.get(png) ?? decoded.set(png, PNG.sync.read(png)).get(png)!;
 
-/** Number of pixels within `tolerance` (per channel) of `color`. */
-function countColor(png: Buffer, color: Rgb, tolerance = 3): number {
+/** Number of pixels within `tolerance` (per channel) of `hex` ("#rrggbb"). */
+function countColor(png: Buffer, hex: string, tolerance = 3): number {
+  const color = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
   const img = decode(png);
   const channels = img.data.length / (img.width * img.height);
   let n = 0;
@@ -70,7 +70,7 @@ function countColor(png: Buffer, color: Rgb, tolerance = 3): number {
   return n;
 }
 
-const renders: [string, () => Buffer, { width: number; height: number }][] = [
+const renders: [string, () => Promise<Buffer>, { width: number; height: number }][] = [
   ["passport", () => renderPassportImage(passport(7)), PASSPORT_SIZE],
   ["national id", () => renderIdCardImage(idCard("national_id", 7)), ID_CARD_SIZE],
   ["driving licence", () => renderIdCardImage(idCard("driver_license", 7)), ID_CARD_SIZE],
@@ -81,33 +81,34 @@ const renders: [string, () => Buffer, { width: number; height: number }][] = [
 ];
 
 describe("demo document images", () => {
-  it.each(renders)("%s is a valid, reasonably small PNG of the expected size", (_name, render, size) => {
-    const png = render();
+  it.each(renders)("%s is a valid, reasonably small PNG of the expected size", async (_name, render, size) => {
+    const png = await render();
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     const img = decode(png);
     expect(img.width).toBe(size.width);
     expect(img.height).toBe(size.height);
-    expect(png.length).toBeLessThan(150 * 1024);
+    expect(png.length).toBeLessThan(300 * 1024);
   });
 
-  it.each(renders)("%s is deterministic (same input, same bytes)", (_name, render) => {
-    expect(render().equals(render())).toBe(true);
+  it.each(renders)("%s is deterministic (same input, same bytes)", async (_name, render) => {
+    const [a, b] = await Promise.all([render(), render()]);
+    expect(a.equals(b)).toBe(true);
   });
 
-  it("renders different seeds as different people", () => {
+  it("renders different seeds as different people", async () => {
     const features = Array.from({ length: 12 }, (_, i) => faceFeatures(i + 1));
-    const looks = new Set(features.map((f) => `${f.skin.join()}|${f.hair.join()}|${f.hairStyle}|${f.clothing.join()}`));
+    const looks = new Set(features.map((f) => `${f.skin}|${f.hair}|${f.hairStyle}|${f.clothing}`));
     expect(looks.size).toBeGreaterThanOrEqual(10);
-    expect(renderSelfieImage({ seed: 1 }).equals(renderSelfieImage({ seed: 2 }))).toBe(false);
-    expect(renderPassportImage(passport(1)).equals(renderPassportImage(passport(2)))).toBe(false);
+    expect((await renderSelfieImage({ seed: 1 })).equals(await renderSelfieImage({ seed: 2 }))).toBe(false);
+    expect((await renderPassportImage(passport(1))).equals(await renderPassportImage(passport(2)))).toBe(false);
   });
 
-  it("shows the same face colours in the selfie and the document photo for a seed", () => {
-    for (const seed of [3, 11, 42]) {
+  it("shows the same face colours in the selfie and the document photo for a seed", async () => {
+    for (const seed of [11, 23, 37]) {
       const f = faceFeatures(seed);
-      const selfie = renderSelfieImage({ seed });
-      const doc = renderPassportImage(passport(seed));
-      const card = renderIdCardImage(idCard("national_id", seed));
+      const selfie = await renderSelfieImage({ seed });
+      const doc = await renderPassportImage(passport(seed));
+      const card = await renderIdCardImage(idCard("national_id", seed));
       for (const png of [selfie, doc, card]) {
         expect(countColor(png, f.skin)).toBeGreaterThan(500);
         expect(countColor(png, f.clothing)).toBeGreaterThan(300);
@@ -116,64 +117,34 @@ describe("demo document images", () => {
       expect(countColor(selfie, f.eyes, 2)).toBeGreaterThan(20);
       expect(countColor(doc, f.eyes, 2)).toBeGreaterThan(10);
     }
-    // …and not someone else's: seeds 3 and 11 have clearly different skin tones.
-    const [a, b] = [faceFeatures(3), faceFeatures(11)];
+    // …and not someone else's: seeds 11 and 23 have clearly different skin tones.
+    const [a, b] = [faceFeatures(11), faceFeatures(23)];
     expect(a.skin).not.toEqual(b.skin);
-    expect(countColor(renderSelfieImage({ seed: 11 }), a.skin)).toBeLessThan(50);
-  });
+    expect(countColor(await renderSelfieImage({ seed: 23 }), a.skin)).toBeLessThan(50);
+  }, 30_000);
 
-  it("draws the MRZ as dark monospace text in the bottom band of the passport", () => {
-    const img = decode(renderPassportImage(passport(5)));
+  it("draws the MRZ as dark monospace text in the bottom band of the passport", async () => {
+    const img = decode(await renderPassportImage(passport(5)));
     let dark = 0;
     for (let y = 510; y < 600; y++)
       for (let x = 0; x < img.width; x++) {
         const i = (y * img.width + x) * (img.data.length / (img.width * img.height));
         if (img.data[i]! < 60 && img.data[i + 1]! < 60 && img.data[i + 2]! < 60) dark++;
       }
-    // 88 characters × several font pixels × 3×3 device pixels each.
-    expect(dark).toBeGreaterThan(88 * 8 * 9);
+    // 88 characters of about 18×22 pixels, each at least a fifth inked.
+    expect(dark).toBeGreaterThan(88 * 80);
   });
 
-  it("copes with long names, odd dates, short addresses and characters outside the font", () => {
+  it("copes with long names, odd dates, short addresses and characters outside the font", async () => {
     const long = "Maximilian-Alexander Konstantin Bartholomäus von und zu Hohenzollern-Sigmaringen";
-    expect(() =>
-      renderPassportImage({ ...passport(9), lastName: long, firstNames: long, birthDate: "unknown", mrz: ["P<", ""] }),
-    ).not.toThrow();
-    expect(() => renderIdCardImage({ ...idCard("driver_license", 9), fullName: `Иван ${long}`, issuedAt: "14/02/2020" })).not.toThrow();
-    expect(() => renderProofOfAddressImage({ ...letter("other", 9), addressLines: [], issuer: "Ω", issuedAt: "" })).not.toThrow();
+    await renderPassportImage({ ...passport(9), lastName: long, firstNames: long, birthDate: "unknown", mrz: ["P<", ""] });
+    await renderIdCardImage({ ...idCard("driver_license", 9), fullName: `Иван <${long}> & "co"`, issuedAt: "14/02/2020" });
+    await renderProofOfAddressImage({ ...letter("other", 9), addressLines: [], issuer: "Ω", issuedAt: "" });
   });
 
   it("formats ISO dates the way documents print them", () => {
     expect(formatDocumentDate("1988-07-14")).toBe("14 JUL 1988");
     expect(formatDocumentDate("2031-12-01")).toBe("01 DEC 2031");
     expect(formatDocumentDate("14.07.1988")).toBe("14.07.1988");
-  });
-});
-
-describe("bitmap font", () => {
-  it("has glyphs for the required repertoire", () => {
-    for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 <-/.,:'") expect(hasGlyph(ch)).toBe(true);
-    for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<-/.,:'") expect(glyphFor(ch).rows.some((r) => r !== 0)).toBe(true);
-  });
-
-  it("folds accented capitals (and a few special letters) to their base letters", () => {
-    expect(normalizeForFont("ÉÀÇÑÖØÅÆŁ")).toBe("EACNOOAAEL");
-    expect(normalizeForFont("Straße")).toBe("Strasse");
-    expect(normalizeForFont("MÜLLER, JOSÉ")).toBe("MULLER, JOSE");
-  });
-
-  it("draws each font pixel as a scale×scale block", () => {
-    const scale = 3;
-    const r = new Raster(20, 30, [255, 255, 255]);
-    r.drawText("L", 0, 0, { scale, color: [0, 0, 0] });
-    const glyph = glyphFor("L");
-    for (let row = 0; row < CAP_HEIGHT; row++)
-      for (let col = 0; col < GLYPH_WIDTH; col++) {
-        const inked = ((glyph.rows[row] ?? 0) >> (GLYPH_WIDTH - 1 - col)) & 1;
-        // Proportional layout shifts the glyph left by its first inked column.
-        const x = (col - glyph.left) * scale + 1;
-        if (x < 0) continue;
-        expect(r.getPixel(x, row * scale + 1)[0]).toBe(inked ? 0 : 255);
-      }
   });
 });

@@ -126,8 +126,8 @@ export async function seedItem(context: SeedContext, item: Item, state: "verifie
       action: state === "verified" ? "demo.verified" : "demo.submitted",
       documentExpiresAt: documentExpiresAt ? documentLapsesAt(documentExpiresAt) : null,
     });
-  const image = (side: "front" | "page" | "selfie", bytes: Buffer) =>
-    storeDocument(tx, { userId, item, side, contentType: "image/png", bytes });
+  const image = async (side: "front" | "page" | "selfie", png: Promise<Buffer>) =>
+    storeDocument(tx, { userId, item, side, contentType: "image/png", bytes: await png });
   const fullName = `${p.first} ${p.last}`;
 
   switch (item) {
