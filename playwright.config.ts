@@ -21,6 +21,8 @@ process.env.E2E_DATA_DIR = DATA_DIR;
 
 export default defineConfig({
   testDir: "e2e",
+  // The deployment tests run under their own configuration (e2e/deployed/playwright.config.ts).
+  testIgnore: /deployed\//,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -37,7 +39,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: /console\.spec\.ts/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    { name: "chromium", testIgnore: [/console\.spec\.ts/, /deployed\//], use: { ...devices["Desktop Chrome"], channel: undefined } },
     // The console tests decide the demo people's pending items (bob's passport), which the
     // others read as seeded: they run after every other test, on the same server.
     { name: "console", testMatch: /console\.spec\.ts/, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"], channel: undefined } },

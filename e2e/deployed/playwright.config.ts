@@ -1,0 +1,50 @@
+import path from "node:path";
+
+import { defineConfig, devices } from "@playwright/test";
+
+import { HOSTNAME, makeTls, type Tls } from "./topology";
+
+/**
+ * The deployment tests: Chromium talks to https://attest.test:<port> (Caddy, two instances,
+ * PostgreSQL; see global-setup.ts). The name is mapped to 127.0.0.1 for the browser only, and
+ * the browser trusts exactly the CA made for this run: certificate checks stay on.
+ */
+function tlsOnce(): Tls {
+  // The config is read by the runner and again by each worker: one CA for all of them.
+  if (process.env.DEPLOY_TLS) return JSON.parse(process.env.DEPLOY_TLS) as Tls;
+  const tls = makeTls();
+  process.env.DEPLOY_TLS = JSON.stringify(tls);
+  return tls;
+}
+const tls = tlsOnce();
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: /\.spec\.ts$/,
+  globalSetup: path.join(__dirname, "global-setup.ts"),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  use: {
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-quic",
+        "--disable-sync",
+        `--host-resolver-rules=MAP ${HOSTNAME} 127.0.0.1`,
+        `--ignore-certificate-errors-spki-list=${tls.caSpkiHash}`,
+      ],
+    },
+  },
+  projects: [{ name: "deployed", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+});
