@@ -54,6 +54,7 @@ const rawSchema = z.object({
   SEED_DEMO: flag,
   SANCTIONS_LIST: optionalString,
   TRUST_PROXY: flag,
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
   DOCUMENT_URL_TTL_SECONDS: z.preprocess(
     emptyAsUndefined,
     z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(3600, "must be at most 3600").default(600),
@@ -81,6 +82,8 @@ export type Env = {
   documentUrlTtlSeconds: number;
   /** Read X-Forwarded-For/-Proto/-Host: only behind a reverse proxy that sets them. */
   trustProxy: boolean;
+  /** The bearer token /metrics asks for; unset, /metrics answers loopback clients only. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -123,6 +126,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     sanctionsList: raw.SANCTIONS_LIST,
     documentUrlTtlSeconds: raw.DOCUMENT_URL_TTL_SECONDS,
     trustProxy: raw.TRUST_PROXY === "1",
+    metricsToken: raw.METRICS_TOKEN,
   };
 }
 
