@@ -55,6 +55,7 @@ const rawSchema = z.object({
   SANCTIONS_LIST: optionalString,
   TRUST_PROXY: flag,
   DEV_MAILBOX: flag,
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "must be at least 16 characters").optional()),
   DOCUMENT_URL_TTL_SECONDS: z.preprocess(
     emptyAsUndefined,
     z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(3600, "must be at most 3600").default(600),
@@ -84,6 +85,8 @@ export type Env = {
   trustProxy: boolean;
   /** Serve /dev/mailbox to clients that are not on loopback (never in production). */
   devMailboxForAll: boolean;
+  /** The bearer token /metrics asks for; unset, /metrics answers loopback clients only. */
+  metricsToken: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -127,6 +130,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     documentUrlTtlSeconds: raw.DOCUMENT_URL_TTL_SECONDS,
     trustProxy: raw.TRUST_PROXY === "1",
     devMailboxForAll: raw.DEV_MAILBOX === "1",
+    metricsToken: raw.METRICS_TOKEN,
   };
 }
 

@@ -128,7 +128,7 @@ export async function startDeployment(tls: Tls, databaseUrl: string): Promise<De
     for (const name of ["a", "b"]) {
       const port = await freePort();
       const unit = unitFor(port);
-      const env: NodeJS.ProcessEnv = {
+      const env: Record<string, string | undefined> = {
         PATH: process.env.PATH,
         ...unit.env,
         ...shared,
@@ -140,7 +140,7 @@ export async function startDeployment(tls: Tls, databaseUrl: string): Promise<De
         NODE_EXTRA_CA_CERTS: path.join(tls.dir, "ca.pem"),
       };
       mkdirSync(env.DATA_DIR!, { recursive: true });
-      const child = spawn(unit.command === "/usr/bin/node" ? process.execPath : unit.command, unit.args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(unit.command === "/usr/bin/node" ? process.execPath : unit.command, unit.args, { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
       let log = "";
       child.stdout!.on("data", (chunk) => (log += chunk));
       child.stderr!.on("data", (chunk) => (log += chunk));
@@ -154,20 +154,21 @@ export async function startDeployment(tls: Tls, databaseUrl: string): Promise<De
       instances.push({ port, url, process: child });
     }
 
+    const caddyEnv: Record<string, string | undefined> = {
+      PATH: process.env.PATH,
+      HOME: dir,
+      XDG_DATA_HOME: path.join(dir, "caddy-data"),
+      XDG_CONFIG_HOME: path.join(dir, "caddy-config"),
+      ATTEST_SITE: `${HOSTNAME}:${httpsPort}`,
+      ATTEST_TLS: `${tls.certFile} ${tls.keyFile}`,
+      ATTEST_UPSTREAMS: instances.map((instance) => `127.0.0.1:${instance.port}`).join(" "),
+      ATTEST_HTTP_PORT: String(await freePort()),
+      ATTEST_BIND: "127.0.0.1",
+      ATTEST_CADDY_ADMIN: "off",
+    };
     const caddy = spawn("caddy", ["run", "--config", path.join(ROOT, "deploy/Caddyfile"), "--adapter", "caddyfile"], {
       cwd: dir,
-      env: {
-        PATH: process.env.PATH,
-        HOME: dir,
-        XDG_DATA_HOME: path.join(dir, "caddy-data"),
-        XDG_CONFIG_HOME: path.join(dir, "caddy-config"),
-        ATTEST_SITE: `${HOSTNAME}:${httpsPort}`,
-        ATTEST_TLS: `${tls.certFile} ${tls.keyFile}`,
-        ATTEST_UPSTREAMS: instances.map((instance) => `127.0.0.1:${instance.port}`).join(" "),
-        ATTEST_HTTP_PORT: String(await freePort()),
-        ATTEST_BIND: "127.0.0.1",
-        ATTEST_CADDY_ADMIN: "off",
-      },
+      env: caddyEnv as NodeJS.ProcessEnv,
       stdio: ["ignore", "pipe", "pipe"],
     });
     let caddyLog = "";

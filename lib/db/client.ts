@@ -1,5 +1,6 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
@@ -8,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 
 import { getEnv } from "@/lib/env";
 import * as schema from "@/lib/db/schema";
+import { reportPoolWith } from "@/lib/http/metrics";
 
 /**
  * One database per process: embedded PGlite under $DATA_DIR/pg when no
@@ -22,8 +24,9 @@ export type DbOrTx = Db | Tx;
 
 type Handle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
 
-const MIGRATIONS = path.join(process.cwd(), "db/migrations");
+export const MIGRATIONS = path.join(process.cwd(), "db/migrations");
 const MIGRATION_LOCK = 0x41747465; // "Atte"
+const POOL_MAX = 10;
 const globalDb = globalThis as { __attestDb?: Promise<Handle> };
 
 async function openPglite(dataDir: string): Promise<Handle> {
@@ -55,7 +58,17 @@ async function openPostgres(url: string): Promise<Handle> {
   } finally {
     await migrator.end();
   }
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  // postgres.js keeps its pool's state to itself; the server's view of this process's
+  // connections, found by a name no other process uses, feeds the pool gauge in /metrics.
+  const applicationName = `attest-${randomUUID().slice(0, 8)}`;
+  const client = postgres(url, { max: POOL_MAX, onnotice: () => {}, connection: { application_name: applicationName } });
+  reportPoolWith(async () => {
+    const rows = await client<{ state: string | null; count: number }[]>`select state, count(*)::int as count from pg_stat_activity where application_name = ${applicationName} group by state`;
+    const total = rows.reduce((sum, row) => sum + row.count, 0);
+    const idle = rows.find((row) => row.state === "idle")?.count ?? 0;
+    // The query counting them holds one of the connections itself.
+    return { active: Math.max(total - idle - 1, 0), idle, max: POOL_MAX };
+  });
   const db = drizzle({ client, schema });
   return { db: db as unknown as Db, kind: "postgres", close: () => client.end() };
 }

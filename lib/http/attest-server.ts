@@ -9,6 +9,10 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-a
 import { AppError, errorResponse, toErrorBody } from "@/lib/http/errors";
 import { isForeignFormPost } from "@/lib/http/foreign-action";
 import { MACHINE_ROUTES, OCN_MACHINE_ROUTES, type MachineHandler } from "@/lib/http/machine-routes";
+import { requestContextStore, type RequestContext } from "@/lib/http/request-context";
+import { recordRequest, requestIdOf } from "@/lib/http/request-log";
+import { nearMiss, readTarget } from "@/lib/http/request-target";
+import { INVALID_ROUTE, loadRouteTemplates, routeTemplateOf } from "@/lib/http/route-template";
 import { runtimeSecurityHeaders } from "@/lib/http/security-headers";
 import { signResponse } from "@/lib/ocn/authenticate";
 
@@ -96,8 +100,8 @@ function toRequest(request: IncomingMessage, publicUrl: URL): Request {
 }
 
 /** The envelope for `error`, signed like withPartner's answers when the route is an OCN one. */
-async function failure(error: unknown, signed: boolean): Promise<Response> {
-  const response = errorResponse(error);
+async function failure(error: unknown, signed: boolean, headers?: HeadersInit): Promise<Response> {
+  const response = errorResponse(error, headers);
   return signed ? signResponse(response) : response;
 }
 
@@ -137,25 +141,63 @@ function rescue(response: ServerResponse, error: unknown, signed: boolean): void
 export function createRequestListener(options: AttestServerOptions): (request: IncomingMessage, response: ServerResponse) => void {
   const routes = options.routes ?? MACHINE_ROUTES;
   const ocnRoutes = options.ocnRoutes ?? OCN_MACHINE_ROUTES;
-  const machinePaths = new Set(Object.keys(routes).map((route) => route.split(" ")[1]!));
+  const routeKeys = Object.keys(routes);
+  const machinePaths = new Set(routeKeys.map((route) => route.split(" ")[1]!));
+  const templates = loadRouteTemplates(process.cwd(), [...machinePaths]);
   const track = (work: Promise<unknown>) => options.inFlight?.track(work);
-  return (request, response) => {
+
+  /** Hands the request to whoever answers it; returns the route template for the log. */
+  const dispatch = (request: IncomingMessage, response: ServerResponse): string => {
     const { publicUrl, trustProxy } = getEnv();
     request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request, trustProxy);
     pinToPublicUrl(request.headers, publicUrl);
-    const path = (request.url ?? "/").split("?", 1)[0]!;
-    if (isForeignFormPost({ method: request.method, path, headers: request.headers }, publicUrl.origin, machinePaths)) {
-      return void send(response, errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from Attest's own pages."))).catch((error) => rescue(response, error, false));
+    const method = request.method ?? "GET";
+    let path: string;
+    try {
+      ({ path, url: request.url } = readTarget(request.url ?? "/"));
+    } catch (error) {
+      void send(response, errorResponse(error)).catch((failed) => rescue(response, failed, false));
+      return INVALID_ROUTE;
     }
-    const route = `${request.method} ${path}`;
+    if (isForeignFormPost({ method, path, headers: request.headers }, publicUrl.origin, machinePaths)) {
+      void send(response, errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from Attest's own pages."))).catch((error) => rescue(response, error, false));
+      return routeTemplateOf(templates, path);
+    }
+    const route = `${method} ${path}`;
     const handler = routes[route];
-    if (!handler) return void track(options.next(request, response).catch((error) => rescue(response, error, false)));
+    if (!handler) {
+      const miss = nearMiss(method, path, routeKeys);
+      if (miss) {
+        const signed = [...ocnRoutes].some((ocnRoute) => ocnRoute.endsWith(` ${miss.canonical}`));
+        track(
+          failure(miss.error, signed, miss.allow ? { Allow: miss.allow } : undefined)
+            .then((result) => send(response, result))
+            .catch((error) => rescue(response, error, signed)),
+        );
+        return miss.canonical;
+      }
+      track(options.next(request, response).catch((error) => rescue(response, error, false)));
+      return routeTemplateOf(templates, path);
+    }
     const signed = ocnRoutes.has(route);
     track(
       machineResponse(handler, request, publicUrl, signed)
         .then((result) => send(response, result))
         .catch((error) => rescue(response, error, signed)),
     );
+    return path;
+  };
+
+  return (request, response) => {
+    const startedAt = performance.now();
+    const context: RequestContext = { requestId: requestIdOf(request.headers["x-request-id"]) };
+    // Set before anyone answers, so it goes out with Next's responses as with ours.
+    response.setHeader("X-Request-Id", context.requestId);
+    const method = request.method ?? "GET";
+    let route = INVALID_ROUTE;
+    // A client that left before the answer was complete is logged as 499, as proxies do.
+    response.once("close", () => recordRequest({ context, method, route, status: response.writableFinished ? response.statusCode : 499, startedAt }));
+    requestContextStore().run(context, () => (route = dispatch(request, response)));
   };
 }
 
@@ -171,9 +213,11 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
   const message = error.code === "HPE_HEADER_OVERFLOW" ? "The request headers are too large." : "The request is not valid HTTP.";
   const { status, body } = toErrorBody(new AppError("INVALID_REQUEST", message));
   const text = JSON.stringify(body);
-  const headers = { ...securityHeaders(), "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(text)), "Cache-Control": "no-store", Connection: "close" };
+  const context: RequestContext = { requestId: requestIdOf(undefined) };
+  const headers = { ...securityHeaders(), "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(text)), "Cache-Control": "no-store", "X-Request-Id": context.requestId, Connection: "close" };
   const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
   socket.end(`HTTP/1.1 ${status} Bad Request\r\n${head}\r\n${text}`);
+  recordRequest({ context, method: "-", route: INVALID_ROUTE, status, startedAt: performance.now() });
 }
 
 export function createAttestServer(options: AttestServerOptions): Server {

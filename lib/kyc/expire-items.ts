@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOnAny } from "@/lib/credentials/revocation";
 import type { Db, Tx } from "@/lib/db/client";
 import { logUnexpected } from "@/lib/http/errors";
+import { metrics, timeJob } from "@/lib/http/metrics";
 import { identityItems, itemHistory } from "@/lib/db/schema";
 import { verificationExpiry } from "@/lib/kyc/item-store";
 import type { Item } from "@/lib/kyc/items";
@@ -84,7 +85,9 @@ export async function startExpirySweeps(db: Db): Promise<void> {
     if (running) return;
     running = true;
     try {
-      const result = await expireItems(db);
+      const result = await timeJob("expiry_sweep", () => expireItems(db));
+      metrics().expiredItems.inc(result.expired);
+      metrics().revokedCredentials.inc(result.revoked);
       if (result.expired > 0) console.log(`Expiry sweep: ${result.expired} verification(s) expired, ${result.revoked} credential(s) revoked`);
     } catch (error) {
       logUnexpected(error, "the expiry sweep");

@@ -6,6 +6,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { publicPath } from "@/lib/env";
 import { AppError, invalidRequest, logUnexpected, toErrorBody } from "@/lib/http/errors";
 import { readCapped } from "@/lib/http/read-capped";
+import { notePrincipal } from "@/lib/http/request-context";
 import { OCN_HEADERS, requestMessage, responseMessage } from "@/lib/ocn/messages";
 import { claimNonce, nonceReused, type NonceClaim } from "@/lib/ocn/nonces";
 import { resolvePartner, type ResolvedPartner } from "@/lib/ocn/partners";
@@ -153,6 +154,7 @@ export function withPartner(handler: PartnerHandler, options: { nonceInFirstStat
     try {
       const db = await getDb();
       const { partner, body, nonce } = await authenticate(request, db, !options.nonceInFirstStatement);
+      notePrincipal({ partnerOcid: nonce.ocid });
       try {
         response = await handler({ request, partner, db, body, nonce });
       } catch (error) {

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { getEnv } from "@/lib/env";
 import { createAttestServer, InFlight, type NextHandler } from "@/lib/http/attest-server";
@@ -43,6 +43,9 @@ const failingRoutes = {
 };
 
 beforeAll(async () => {
+  // The request log line of each of the many requests here says nothing these tests check.
+  const write = process.stdout.write.bind(process.stdout);
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => (String(chunk).includes('"event":"request"') ? true : write(chunk, ...(rest as []))));
   await startMetadataServer();
   partner = await createTestPartner();
   server = createAttestServer({ next: standInForNext, routes: failingRoutes, ocnRoutes: new Set([...OCN_MACHINE_ROUTES, "GET /kyc/fails"]) });
@@ -219,6 +222,64 @@ describe("the production server's own error answers", () => {
   });
 });
 
+describe("the production server with request targets Next cannot take", () => {
+  const EDGE_REQUESTS = [
+    { name: "OPTIONS *", bytes: "OPTIONS * HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n" },
+    { name: "GET *", bytes: "GET * HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n" },
+    { name: "an authority-form target", bytes: "GET example.com:443 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n" },
+    { name: "a lone % in a document path", bytes: requestBytes({ path: "/kyc/documents/%", host: "a" }) },
+    { name: "%zz in a grant path", bytes: requestBytes({ path: "/kyc/grant/%zz", host: "a" }) },
+    { name: "a truncated UTF-8 sequence", bytes: requestBytes({ path: "/account/documents/%E0%A4%A", host: "a" }) },
+    { name: "an invalid UTF-8 byte", bytes: requestBytes({ path: "/kyc/documents/%FF?exp=1&sig=x", host: "a" }) },
+    { name: "bad percent-encoding on a machine route", bytes: requestBytes({ path: "/kyc/valid%ate", host: "a", body: "{}" }) },
+  ];
+
+  it.each(EDGE_REQUESTS)("answers $name with 400 INVALID_REQUEST in the envelope, without Next", async ({ bytes }) => {
+    nextSaw.length = 0;
+    const response = await raw(bytes);
+    expect([response.status, JSON.parse(response.body)]).toEqual([400, envelope("INVALID_REQUEST")]);
+    expect(response.headers["content-type"]).toMatch(/^application\/json/);
+    expect(nextSaw).toEqual([]);
+  });
+
+  it("takes an absolute-form target as its path, the signature covering the path", async () => {
+    const signature = signRequestHeaders({ ocid: partner.ocid, privateKeyHex: partner.privateKey, method: "GET", url: "/capabilities" });
+    const headers = Object.entries(signature).map(([headerName, headerValue]) => `${headerName}: ${headerValue}\r\n`).join("");
+    const response = await raw(`GET http://evil.example/capabilities HTTP/1.1\r\nHost: evil.example\r\n${headers}Connection: close\r\n\r\n`);
+    expect(response.status).toBe(200);
+    expect(signedByProvider(response)).toBe(true);
+  });
+
+  const NEAR_MISSES = [
+    { name: "a doubled slash", method: "POST", path: "//kyc/validate", status: 404, code: "NOT_FOUND" },
+    { name: "a trailing slash", method: "POST", path: "/kyc/validate/", status: 404, code: "NOT_FOUND" },
+    { name: "another case", method: "POST", path: "/KYC/Data", status: 404, code: "NOT_FOUND" },
+    { name: "a trailing slash on a GET route", method: "GET", path: "/capabilities/", status: 404, code: "NOT_FOUND" },
+    { name: "GET on a POST route", method: "GET", path: "/kyc/validate", status: 405, code: "METHOD_NOT_ALLOWED", allow: "POST" },
+    { name: "PUT on a POST route", method: "PUT", path: "/kyc/data", status: 405, code: "METHOD_NOT_ALLOWED", allow: "POST" },
+    { name: "DELETE on a GET route", method: "DELETE", path: "/capabilities", status: 405, code: "METHOD_NOT_ALLOWED", allow: "GET" },
+    { name: "OPTIONS on a POST route", method: "OPTIONS", path: "/kyc/data", status: 405, code: "METHOD_NOT_ALLOWED", allow: "POST" },
+  ];
+
+  it.each(NEAR_MISSES)("answers an OCN request with $name in a signed envelope, not Next's redirect or empty 405", async ({ method, path, status, code, allow }) => {
+    nextSaw.length = 0;
+    const body = method === "POST" || method === "PUT" ? `{"user_ocid":1}` : undefined;
+    const response = await raw(requestBytes({ method, path, host: "a", signed: true, body }));
+    expect([response.status, JSON.parse(response.body)]).toEqual([status, envelope(code)]);
+    expect(signedByProvider(response)).toBe(true);
+    expect(response.headers.allow).toBe(allow);
+    expect(nextSaw).toEqual([]);
+  });
+
+  it("still hands Next the paths that only look alike", async () => {
+    nextSaw.length = 0;
+    for (const [method, path] of [["GET", "/kyc"], ["GET", "/kyc/validated"], ["GET", "/kyc/grant/12"]] as const) {
+      expect((await raw(requestBytes({ method, path, host: "a" }))).status).toBe(200);
+    }
+    expect(nextSaw).toHaveLength(3);
+  });
+});
+
 describe("the production server under header junk", () => {
   const latin1 = (min: number, max: number, maxLength: number) => fc.string({ unit: fc.integer({ min, max }).map((code) => String.fromCharCode(code)), maxLength });
   const name = fc.oneof(
@@ -232,6 +293,13 @@ describe("the production server under header junk", () => {
   const value = fc.oneof({ weight: 4, arbitrary: latin1(0x20, 0xff, 60) }, { weight: 1, arbitrary: latin1(0x00, 0xff, 30).filter((text) => !/[\r\n]/.test(text)) });
   const header = fc.tuple(name, value).filter(([headerName]) => !/^(content-length|transfer-encoding)$/i.test(headerName.trim()));
   const target = fc.constantFrom(...Object.keys(MACHINE_ROUTES), "GET /", "GET /account", "POST /account", "GET /metadata.json");
+  // Path characters, well-formed escapes, and the broken ones (a lone %, non-hex digits, cut or invalid UTF-8).
+  const pathPiece = fc.oneof(
+    fc.stringMatching(/^[A-Za-z0-9._~!$&'()*+,;=:@/-]{1,8}$/),
+    fc.integer({ min: 0, max: 255 }).map((byte) => `%${byte.toString(16).padStart(2, "0")}`),
+    fc.constantFrom("%", "%z", "%zz", "%4", "%E0%A4%A", "%C3", "%FF", "%25", "%2F", "%00", "%u0041"),
+  );
+  const junkPath = fc.tuple(fc.constantFrom("/", "/kyc/", "/kyc/documents/", "/kyc/grant/", "/account/documents/", "/api/v1/", "//"), fc.array(pathPiece, { maxLength: 6 }), fc.constantFrom("", "?sig=%", "?exp=%zz&sig=1"));
 
   it("never answers 500, always in the envelope on errors, and signs whatever an OCN route answers", async () => {
     await fc.assert(
@@ -248,6 +316,26 @@ describe("the production server under header junk", () => {
         if (OCN_MACHINE_ROUTES.has(route) && !refusedByParser) expect(signedByProvider(response)).toBe(true);
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it("never answers 500 to a path with percent-encoded junk, and 400 in the envelope when it does not decode", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("GET", "POST", "PUT", "OPTIONS"), junkPath, async (method, [prefix, pieces, query]) => {
+        const path = prefix + pieces.join("");
+        const body = method === "GET" || method === "OPTIONS" ? undefined : "{}";
+        const response = await raw(requestBytes({ method, path: path + query, host: "a", body }));
+        expect(response.status).toBeLessThan(500);
+        let decodes = true;
+        try {
+          decodeURIComponent(path);
+        } catch {
+          decodes = false;
+        }
+        if (!decodes) expect([response.status, JSON.parse(response.body)]).toEqual([400, envelope("INVALID_REQUEST")]);
+        else if (response.status >= 400) expect(JSON.parse(response.body)).toEqual(envelope(expect.any(String) as unknown as string));
+      }),
+      { numRuns: 100 },
     );
   });
 });
