@@ -87,11 +87,10 @@ test("sign-in started on the consent page returns to that request, and the decis
 });
 
 test("HSTS on pages and on the machine API, through the proxy", async () => {
-  for (const path of ["/signin", "/metadata.json", "/openapi.json"]) {
-    const answer = await viaProxy(`${PUBLIC_URL}${path}`, caPem);
-    expect(answer.status, path).toBe(200);
-    expect(answer.headers["strict-transport-security"], path).toMatch(/max-age=\d+/);
-  }
+  const paths = ["/signin", "/metadata.json", "/openapi.json", "/.well-known/did.json", "/healthz"];
+  const seen = await Promise.all(paths.map(async (path) => [path, await viaProxy(`${PUBLIC_URL}${path}`, caPem)] as const));
+  expect(Object.fromEntries(seen.map(([path, answer]) => [path, answer.status]))).toEqual(Object.fromEntries(paths.map((path) => [path, 200])));
+  expect(Object.fromEntries(seen.map(([path, answer]) => [path, /max-age=\d+/.test(String(answer.headers["strict-transport-security"]))]))).toEqual(Object.fromEntries(paths.map((path) => [path, true])));
   const metadata = JSON.parse((await viaProxy(`${PUBLIC_URL}/metadata.json`, caPem)).body) as { config: { endpoint: string } };
   expect(metadata.config.endpoint).toBe(PUBLIC_URL);
 });

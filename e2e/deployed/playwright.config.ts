@@ -1,4 +1,4 @@
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { defineConfig, devices } from "@playwright/test";
 
@@ -7,7 +7,8 @@ import { HOSTNAME, makeTls, type Tls } from "./topology";
 /**
  * The deployment tests: Chromium talks to https://attest.test:<port> (Caddy, two instances,
  * PostgreSQL; see global-setup.ts). The name is mapped to 127.0.0.1 for the browser only, and
- * the browser trusts exactly the CA made for this run: certificate checks stay on.
+ * the browser trusts the CA made for this run, added to a certificate store of its own:
+ * certificate checks stay on.
  */
 function tlsOnce(): Tls {
   // The config is read by the runner and again by each worker: one CA for all of them.
@@ -21,7 +22,7 @@ const tls = tlsOnce();
 export default defineConfig({
   testDir: ".",
   testMatch: /\.spec\.ts$/,
-  globalSetup: path.join(__dirname, "global-setup.ts"),
+  globalSetup: fileURLToPath(new URL("./global-setup.ts", import.meta.url)),
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -42,8 +43,8 @@ export default defineConfig({
         "--disable-quic",
         "--disable-sync",
         `--host-resolver-rules=MAP ${HOSTNAME} 127.0.0.1`,
-        `--ignore-certificate-errors-spki-list=${tls.caSpkiHash}`,
       ],
+      env: { ...process.env, HOME: tls.browserHome },
     },
   },
   projects: [{ name: "deployed", use: { ...devices["Desktop Chrome"], channel: undefined } }],

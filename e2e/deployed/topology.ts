@@ -1,10 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createHash, X509Certificate } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * Attest as an operator deploys it (README, "Deploying"): a real PostgreSQL, two instances
@@ -13,10 +13,11 @@ import path from "node:path";
  * https://attest.test:<port> with a certificate from a CA made for this run.
  */
 export const HOSTNAME = "attest.test";
-const ROOT = path.resolve(__dirname, "../..");
-const TEST_NAMES = path.join(__dirname, "test-names.mjs");
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "../..");
+const TEST_NAMES = path.join(HERE, "test-names.mjs");
 
-export type Tls = { dir: string; caPem: string; certFile: string; keyFile: string; caSpkiHash: string };
+export type Tls = { dir: string; caPem: string; certFile: string; keyFile: string; browserHome: string };
 
 /** A CA and a certificate for HOSTNAME signed by it (openssl); the CA is trusted by name only where a test says so. */
 export function makeTls(): Tls {
@@ -27,10 +28,14 @@ export function makeTls(): Tls {
   openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", file("site.key"), "-out", file("site.csr"), "-subj", `/CN=${HOSTNAME}`);
   writeFileSync(file("site.ext"), `subjectAltName=DNS:${HOSTNAME}\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n`);
   openssl("x509", "-req", "-in", file("site.csr"), "-CA", file("ca.pem"), "-CAkey", file("ca.key"), "-CAcreateserial", "-out", file("site.pem"), "-days", "2", "-extfile", file("site.ext"));
-  const caPem = readFileSync(file("ca.pem"), "utf8");
-  // Chromium trusts exactly this CA key (--ignore-certificate-errors-spki-list), nothing else.
-  const spki = new X509Certificate(caPem).publicKey.export({ type: "spki", format: "der" });
-  return { dir, caPem, certFile: file("site.pem"), keyFile: file("site.key"), caSpkiHash: createHash("sha256").update(spki).digest("base64") };
+  // Chromium on Linux trusts the CAs in $HOME/.pki/nssdb besides the system's: a home of its
+  // own for the test browser, where this run's CA is the one added.
+  const browserHome = file("browser-home");
+  const nssdb = path.join(browserHome, ".pki", "nssdb");
+  mkdirSync(nssdb, { recursive: true });
+  execFileSync("certutil", ["-N", "-d", `sql:${nssdb}`, "--empty-password"], { stdio: "pipe" });
+  execFileSync("certutil", ["-A", "-d", `sql:${nssdb}`, "-n", "Attest deployment test CA", "-t", "C,,", "-i", file("ca.pem")], { stdio: "pipe" });
+  return { dir, caPem: readFileSync(file("ca.pem"), "utf8"), certFile: file("site.pem"), keyFile: file("site.key"), browserHome };
 }
 
 export function freePort(): Promise<number> {
