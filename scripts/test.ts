@@ -1,7 +1,8 @@
 /**
  * `npm test`: everything. Unit and integration tests on embedded PGlite,
  * the same integration tests on a real PostgreSQL server (PG_TEST_URL, or
- * PostgreSQL binaries on this machine), then the browser tests in Chromium.
+ * PostgreSQL binaries on this machine), then the browser tests in Chromium, then the
+ * deployment tests (deploy/'s Caddy configuration and systemd unit, two instances, PostgreSQL).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -71,6 +72,22 @@ await server?.stop();
 
 buildIfNeeded();
 results.push(["browser (Chromium)", run("Browser tests in Chromium", ["node_modules/@playwright/test/cli.js", "test"], { CHROMIUM_PATH: chromium })]);
+const DEPLOYMENT_TOOLS = { caddy: "caddy", openssl: "openssl", certutil: "libnss3-tools" };
+const missingTools = () => Object.keys(DEPLOYMENT_TOOLS).filter((tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0);
+if (missingTools().length > 0 && process.getuid?.() === 0 && existsSync("/etc/debian_version")) {
+  const packages = missingTools().map((tool) => DEPLOYMENT_TOOLS[tool as keyof typeof DEPLOYMENT_TOOLS]);
+  console.log(`Installing Debian's ${packages.join(", ")} for the deployment tests…`);
+  execFileSync("apt-get", ["install", "-y", "-qq", ...packages], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+}
+if (missingTools().length > 0 || !findPostgresBin()) {
+  console.log(`\n▶ Deployment tests: need ${[...missingTools(), ...(findPostgresBin() ? [] : ["PostgreSQL server binaries"])].join(", ")} (Debian: apt-get install caddy openssl libnss3-tools postgresql)`);
+  results.push(["deployment (TLS proxy, two instances, PostgreSQL)", false]);
+} else {
+  results.push([
+    "deployment (TLS proxy, two instances, PostgreSQL)",
+    run("Deployment tests: Caddy with TLS, two instances, PostgreSQL, Chromium at https://attest.test", ["node_modules/@playwright/test/cli.js", "test", "-c", "e2e/deployed/playwright.config.ts"], { CHROMIUM_PATH: chromium }),
+  ]);
+}
 
 console.log("\nSummary");
 for (const [name, ok] of results) console.log(`  ${ok ? "✔" : "✘"} ${name}`);
