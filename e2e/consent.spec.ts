@@ -187,9 +187,9 @@ test("a cross-site copy of the form, token and all, changes nothing", async ({ p
   await expect(page.getByTestId("receipt")).toHaveCount(0);
 });
 
-test("a same-host POST whose Origin is not PUBLIC_URL is refused by Attest's own check", async ({ page, baseURL }) => {
-  // Next accepts an action when Origin matches Host; reaching Attest as 127.0.0.1 makes them match
-  // while differing from PUBLIC_URL (localhost), so only Attest's check stands in the way.
+test("a POST whose Origin matches the Host it sent, but not PUBLIC_URL, is refused", async ({ page, baseURL }) => {
+  // Next accepts an action when Origin matches Host; Attest judges the Origin against PUBLIC_URL
+  // and hands Next PUBLIC_URL's host, whatever Host the request claims.
   const { ocid } = await newPerson(page);
   const request = grantUrl(baseURL!, { grants: "name", userOcid: ocid, state: "host" });
   await page.goto(request);
@@ -201,10 +201,10 @@ test("a same-host POST whose Origin is not PUBLIC_URL is refused by Attest's own
   const actionId = await page.evaluate(() => document.querySelector<HTMLInputElement>("input[name^='$ACTION_ID_'], input[name^='$ACTION_REF_']")?.name ?? null);
   expect(actionId).not.toBeNull();
   const other = new URL(request, baseURL);
-  other.hostname = "127.0.0.1";
+  other.hostname = "attest.invalid";
   const multipart: Record<string, string> = Object.fromEntries([...fields, ["intent", "share"]]);
-  const response = await page.request.post(other.toString(), {
-    headers: { Origin: other.origin, Cookie: cookies },
+  const response = await page.request.post(new URL(request, baseURL).toString(), {
+    headers: { Host: other.host, Origin: other.origin, Cookie: cookies },
     multipart,
     maxRedirects: 0,
   });

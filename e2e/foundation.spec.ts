@@ -24,6 +24,21 @@ test("a new person signs in through the link in the development mailbox and reac
   await expect(page.getByTestId("item-email").locator("[data-state]")).toHaveAttribute("data-state", "verified");
 });
 
+test("forwarding headers a client makes up change no origin: the sign-in link and the landing page stay PUBLIC_URL's", async ({ page, baseURL }) => {
+  const email = uniqueEmail("forged-host");
+  await page.setExtraHTTPHeaders({ "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https", Forwarded: "host=evil.example;proto=https" });
+  await page.goto("/signin?callbackUrl=/account");
+  await page.getByLabel("Email address").fill(email);
+  // A server action with these headers once failed with a 500 (Next compared Origin with them).
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const { latestLinkFor } = await import("./support/mailbox");
+  const link = await latestLinkFor(email);
+  expect(new URL(link).origin).toBe(new URL(baseURL!).origin);
+  await page.goto(link);
+  await expect(page).toHaveURL(`${baseURL}/account`);
+});
+
 test("a used sign-in link does not work twice", async ({ page, browser }) => {
   const email = uniqueEmail("once");
   await signInAs(page, email);
