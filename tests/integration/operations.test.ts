@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { getDb } from "@/lib/db/client";
+import { databaseKind, getDb } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { createAttestServer, type NextHandler } from "@/lib/http/attest-server";
 import { readiness } from "@/lib/http/health";
@@ -169,6 +169,11 @@ describe("the metrics", () => {
     expect(text).toMatch(/^attest_job_duration_seconds_count\{job="expiry_sweep",outcome="ok"\} [1-9]/m);
     expect(text).toMatch(/^attest_expiry_sweep_items_expired_total \d+/m);
     expect(text).not.toContain("sig");
+    // PostgreSQL reports this process's connections; embedded PGlite has one in-process connection and no gauge.
+    if ((await databaseKind()) === "postgres") {
+      expect(text).toMatch(/^attest_db_pool_connections\{state="max"\} 10$/m);
+      expect(text).toMatch(/^attest_db_pool_connections\{state="idle"\} \d+$/m);
+    } else expect(text).not.toMatch(/^attest_db_pool_connections\{/m);
   });
 
   it("without METRICS_TOKEN, is there only for clients on this machine", async () => {
