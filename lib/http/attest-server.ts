@@ -163,7 +163,8 @@ export function createRequestListener(options: AttestServerOptions): (request: I
       void send(response, errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from Attest's own pages."))).catch((error) => rescue(response, error, false));
       return routeTemplateOf(templates, path);
     }
-    const route = `${method} ${path}`;
+    // HEAD is GET without the body (Node's response leaves it out), as Next answers it.
+    const route = method === "HEAD" && !routes[`HEAD ${path}`] ? `GET ${path}` : `${method} ${path}`;
     const handler = routes[route];
     if (!handler) {
       const miss = nearMiss(method, path, routeKeys);

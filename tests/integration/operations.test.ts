@@ -91,6 +91,14 @@ describe("the probes", () => {
     expect(await readiness(db, [Date.UTC(2099, 0, 1)])).toEqual({ ready: false, reason: "1 migration(s) not applied" });
   });
 
+  it("answers HEAD on a probe as GET without the body", async () => {
+    for (const probe of ["/healthz", "/readyz"]) {
+      const response = await fetch(`${base}${probe}`, { method: "HEAD" });
+      expect([response.status, await response.text()]).toEqual([200, ""]);
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    }
+  });
+
   it("answers another method on a probe with 405 in the envelope", async () => {
     const response = await fetch(`${base}/healthz`, { method: "POST" });
     expect(response.status).toBe(405);
