@@ -198,7 +198,13 @@ export function createRequestListener(options: AttestServerOptions): (request: I
     let route = INVALID_ROUTE;
     // A client that left before the answer was complete is logged as 499, as proxies do.
     response.once("close", () => recordRequest({ context, method, route, status: response.writableFinished ? response.statusCode : 499, startedAt }));
-    requestContextStore().run(context, () => (route = dispatch(request, response)));
+    requestContextStore().run(context, () => {
+      try {
+        route = dispatch(request, response);
+      } catch (error) {
+        rescue(response, error, false);
+      }
+    });
   };
 }
 
