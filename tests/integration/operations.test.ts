@@ -176,6 +176,10 @@ describe("the metrics", () => {
     expect(text).toMatch(/^attest_http_request_duration_seconds_bucket\{le="0\.005",route="\/kyc\/grant\/\[ocid\]",method="GET",status="200"\} \d+/m);
     expect(text).toMatch(/^attest_job_duration_seconds_count\{job="expiry_sweep",outcome="ok"\} [1-9]/m);
     expect(text).toMatch(/^attest_expiry_sweep_items_expired_total \d+/m);
+    // This scrape itself is under way while it is counted.
+    expect(text).toMatch(/^attest_http_requests_in_flight 1$/m);
+    expect(text).toMatch(/^attest_process_resident_memory_bytes \d+/m);
+    expect(text).toMatch(/^attest_nodejs_eventloop_lag_p99_seconds /m);
     expect(text).not.toContain("sig");
     // PostgreSQL reports this process's connections; embedded PGlite has one in-process connection and no gauge.
     if ((await databaseKind()) === "postgres") {
