@@ -8,6 +8,7 @@ import { apiKeyLabel, generateApiKey, hashApiKey, looksLikeApiKey, type ApiKeyMo
 import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import { apiAccounts, apiKeys, creditLedger, partners } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { notePrincipal } from "@/lib/http/request-context";
 
 /**
  * API accounts (SPEC §6): organisations with a credit balance. The balance
@@ -112,6 +113,7 @@ export async function authenticateApiKey(db: DbOrTx, presented: string | null): 
     .update(apiKeys)
     .set({ lastUsedAt: new Date() })
     .where(and(eq(apiKeys.id, row.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(Date.now() - 60_000)))));
+  notePrincipal({ apiAccount: row.account.id });
   return row.account;
 }
 

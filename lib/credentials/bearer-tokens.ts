@@ -6,6 +6,7 @@ import { errors, jwtVerify, SignJWT } from "jose";
 
 import { absoluteUrl } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { notePrincipal } from "@/lib/http/request-context";
 import { getKeys } from "@/lib/keys";
 
 /**
@@ -81,5 +82,8 @@ export async function principalFromRequest(request: Request): Promise<Principal>
   const header = request.headers.get("authorization");
   const match = header ? /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(header) : null;
   if (!match) throw new AppError("UNAUTHORIZED", "Send a bearer token: Authorization: Bearer <token>");
-  return verifyBearerToken(match[1]!);
+  const principal = await verifyBearerToken(match[1]!);
+  // The request log names API accounts only; a person is never named there.
+  if (principal.kind === "account") notePrincipal({ apiAccount: principal.accountId });
+  return principal;
 }

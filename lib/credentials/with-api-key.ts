@@ -6,7 +6,6 @@ import { authenticateApiKey, chargeCredits, type ApiAccount } from "@/lib/creden
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError, errorResponse, invalidRequest } from "@/lib/http/errors";
 import { readCapped } from "@/lib/http/read-capped";
-import { notePrincipal } from "@/lib/http/request-context";
 
 /**
  * The trust wrapper for API-key routes: `X-API-Key` → account (401 in the
@@ -52,7 +51,6 @@ export function withApiKey<S extends z.ZodType | undefined = undefined>(
       const db = await getDb();
       const account = await authenticateApiKey(db, request.headers.get("x-api-key")?.trim() ?? null);
       if (!account) throw new AppError("UNAUTHORIZED", "Send a valid API key in the X-API-Key header");
-      notePrincipal({ apiAccount: account.id });
       const body = (options.body ? await parseBody(request, options.body) : undefined) as S extends z.ZodType ? z.output<S> : undefined;
       if (options.cost > 0) await db.transaction((tx) => chargeCredits(tx, account.id, options.cost, options.reason));
       return await handler({ request, db, account, body });

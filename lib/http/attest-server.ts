@@ -9,6 +9,7 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-a
 import { AppError, errorResponse, toErrorBody } from "@/lib/http/errors";
 import { isForeignFormPost } from "@/lib/http/foreign-action";
 import { MACHINE_ROUTES, OCN_MACHINE_ROUTES, type MachineHandler } from "@/lib/http/machine-routes";
+import { metrics } from "@/lib/http/metrics";
 import { requestContextStore, type RequestContext } from "@/lib/http/request-context";
 import { recordRequest, requestIdOf } from "@/lib/http/request-log";
 import { nearMiss, readTarget } from "@/lib/http/request-target";
@@ -163,7 +164,8 @@ export function createRequestListener(options: AttestServerOptions): (request: I
       void send(response, errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from Attest's own pages."))).catch((error) => rescue(response, error, false));
       return routeTemplateOf(templates, path);
     }
-    const route = `${method} ${path}`;
+    // HEAD is GET without the body (Node's response leaves it out), as Next answers it.
+    const route = method === "HEAD" && !routes[`HEAD ${path}`] ? `GET ${path}` : `${method} ${path}`;
     const handler = routes[route];
     if (!handler) {
       const miss = nearMiss(method, path, routeKeys);
@@ -195,9 +197,20 @@ export function createRequestListener(options: AttestServerOptions): (request: I
     response.setHeader("X-Request-Id", context.requestId);
     const method = request.method ?? "GET";
     let route = INVALID_ROUTE;
+    const { inFlight } = metrics();
+    inFlight.inc();
     // A client that left before the answer was complete is logged as 499, as proxies do.
-    response.once("close", () => recordRequest({ context, method, route, status: response.writableFinished ? response.statusCode : 499, startedAt }));
-    requestContextStore().run(context, () => (route = dispatch(request, response)));
+    response.once("close", () => {
+      inFlight.dec();
+      recordRequest({ context, method, route, status: response.writableFinished ? response.statusCode : 499, startedAt });
+    });
+    requestContextStore().run(context, () => {
+      try {
+        route = dispatch(request, response);
+      } catch (error) {
+        rescue(response, error, false);
+      }
+    });
   };
 }
 

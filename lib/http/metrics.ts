@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /**
  * Prometheus metrics (GET /metrics). One registry per process: the server and Next's bundles
@@ -8,6 +8,7 @@ import { Counter, Gauge, Histogram, Registry } from "prom-client";
 export type Metrics = {
   registry: Registry;
   requests: Counter<"route" | "method" | "status">;
+  inFlight: Gauge;
   requestDuration: Histogram<"route" | "method" | "status">;
   jobDuration: Histogram<"job" | "outcome">;
   expiredItems: Counter;
@@ -37,8 +38,11 @@ function createMetrics(): Metrics {
     },
   });
   void pool;
+  // The process's own: CPU, memory, event-loop delay, open handles, garbage collection.
+  collectDefaultMetrics({ register: registry, prefix: "attest_" });
   return {
     registry,
+    inFlight: new Gauge({ name: "attest_http_requests_in_flight", help: "Requests received and not yet answered", registers: [registry] }),
     requests: new Counter({ name: "attest_http_requests_total", help: "HTTP requests answered, by route template, method and status", labelNames, registers: [registry] }),
     requestDuration: new Histogram({
       name: "attest_http_request_duration_seconds",

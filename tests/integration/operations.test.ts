@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { getDb } from "@/lib/db/client";
+import { databaseKind, getDb } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { createAttestServer, type NextHandler } from "@/lib/http/attest-server";
 import { readiness } from "@/lib/http/health";
@@ -91,6 +91,14 @@ describe("the probes", () => {
     expect(await readiness(db, [Date.UTC(2099, 0, 1)])).toEqual({ ready: false, reason: "1 migration(s) not applied" });
   });
 
+  it("answers HEAD on a probe as GET without the body", async () => {
+    for (const probe of ["/healthz", "/readyz"]) {
+      const response = await fetch(`${base}${probe}`, { method: "HEAD" });
+      expect([response.status, await response.text()]).toEqual([200, ""]);
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    }
+  });
+
   it("answers another method on a probe with 405 in the envelope", async () => {
     const response = await fetch(`${base}/healthz`, { method: "POST" });
     expect(response.status).toBe(405);
@@ -168,7 +176,16 @@ describe("the metrics", () => {
     expect(text).toMatch(/^attest_http_request_duration_seconds_bucket\{le="0\.005",route="\/kyc\/grant\/\[ocid\]",method="GET",status="200"\} \d+/m);
     expect(text).toMatch(/^attest_job_duration_seconds_count\{job="expiry_sweep",outcome="ok"\} [1-9]/m);
     expect(text).toMatch(/^attest_expiry_sweep_items_expired_total \d+/m);
+    // This scrape itself is under way while it is counted.
+    expect(text).toMatch(/^attest_http_requests_in_flight 1$/m);
+    expect(text).toMatch(/^attest_process_resident_memory_bytes \d+/m);
+    expect(text).toMatch(/^attest_nodejs_eventloop_lag_p99_seconds /m);
     expect(text).not.toContain("sig");
+    // PostgreSQL reports this process's connections; embedded PGlite has one in-process connection and no gauge.
+    if ((await databaseKind()) === "postgres") {
+      expect(text).toMatch(/^attest_db_pool_connections\{state="max"\} 10$/m);
+      expect(text).toMatch(/^attest_db_pool_connections\{state="idle"\} \d+$/m);
+    } else expect(text).not.toMatch(/^attest_db_pool_connections\{/m);
   });
 
   it("without METRICS_TOKEN, is there only for clients on this machine", async () => {
