@@ -3,7 +3,7 @@
  * the last build, then serve. Migrations, keys and the demo data are handled
  * by the server at start-up (instrumentation.ts).
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 
 import { ConfigError, parseEnv } from "../lib/env";
 import { buildIfNeeded } from "./build-if-needed";
@@ -14,11 +14,10 @@ try {
   // Checked before building, so a bad value is reported in a second, not after a build.
   parseEnv(process.env);
   buildIfNeeded();
-  const result = spawnSync(process.execPath, SERVER_ARGS, {
-    stdio: "inherit",
-    env: process.env,
-  });
-  process.exit(result.status ?? 1);
+  const server = spawn(process.execPath, SERVER_ARGS, { stdio: "inherit", env: process.env });
+  // A supervisor's SIGTERM (or Ctrl-C) reaches the server, which drains and closes the database.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.kill(signal));
+  server.once("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);
