@@ -9,7 +9,8 @@ import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import type { IssuedCredential, IssueRequest } from "@/lib/credentials/api-schemas";
 import { chargeCredits, getAccount } from "@/lib/credentials/accounts";
 import type { Principal } from "@/lib/credentials/bearer-tokens";
-import { allocateStatusEntry, statusListUrl } from "@/lib/credentials/status-list";
+import { credentialKeyId } from "@/lib/credentials/did";
+import { allocateStatusEntry, CREDENTIAL_CONTEXTS, statusListUrl } from "@/lib/credentials/status-list";
 import { checkTier, highestTier, TIERS, type Requirement, type Tier, type VerifiedFacts } from "@/lib/credentials/tiers";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { credentials, grants, identityItems, partners, users } from "@/lib/db/schema";
@@ -88,7 +89,7 @@ function tierNotMet(tier: Tier, missing: Requirement[]): AppError {
   return new AppError("TIER_NOT_MET", `${tier} needs: ${missing.join(", ")}`, { tier, missing });
 }
 
-type SigningInput = { userId: string; userOcid: number; tier: Tier; items: Item[]; fullName: string; phoneNumber: string };
+type SigningInput = { userId: string; tier: Tier; items: Item[]; fullName: string; phoneNumber: string };
 
 /**
  * Charges (for accounts), allocates a status entry, records and signs the
@@ -105,13 +106,14 @@ async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: st
     if (payer) await chargeCredits(tx, payer.accountId, ISSUE_COST, "issue", credentialId);
     const entry = await allocateStatusEntry(tx);
     const listUrl = statusListUrl(entry.listId);
+    const subjectId = `did:kyc:user:${createHash("sha256").update(input.phoneNumber).digest("hex")}`;
     const vc = {
-      "@context": ["https://www.w3.org/2018/credentials/v1"],
+      "@context": [...CREDENTIAL_CONTEXTS],
       type: ["VerifiableCredential", "KYCCredential"],
       issuanceDate: new Date(now * 1000).toISOString(),
       expirationDate: new Date(exp * 1000).toISOString(),
       credentialSubject: {
-        id: `did:kyc:user:${createHash("sha256").update(input.phoneNumber).digest("hex")}`,
+        id: subjectId,
         full_name: input.fullName,
         tier: input.tier,
         phone_number: input.phoneNumber,
@@ -124,9 +126,11 @@ async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: st
         statusListCredential: listUrl,
       },
     };
+    // VC 1.1's JWT encoding: `sub` is credentialSubject.id, `iss` the issuer, `nbf` issuanceDate,
+    // `exp` expirationDate, `jti` the credential id; a verifier rebuilds the credential from them.
     const token = await new SignJWT({ vc })
-      .setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid })
-      .setSubject(String(input.userOcid))
+      .setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid: credentialKeyId(kid) })
+      .setSubject(subjectId)
       .setIssuer(env.credentialIssuer)
       .setNotBefore(now)
       .setIssuedAt(now)
@@ -190,10 +194,9 @@ export async function issueCredential(db: Db, principal: Principal, request: Iss
   const check = checkTier(request.tier, verifiedFacts(items));
   if (!check.met) throw tierNotMet(request.tier, check.missing);
 
-  const [ocidRow] = await db.select({ ocid: users.ocid }).from(users).where(eq(users.id, userId));
   return recordAndSign(
     db,
-    { userId, userOcid: ocidRow!.ocid, tier: request.tier, items: check.items, fullName: storedFieldValue(items.get("name"))!, phoneNumber: request.phone_number },
+    { userId, tier: request.tier, items: check.items, fullName: storedFieldValue(items.get("name"))!, phoneNumber: request.phone_number },
     payer,
     actor,
     false,
@@ -208,13 +211,12 @@ export async function issueOwnCredential(db: Db, userId: string): Promise<Issued
     const check = checkTier("Tier1", verifiedFacts(items));
     throw tierNotMet("Tier1", check.met ? [] : check.missing);
   }
-  const [user] = await db.select({ ocid: users.ocid }).from(users).where(eq(users.id, userId));
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   if (!user) throw new AppError("NOT_FOUND", "No such user");
   const issued = await recordAndSign(
     db,
     {
       userId,
-      userOcid: user.ocid,
       tier: best.tier,
       items: best.items,
       fullName: storedFieldValue(items.get("name"))!,

@@ -26,6 +26,7 @@ import { BEARER_TOKEN_TTL_SECONDS } from "@/lib/credentials/bearer-tokens";
 import { ISSUE_COST } from "@/lib/credentials/issue";
 import { VERIFY_COST } from "@/lib/credentials/verify";
 import { getEnv } from "@/lib/env";
+import { providerMetadataSchema } from "@/lib/ocn/metadata";
 import { providerEndpoint } from "@/lib/ocn/provider";
 
 /**
@@ -44,6 +45,13 @@ function component(schema: z.ZodType, io: "input" | "output"): JsonSchema {
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ "application/json": { schema: ref(name) } });
+
+/** What a partner sends on every signed OCN request; X-OC-Signature is the security scheme. */
+const OCN_REQUEST_HEADERS = [
+  { name: "X-OC-ID", in: "header", required: true, description: "The calling partner's OCID", schema: { type: "string", pattern: "^[1-9][0-9]*$" } },
+  { name: "X-OC-Timestamp", in: "header", required: true, description: "Unix seconds; within 300 s of the provider's clock", schema: { type: "string", pattern: "^[0-9]+$" } },
+  { name: "X-OC-Nonce", in: "header", required: true, description: "Unique per request, at most 128 characters; single use for 600 s", schema: { type: "string", maxLength: 128 } },
+];
 
 const signedHeaders = {
   "X-OC-ID": { description: "This provider's OCID", schema: { type: "string" } },
@@ -83,7 +91,7 @@ export function openApiDocument() {
       description:
         "OCN KYC API (/capabilities, /kyc/*): requests are signed by the calling OCN partner (X-OC-ID, X-OC-Timestamp, X-OC-Nonce, X-OC-Signature over `ocid\\ntimestamp\\nnonce\\nMETHOD\\npath?query\\nsha256(body)`); every response, errors included, is signed by this provider. " +
         "Credentials API (/api/v1/*, /.well-known/*): KYC tier credentials as EdDSA VC-JWTs, paid for in credits by API accounts (X-API-Key, or a bearer token from /api/v1/tokens).",
-      license: { name: "Apache-2.0" },
+      license: { name: "Apache-2.0", identifier: "Apache-2.0" },
     },
     servers: [{ url: providerEndpoint() }],
     components: {
@@ -112,14 +120,43 @@ export function openApiDocument() {
         RevokeResponse: component(revokeResponseSchema, "output"),
         Jwks: component(jwksSchema, "output"),
         DidDocument: component(didDocumentSchema, "output"),
+        ProviderMetadata: component(providerMetadataSchema, "output"),
       },
     },
     paths: {
       "/metadata.json": {
-        get: { summary: "Public provider metadata for OCN discovery", security: [], responses: { "200": { description: "Signed metadata" } } },
+        get: {
+          operationId: "getMetadata",
+          summary: "Public provider metadata for OCN discovery",
+          security: [],
+          responses: { "200": { description: "Metadata; `signature` signs SHA-256 of JCS(config) with config.publicKey", content: json("ProviderMetadata") } },
+        },
+      },
+      "/kyc/grant/{ocid}": {
+        get: {
+          operationId: "showConsentPage",
+          summary: "The consent page a gateway sends a person to (a web page, not a machine call)",
+          description:
+            "The person signs in if needed and decides item by item; the browser is then sent to callback_url with status=granted|partial|denied (and grants, denied, user_ocid, state). " +
+            "An unknown partner or an unchecked callback_url gets an error page and no redirect; a bad request with a good callback goes back with status=error&error=invalid_request.",
+          security: [],
+          parameters: [
+            { name: "ocid", in: "path", required: true, description: "The partner's OCID", schema: { type: "string", pattern: "^[1-9][0-9]*$" } },
+            { name: "grants", in: "query", required: true, description: "Comma-separated item names", schema: { type: "string" } },
+            { name: "user_ocid", in: "query", required: true, schema: { type: "string", pattern: "^[1-9][0-9]*$" } },
+            { name: "callback_url", in: "query", required: true, description: "https (or http to loopback outside production) on one of the partner's callback origins", schema: { type: "string", format: "uri" } },
+            { name: "state", in: "query", required: false, description: "Returned unchanged on the callback", schema: { type: "string" } },
+          ],
+          responses: {
+            "200": { description: "The consent page, or an error page when the partner or callback_url is not acceptable", content: { "text/html": { schema: { type: "string" } } } },
+            "307": { description: "To callback_url with status=error&error=invalid_request (+ state)", headers: { Location: { schema: { type: "string", format: "uri" } } } },
+          },
+        },
       },
       "/capabilities": {
         get: {
+          operationId: "getCapabilities",
+          parameters: OCN_REQUEST_HEADERS,
           summary: "What this provider offers the calling partner",
           security: [{ ocnSignature: [] }],
           responses: { "200": { description: "Capabilities", headers: signedHeaders, content: json("Capabilities") }, ...errors(...AUTH_ERRORS) },
@@ -127,6 +164,8 @@ export function openApiDocument() {
       },
       "/kyc/validate": {
         post: {
+          operationId: "validateKyc",
+          parameters: OCN_REQUEST_HEADERS,
           summary: "Each requested item's status for the calling partner",
           security: [{ ocnSignature: [] }],
           requestBody: { required: true, content: json("ValidateRequest") },
@@ -138,6 +177,8 @@ export function openApiDocument() {
       },
       "/kyc/data": {
         post: {
+          operationId: "getKycData",
+          parameters: OCN_REQUEST_HEADERS,
           summary: "The granted items' data, signed by this provider",
           security: [{ ocnSignature: [] }],
           requestBody: { required: true, content: json("DataRequest") },
@@ -149,6 +190,7 @@ export function openApiDocument() {
       },
       "/kyc/documents/{id}": {
         get: {
+          operationId: "getDocumentImage",
           summary: `A document image behind a signed URL from /kyc/data, valid for ${getEnv().documentUrlTtlSeconds} s`,
           security: [],
           parameters: [
@@ -165,6 +207,7 @@ export function openApiDocument() {
       },
       "/api/v1/tokens": {
         post: {
+          operationId: "createToken",
           summary: "A short-lived bearer token for the API account of the X-API-Key (or, without a key, for the person signed in)",
           security: [{ apiKey: [] }, {}],
           responses: {
@@ -175,6 +218,7 @@ export function openApiDocument() {
       },
       "/api/v1/issue": {
         post: {
+          operationId: "issueCredential",
           summary: `Issue a KYC tier credential; an account pays ${ISSUE_COST} credits, a person issuing their own pays nothing`,
           security: [{ bearerToken: [] }],
           requestBody: { required: true, content: json("IssueRequest") },
@@ -193,6 +237,7 @@ export function openApiDocument() {
       },
       "/api/v1/verify": {
         post: {
+          operationId: "verifyCredential",
           summary: `Verify a credential Attest issued (${VERIFY_COST} credit); an invalid credential is a 200 with valid: false`,
           security: [{ apiKey: [] }],
           requestBody: { required: true, content: json("VerifyRequest") },
@@ -204,6 +249,7 @@ export function openApiDocument() {
       },
       "/api/v1/credentials/{id}/revoke": {
         post: {
+          operationId: "revokeCredential",
           summary: "Revoke a credential the bearer token's account issued; its status list bit is set",
           security: [{ bearerToken: [] }],
           parameters: [parameter("id", credentialIdSchema)],
@@ -219,17 +265,19 @@ export function openApiDocument() {
       },
       "/api/v1/status-lists/{id}": {
         get: {
+          operationId: "getStatusList",
           summary: "A W3C Bitstring Status List credential (131,072 entries, gzip + base64url) as a VC-JWT",
           security: [],
           parameters: [parameter("id", statusListIdSchema)],
           responses: {
-            "200": { description: "The signed status list; cacheable briefly", content: { "application/vc+jwt": { schema: { type: "string" } } } },
+            "200": { description: "The signed status list; cacheable briefly", content: { "application/jwt": { schema: { type: "string" } } } },
             ...plainErrors([404, "NOT_FOUND"]),
           },
         },
       },
       "/.well-known/did.json": {
         get: {
+          operationId: "getDidDocument",
           summary: "The issuer's did:web document: current and retired credential keys",
           security: [],
           responses: { "200": { description: "DID document", content: { "application/did+json": { schema: ref("DidDocument") } } } },
@@ -237,6 +285,7 @@ export function openApiDocument() {
       },
       "/.well-known/jwks.json": {
         get: {
+          operationId: "getJwks",
           summary: "The credential keys, current and retired, as a JWK Set",
           security: [],
           responses: { "200": { description: "JWK Set", content: json("Jwks") } },
