@@ -127,6 +127,7 @@ export async function listAccounts(db: DbOrTx): Promise<(ApiAccount & { activeKe
       name: apiAccounts.name,
       partnerOcid: apiAccounts.partnerOcid,
       balance: apiAccounts.balance,
+      rateLimitPerMinute: apiAccounts.rateLimitPerMinute,
       createdAt: apiAccounts.createdAt,
       activeKeys: sql<number>`(select count(*)::int from ${apiKeys} where ${apiKeys.accountId} = ${apiAccounts.id} and ${apiKeys.revokedAt} is null)`,
     })

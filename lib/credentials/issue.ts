@@ -12,7 +12,7 @@ import type { Principal } from "@/lib/credentials/bearer-tokens";
 import { credentialKeyId } from "@/lib/credentials/did";
 import { allocateStatusEntry, CREDENTIAL_CONTEXTS, statusListUrl } from "@/lib/credentials/status-list";
 import { checkTier, highestTier, TIERS, type Requirement, type Tier, type VerifiedFacts } from "@/lib/credentials/tiers";
-import type { Db, DbOrTx } from "@/lib/db/client";
+import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import { credentials, grants, identityItems, partners, users } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
@@ -96,7 +96,10 @@ type SigningInput = { userId: string; tier: Tier; items: Item[]; fullName: strin
  * credential in one transaction: a failure anywhere leaves no charge, no
  * credential and no audit entry behind.
  */
-async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: string } | null, actor: AuditActor, keepToken: boolean): Promise<IssuedCredential> {
+/** Runs inside the issuance transaction, after everything else (the Idempotency-Key's stored answer). */
+export type OnIssued = (tx: Tx, issued: IssuedCredential) => Promise<void>;
+
+async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: string } | null, actor: AuditActor, keepToken: boolean, onIssued?: OnIssued): Promise<IssuedCredential> {
   const env = getEnv();
   const { privateKey, publicKeyPem, kid } = getKeys().credential;
   const credentialId = crypto.randomUUID();
@@ -156,12 +159,14 @@ async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: st
       subjectUserId: input.userId,
       details: { credentialId, tier: input.tier, accountId: payer?.accountId ?? null, kid },
     });
-    return { status: "issued", token, public_key: publicKeyPem, credential_id: credentialId };
+    const issued: IssuedCredential = { status: "issued", token, public_key: publicKeyPem, credential_id: credentialId };
+    if (onIssued) await onIssued(tx, issued);
+    return issued;
   });
 }
 
 /** Issuance through the API, for the bearer token's principal. */
-export async function issueCredential(db: Db, principal: Principal, request: IssueRequest): Promise<IssuedCredential> {
+export async function issueCredential(db: Db, principal: Principal, request: IssueRequest, onIssued?: OnIssued): Promise<IssuedCredential> {
   let userId: string | null;
   let actor: AuditActor;
   let payer: { accountId: string } | null = null;
@@ -200,6 +205,7 @@ export async function issueCredential(db: Db, principal: Principal, request: Iss
     payer,
     actor,
     false,
+    onIssued,
   );
 }
 
