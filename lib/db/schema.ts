@@ -299,6 +299,18 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer("count").notNull(),
 });
 
+/**
+ * Request budgets per caller and minute, shared by all instances (lib/http/rate-limiter.ts):
+ * how many requests have been handed out to instances in the current window, and the last grant.
+ */
+export const rateLimitBudgets = pgTable("rate_limit_budgets", {
+  key: text("key").primaryKey(),
+  windowStart: at("window_start").notNull(),
+  handedOut: integer("handed_out").notNull(),
+  lastGrant: integer("last_grant").notNull(),
+  limitPerMinute: integer("limit_per_minute").notNull(),
+});
+
 // ── Credentials API ──
 
 export const apiAccounts = pgTable("api_accounts", {

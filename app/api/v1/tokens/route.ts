@@ -1,6 +1,7 @@
 import { authenticateApiKey } from "@/lib/credentials/accounts";
 import { mintBearerToken, type Principal } from "@/lib/credentials/bearer-tokens";
 import { principalScope, runIdempotently } from "@/lib/credentials/idempotency";
+import { enforceAccountRateLimit } from "@/lib/credentials/rate-limits";
 import { getDb } from "@/lib/db/client";
 import { AppError, errorResponse } from "@/lib/http/errors";
 
@@ -27,6 +28,7 @@ async function principalFor(request: Request): Promise<Principal> {
   if (presented !== null) {
     const account = await authenticateApiKey(await getDb(), presented.trim());
     if (!account) throw new AppError("UNAUTHORIZED", "Send a valid API key in the X-API-Key header");
+    await enforceAccountRateLimit(await getDb(), account);
     return { kind: "account", accountId: account.id };
   }
   // Loaded only on this path: the session machinery is not needed by API clients.
