@@ -25,8 +25,7 @@ import { AppError, logUnexpected } from "@/lib/http/errors";
  * the remainder, at most a tenth of the limit) requests early near the end of a window.
  * Windows are fixed minutes of each instance's clock.
  */
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
-export const MAX_RATE_LIMIT_PER_MINUTE = 1_000_000;
+export { DEFAULT_RATE_LIMIT_PER_MINUTE } from "@/lib/http/rate-limit-schema";
 export const RATE_LIMIT_WINDOW_SECONDS = 60;
 const WINDOW_MS = RATE_LIMIT_WINDOW_SECONDS * 1000;
 

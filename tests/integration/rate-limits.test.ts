@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { POST as verifyRoute } from "@/app/api/v1/verify/route";
 import { POST as validate } from "@/app/kyc/validate/route";
-import { getAccount } from "@/lib/credentials/accounts";
+import { getAccount, setAccountRateLimit } from "@/lib/credentials/accounts";
 import { getDb } from "@/lib/db/client";
-import { apiAccounts, partners } from "@/lib/db/schema";
+import { apiAccounts, auditLog, partners } from "@/lib/db/schema";
 import { RateLimiter } from "@/lib/http/rate-limiter";
 import { verifyResponseSignature } from "@/lib/ocn/client";
+import { partnerFormValues, partnerSchema } from "@/lib/ocn/partner-registry";
 import { providerPublicKey } from "@/lib/ocn/provider";
 import { createFundedAccount, jsonRequest } from "@/tests/support/credentials";
 import { createUser } from "@/tests/support/factories";
@@ -133,4 +134,32 @@ describe("the limiter across instances", () => {
     expect((await a.take(subject, 10)).allowed).toBe(false);
     expect((await a.take(subject, 100)).allowed).toBe(true);
   });
+});
+
+describe("limits set by admins", () => {
+  it("reads the partner form's limit, 600 when left empty, refusing nonsense", () => {
+    const form = (value: string | null) => {
+      const data = new FormData();
+      for (const [name, text] of Object.entries({ ocid: "301", name: "P", metadataUrl: "https://p.example/metadata.json", callbackOrigins: "", retentionNote: "" })) data.set(name, text);
+      data.append("allowedGrants", "name");
+      if (value !== null) data.set("rateLimitPerMinute", value);
+      return partnerSchema.safeParse(partnerFormValues(data));
+    };
+    expect(form("1200").data?.rateLimitPerMinute).toBe(1200);
+    expect(form(null).data?.rateLimitPerMinute).toBe(600);
+    for (const bad of ["0", "-5", "1.5", "abc", "2000000"]) expect(form(bad).success, bad).toBe(false);
+  });
+
+  it("stores an account's new limit with an audit entry, and the next calls obey it", async () => {
+    await awayFromWindowEdge();
+    const { account, apiKey } = await createFundedAccount(10);
+    const db = await getDb();
+    await setAccountRateLimit(db, account.id, 1, { type: "system" });
+    expect((await getAccount(db, account.id))!.rateLimitPerMinute).toBe(1);
+    const audit = await db.select().from(auditLog).where(eq(auditLog.action, "api_account.rate_limit_set"));
+    expect(audit.some((entry) => entry.details.accountId === account.id && entry.details.rateLimitPerMinute === 1)).toBe(true);
+    const call = () => verifyRoute(jsonRequest("/api/v1/verify", { token: "x", public_key_pem: "y" }, { "x-api-key": apiKey }));
+    expect((await call()).status).toBe(200);
+    expect((await call()).status).toBe(429);
+  }, 90_000);
 });
