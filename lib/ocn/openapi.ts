@@ -59,13 +59,31 @@ const signedHeaders = {
   "X-OC-Signature": { description: "secp256k1 r‖s‖v over `ocid\\ntimestamp\\nstatus\\nsha256(body)`", schema: { type: "string" } },
 };
 
+/** On 429: when to retry, and the IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers). */
+const rateLimitHeaders = {
+  "Retry-After": { description: "Seconds until the current one-minute window ends", schema: { type: "string" } },
+  "RateLimit-Policy": { description: 'The caller\'s limit, e.g. `"default";q=600;w=60`', schema: { type: "string" } },
+  RateLimit: { description: 'What is left of it, e.g. `"default";r=0;t=17`', schema: { type: "string" } },
+};
+const RATE_LIMITED = "RATE_LIMITED: over the caller's requests per minute (600 unless staff set another), counted across all instances";
+
+const IDEMPOTENCY_KEY = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description: "Optional, up to 255 visible ASCII characters. Within 24 h the same key and body return the first successful answer (with `Idempotent-Replayed: true`) without issuing or charging again; requests racing with one key issue once. Keys are per API account (or per person for personal tokens); a failed request keeps nothing.",
+  schema: { type: "string", minLength: 1, maxLength: 255 },
+};
+
 function errors(...entries: [number, string][]) {
-  return Object.fromEntries(entries.map(([status, codes]) => [String(status), { description: codes, headers: signedHeaders, content: json("Error") }]));
+  return Object.fromEntries(
+    entries.map(([status, codes]) => [String(status), { description: codes, headers: status === 429 ? { ...signedHeaders, ...rateLimitHeaders } : signedHeaders, content: json("Error") }]),
+  );
 }
 
 /** Credentials API errors: the same envelope, unsigned (these callers hold API keys, not OCN keys). */
 function plainErrors(...entries: [number, string][]) {
-  return Object.fromEntries(entries.map(([status, codes]) => [String(status), { description: codes, content: json("Error") }]));
+  return Object.fromEntries(entries.map(([status, codes]) => [String(status), { description: codes, ...(status === 429 ? { headers: rateLimitHeaders } : {}), content: json("Error") }]));
 }
 
 function parameter(name: string, schema: z.ZodType) {
@@ -79,6 +97,7 @@ const AUTH_ERRORS: [number, string][] = [
   [401, "INVALID_SIGNATURE, TIMESTAMP_EXPIRED, UNKNOWN_OCID or NONCE_REUSED"],
   [403, "CONNECTION_REFUSED: the partner is suspended"],
   [413, "PAYLOAD_TOO_LARGE: body over 64 KiB"],
+  [429, RATE_LIMITED],
   [502, "METADATA_UNAVAILABLE: the partner's metadata could not be fetched or verified"],
 ];
 
@@ -208,17 +227,24 @@ export function openApiDocument() {
       "/api/v1/tokens": {
         post: {
           operationId: "createToken",
+          parameters: [IDEMPOTENCY_KEY],
           summary: "A short-lived bearer token for the API account of the X-API-Key (or, without a key, for the person signed in)",
           security: [{ apiKey: [] }, {}],
           responses: {
             "200": { description: "Bearer token", content: json("TokenResponse") },
-            ...plainErrors([401, "UNAUTHORIZED: no valid API key and nobody signed in"]),
+            ...plainErrors(
+              [400, "INVALID_REQUEST: a malformed Idempotency-Key"],
+              [401, "UNAUTHORIZED: no valid API key and nobody signed in"],
+              [409, "IDEMPOTENCY_KEY_IN_USE: a request with this key is still running"],
+              [429, RATE_LIMITED],
+            ),
           },
         },
       },
       "/api/v1/issue": {
         post: {
           operationId: "issueCredential",
+          parameters: [IDEMPOTENCY_KEY],
           summary: `Issue a KYC tier credential; an account pays ${ISSUE_COST} credits, a person issuing their own pays nothing`,
           security: [{ bearerToken: [] }],
           requestBody: { required: true, content: json("IssueRequest") },
@@ -229,8 +255,10 @@ export function openApiDocument() {
               [401, "UNAUTHORIZED: missing, invalid or expired bearer token"],
               [402, "INSUFFICIENT_CREDITS"],
               [403, "FORBIDDEN: the person has not granted the account's partner name, email, phone and date_of_birth, or a personal token names someone else"],
+              [409, "IDEMPOTENCY_KEY_IN_USE: a request with this key is still running"],
               TOO_LARGE,
-              [422, "IDENTITY_NOT_VERIFIED (details.fields) or TIER_NOT_MET (details.missing)"],
+              [422, "IDENTITY_NOT_VERIFIED (details.fields), TIER_NOT_MET (details.missing), or IDEMPOTENCY_KEY_REUSED: the key was used with another body"],
+              [429, RATE_LIMITED],
             ),
           },
         },
@@ -243,7 +271,7 @@ export function openApiDocument() {
           requestBody: { required: true, content: json("VerifyRequest") },
           responses: {
             "200": { description: "The verdict", content: json("VerifyResponse") },
-            ...plainErrors(BAD_BODY, [401, "UNAUTHORIZED: missing, unknown or revoked API key"], [402, "INSUFFICIENT_CREDITS"], TOO_LARGE),
+            ...plainErrors(BAD_BODY, [401, "UNAUTHORIZED: missing, unknown or revoked API key"], [402, "INSUFFICIENT_CREDITS"], TOO_LARGE, [429, RATE_LIMITED]),
           },
         },
       },
@@ -259,6 +287,7 @@ export function openApiDocument() {
               [401, "UNAUTHORIZED: missing, invalid or expired bearer token"],
               [403, "FORBIDDEN: a personal token"],
               [404, "NOT_FOUND: no credential with this id was issued by this account"],
+              [429, RATE_LIMITED],
             ),
           },
         },

@@ -88,8 +88,8 @@ describe("/openapi.json", () => {
     expect(paths["/api/v1/verify"]!.post!.security).toEqual([{ apiKey: [] }]);
     expect(paths["/api/v1/issue"]!.post!.security).toEqual([{ bearerToken: [] }]);
     expect(paths["/api/v1/credentials/{id}/revoke"]!.post!.security).toEqual([{ bearerToken: [] }]);
-    expect(Object.keys(paths["/api/v1/issue"]!.post!.responses).sort()).toEqual(["200", "400", "401", "402", "403", "413", "422"]);
-    expect(Object.keys(paths["/api/v1/verify"]!.post!.responses).sort()).toEqual(["200", "400", "401", "402", "413"]);
+    expect(Object.keys(paths["/api/v1/issue"]!.post!.responses).sort()).toEqual(["200", "400", "401", "402", "403", "409", "413", "422", "429"]);
+    expect(Object.keys(paths["/api/v1/verify"]!.post!.responses).sort()).toEqual(["200", "400", "401", "402", "413", "429"]);
     for (const [route, operations] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         for (const [status, response] of Object.entries(operation.responses)) {
@@ -120,6 +120,16 @@ describe("/openapi.json", () => {
     expect(refsIn(metadata)).toEqual(["#/components/schemas/ProviderMetadata"]);
     expect(schemas.ProviderMetadata!.properties!.contact).toMatchObject({ type: "string" });
     expect(paths["/kyc/grant/{ocid}"]).toHaveProperty("get");
+  });
+
+  it("documents Idempotency-Key on issuance and 429 with its headers on every limited route", () => {
+    type Operation = { parameters?: { name: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> };
+    const operation = (route: string, method: string) => (paths[route] as unknown as Record<string, Operation>)[method]!;
+    for (const route of ["/api/v1/issue", "/api/v1/tokens"]) expect(operation(route, "post").parameters?.map((parameter) => parameter.name)).toContain("Idempotency-Key");
+    for (const [route, method] of [["/capabilities", "get"], ["/kyc/validate", "post"], ["/kyc/data", "post"], ["/api/v1/issue", "post"], ["/api/v1/verify", "post"], ["/api/v1/tokens", "post"], ["/api/v1/credentials/{id}/revoke", "post"]] as const) {
+      expect(Object.keys(operation(route, method).responses["429"]?.headers ?? {}), `${method} ${route}`).toEqual(expect.arrayContaining(["Retry-After", "RateLimit-Policy", "RateLimit"]));
+    }
+    expect(Object.keys(operation("/kyc/validate", "post").responses["429"]!.headers!)).toContain("X-OC-Signature");
   });
 
   it("refers only to schemas it defines", () => {
