@@ -28,6 +28,7 @@ import { AppError, logUnexpected } from "@/lib/http/errors";
 export { DEFAULT_RATE_LIMIT_PER_MINUTE } from "@/lib/http/rate-limit-schema";
 export const RATE_LIMIT_WINDOW_SECONDS = 60;
 const WINDOW_MS = RATE_LIMIT_WINDOW_SECONDS * 1000;
+const MAX_COUNTERS = 10_000;
 
 type Counter = { window: number; limit: number; tokens: number; handedOut: number; exhausted: boolean };
 
@@ -73,6 +74,8 @@ export class RateLimiter {
     const window = Math.floor(this.clock() / WINDOW_MS);
     let counter = this.#counters.get(subject);
     if (!counter || counter.window !== window) {
+      // Callers are registered partners and accounts, but a long-running process still drops past minutes.
+      if (this.#counters.size >= MAX_COUNTERS) for (const [key, old] of this.#counters) if (old.window !== window) this.#counters.delete(key);
       counter = { window, limit, tokens: 0, handedOut: 0, exhausted: false };
       this.#counters.set(subject, counter);
     } else if (counter.limit !== limit) {
