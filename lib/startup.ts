@@ -1,5 +1,6 @@
 import "server-only";
 
+import { startIdempotencySweeps } from "@/lib/credentials/idempotency";
 import { getDb } from "@/lib/db/client";
 import { ConfigError, getEnv } from "@/lib/env";
 import { getKeys } from "@/lib/keys";
@@ -16,6 +17,7 @@ export async function startAttest(): Promise<void> {
     // Verifications that lapsed while the server was down are expired, and their credentials
     // revoked, before the first request; then hourly.
     await startExpirySweeps(db);
+    startIdempotencySweeps(db);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -13,6 +13,7 @@ export type PartnerFormValues = {
   allowedGrants: string[] | null;
   fullDocumentNumbers: boolean;
   retentionNote: string | null;
+  rateLimitPerMinute: number;
 };
 
 /** Register or edit a partner; the server fetches its metadata and checks the signature on save. */
@@ -55,6 +56,11 @@ export function PartnerForm({ mode, initial }: { mode: "register" | "update"; in
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" name="fullDocumentNumbers" defaultChecked={initial?.fullDocumentNumbers ?? false} className="size-4" />
         Full document numbers (otherwise masked except the last 4 characters)
+      </label>
+      <label className="grid gap-1 text-sm sm:max-w-xs">
+        <span className="font-medium text-slate-700">Rate limit (requests per minute)</span>
+        <input name="rateLimitPerMinute" type="number" inputMode="numeric" min={1} max={1_000_000} required defaultValue={initial?.rateLimitPerMinute ?? 600} className={field} />
+        <span className="text-xs text-slate-500">On the OCN routes, across all instances; over it the partner gets 429 RATE_LIMITED.</span>
       </label>
       <label className="grid gap-1 text-sm">
         <span className="font-medium text-slate-700">Retention note</span>

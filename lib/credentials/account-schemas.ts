@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { rateLimitPerMinuteSchema } from "@/lib/http/rate-limit-schema";
+
 /** Console forms for API accounts: the same schemas check the form in the browser and the action on the server. */
 export const createAccountSchema = z.object({
   name: z.string().trim().min(2, "Give the account a name of at least 2 characters").max(120, "At most 120 characters"),
@@ -19,6 +21,8 @@ export const topUpSchema = z.object({
     .max(1_000_000, "At most 1,000,000 credits at once"),
   note: z.string().trim().max(200, "At most 200 characters").optional(),
 });
+
+export const rateLimitSchema = z.object({ accountId: z.uuid(), rateLimitPerMinute: rateLimitPerMinuteSchema });
 
 export const createApiKeySchema = z.object({ accountId: z.uuid(), mode: z.enum(["live", "test"], "Choose live or test") });
 

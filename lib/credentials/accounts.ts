@@ -83,6 +83,16 @@ export async function topUp(db: Db, accountId: string, credits: number, note: st
   });
 }
 
+/** Sets the account's requests-per-minute limit (lib/http/rate-limiter.ts); instances pick it up within 30 s. */
+export async function setAccountRateLimit(db: Db, accountId: string, rateLimitPerMinute: number, actor: AuditActor): Promise<void> {
+  await db.transaction(async (tx) => {
+    await checkActor(tx, actor);
+    const [account] = await tx.update(apiAccounts).set({ rateLimitPerMinute }).where(eq(apiAccounts.id, accountId)).returning({ id: apiAccounts.id });
+    if (!account) throw new AppError("NOT_FOUND", "No such API account");
+    await recordAudit(tx, { actor, action: "api_account.rate_limit_set", details: { accountId, rateLimitPerMinute } });
+  });
+}
+
 /**
  * Takes `cost` credits inside the caller's transaction, or throws 402. The
  * conditional UPDATE is the guard: concurrent charges queue on the row and
@@ -129,6 +139,7 @@ export async function listAccounts(db: DbOrTx): Promise<(ApiAccount & { activeKe
       name: apiAccounts.name,
       partnerOcid: apiAccounts.partnerOcid,
       balance: apiAccounts.balance,
+      rateLimitPerMinute: apiAccounts.rateLimitPerMinute,
       createdAt: apiAccounts.createdAt,
       activeKeys: sql<number>`(select count(*)::int from ${apiKeys} where ${apiKeys.accountId} = ${apiAccounts.id} and ${apiKeys.revokedAt} is null)`,
     })

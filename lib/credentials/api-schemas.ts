@@ -55,7 +55,7 @@ export const publicJwkSchema = z.object({
   kty: z.string(),
   crv: z.string(),
   x: z.string(),
-  kid: z.string().meta({ description: "The `kid` in the JWS header of credentials signed with this key" }),
+  kid: z.string().meta({ description: "The key's absolute DID URL (did:web:…#thumbprint): the `kid` in the JWS header of credentials signed with it, and its verification method id in /.well-known/did.json" }),
   alg: z.literal("EdDSA"),
   use: z.literal("sig"),
 });

@@ -9,9 +9,10 @@ import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import type { IssuedCredential, IssueRequest } from "@/lib/credentials/api-schemas";
 import { chargeCredits, getAccount } from "@/lib/credentials/accounts";
 import type { Principal } from "@/lib/credentials/bearer-tokens";
-import { allocateStatusEntry, statusListUrl } from "@/lib/credentials/status-list";
+import { credentialKeyId } from "@/lib/credentials/did";
+import { allocateStatusEntry, CREDENTIAL_CONTEXTS, statusListUrl } from "@/lib/credentials/status-list";
 import { checkTier, highestTier, TIERS, type Requirement, type Tier, type VerifiedFacts } from "@/lib/credentials/tiers";
-import type { Db, DbOrTx } from "@/lib/db/client";
+import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import { credentials, grants, identityItems, partners, users } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
@@ -88,14 +89,17 @@ function tierNotMet(tier: Tier, missing: Requirement[]): AppError {
   return new AppError("TIER_NOT_MET", `${tier} needs: ${missing.join(", ")}`, { tier, missing });
 }
 
-type SigningInput = { userId: string; userOcid: number; tier: Tier; items: Item[]; fullName: string; phoneNumber: string };
+type SigningInput = { userId: string; tier: Tier; items: Item[]; fullName: string; phoneNumber: string };
 
 /**
  * Charges (for accounts), allocates a status entry, records and signs the
  * credential in one transaction: a failure anywhere leaves no charge, no
  * credential and no audit entry behind.
  */
-async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: string } | null, actor: AuditActor, keepToken: boolean): Promise<IssuedCredential> {
+/** Runs inside the issuance transaction, after everything else (the Idempotency-Key's stored answer). */
+export type OnIssued = (tx: Tx, issued: IssuedCredential) => Promise<void>;
+
+async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: string } | null, actor: AuditActor, keepToken: boolean, onIssued?: OnIssued): Promise<IssuedCredential> {
   const env = getEnv();
   const { privateKey, publicKeyPem, kid } = getKeys().credential;
   const credentialId = crypto.randomUUID();
@@ -105,13 +109,14 @@ async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: st
     if (payer) await chargeCredits(tx, payer.accountId, ISSUE_COST, "issue", credentialId);
     const entry = await allocateStatusEntry(tx);
     const listUrl = statusListUrl(entry.listId);
+    const subjectId = `did:kyc:user:${createHash("sha256").update(input.phoneNumber).digest("hex")}`;
     const vc = {
-      "@context": ["https://www.w3.org/2018/credentials/v1"],
+      "@context": [...CREDENTIAL_CONTEXTS],
       type: ["VerifiableCredential", "KYCCredential"],
       issuanceDate: new Date(now * 1000).toISOString(),
       expirationDate: new Date(exp * 1000).toISOString(),
       credentialSubject: {
-        id: `did:kyc:user:${createHash("sha256").update(input.phoneNumber).digest("hex")}`,
+        id: subjectId,
         full_name: input.fullName,
         tier: input.tier,
         phone_number: input.phoneNumber,
@@ -124,9 +129,11 @@ async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: st
         statusListCredential: listUrl,
       },
     };
+    // VC 1.1's JWT encoding: `sub` is credentialSubject.id, `iss` the issuer, `nbf` issuanceDate,
+    // `exp` expirationDate, `jti` the credential id; a verifier rebuilds the credential from them.
     const token = await new SignJWT({ vc })
-      .setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid })
-      .setSubject(String(input.userOcid))
+      .setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid: credentialKeyId(kid) })
+      .setSubject(subjectId)
       .setIssuer(env.credentialIssuer)
       .setNotBefore(now)
       .setIssuedAt(now)
@@ -152,12 +159,14 @@ async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: st
       subjectUserId: input.userId,
       details: { credentialId, tier: input.tier, accountId: payer?.accountId ?? null, kid },
     });
-    return { status: "issued", token, public_key: publicKeyPem, credential_id: credentialId };
+    const issued: IssuedCredential = { status: "issued", token, public_key: publicKeyPem, credential_id: credentialId };
+    if (onIssued) await onIssued(tx, issued);
+    return issued;
   });
 }
 
 /** Issuance through the API, for the bearer token's principal. */
-export async function issueCredential(db: Db, principal: Principal, request: IssueRequest): Promise<IssuedCredential> {
+export async function issueCredential(db: Db, principal: Principal, request: IssueRequest, onIssued?: OnIssued): Promise<IssuedCredential> {
   let userId: string | null;
   let actor: AuditActor;
   let payer: { accountId: string } | null = null;
@@ -190,13 +199,13 @@ export async function issueCredential(db: Db, principal: Principal, request: Iss
   const check = checkTier(request.tier, verifiedFacts(items));
   if (!check.met) throw tierNotMet(request.tier, check.missing);
 
-  const [ocidRow] = await db.select({ ocid: users.ocid }).from(users).where(eq(users.id, userId));
   return recordAndSign(
     db,
-    { userId, userOcid: ocidRow!.ocid, tier: request.tier, items: check.items, fullName: storedFieldValue(items.get("name"))!, phoneNumber: request.phone_number },
+    { userId, tier: request.tier, items: check.items, fullName: storedFieldValue(items.get("name"))!, phoneNumber: request.phone_number },
     payer,
     actor,
     false,
+    onIssued,
   );
 }
 
@@ -208,13 +217,12 @@ export async function issueOwnCredential(db: Db, userId: string): Promise<Issued
     const check = checkTier("Tier1", verifiedFacts(items));
     throw tierNotMet("Tier1", check.met ? [] : check.missing);
   }
-  const [user] = await db.select({ ocid: users.ocid }).from(users).where(eq(users.id, userId));
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   if (!user) throw new AppError("NOT_FOUND", "No such user");
   const issued = await recordAndSign(
     db,
     {
       userId,
-      userOcid: user.ocid,
       tier: best.tier,
       items: best.items,
       fullName: storedFieldValue(items.get("name"))!,

@@ -9,6 +9,7 @@ import { SignJWT } from "jose";
 import type { DbOrTx, Tx } from "@/lib/db/client";
 import { credentials, statusLists } from "@/lib/db/schema";
 import { absoluteUrl, getEnv } from "@/lib/env";
+import { credentialKeyId } from "@/lib/credentials/did";
 import { getKeys } from "@/lib/keys";
 
 /**
@@ -21,6 +22,9 @@ export const STATUS_LIST_SIZE = 131_072;
 const STATUS_LIST_TTL_SECONDS = 60;
 // Random draws that hit a taken index are retried; a list 90 % full is closed and a new one opened.
 const MAX_DRAWS = 32;
+
+/** The VC 1.1 base context, then the Bitstring Status List terms (credentialStatus, BitstringStatusList). */
+export const CREDENTIAL_CONTEXTS = ["https://www.w3.org/2018/credentials/v1", "https://www.w3.org/ns/credentials/status/v1"] as const;
 
 export type StatusEntry = { listId: string; index: number };
 
@@ -70,23 +74,29 @@ export async function getStatusList(db: DbOrTx, listId: string) {
   return list ?? null;
 }
 
-/** The status list credential as a VC-JWT signed with the current credential key. */
-export async function signedStatusListCredential(list: { id: string; purpose: string; bits: Buffer; updatedAt: Date }): Promise<string> {
+/**
+ * The status list credential as a VC-JWT in VC 1.1's JWT encoding, like the credentials it
+ * serves: each registered claim is the credential property it stands for (`iss` = issuer,
+ * `sub` = credentialSubject.id, `jti` = id, `nbf` = issuanceDate, `exp` = expirationDate).
+ * A fresh one is signed per request, so it is issued now and holds the list as it is now.
+ */
+export async function signedStatusListCredential(list: { id: string; purpose: string; bits: Buffer }): Promise<string> {
   const issuer = getEnv().credentialIssuer;
   const { privateKey, kid } = getKeys().credential;
   const url = statusListUrl(list.id);
+  const subjectId = `${url}#list`;
   const now = Math.floor(Date.now() / 1000);
+  const exp = now + STATUS_LIST_TTL_SECONDS * 10;
   return new SignJWT({
     vc: {
-      "@context": ["https://www.w3.org/2018/credentials/v1", "https://www.w3.org/ns/credentials/status/v1"],
+      "@context": [...CREDENTIAL_CONTEXTS],
       id: url,
       type: ["VerifiableCredential", "BitstringStatusListCredential"],
       issuer,
-      issuanceDate: list.updatedAt.toISOString(),
-      validFrom: list.updatedAt.toISOString(),
-      validUntil: new Date((now + STATUS_LIST_TTL_SECONDS * 10) * 1000).toISOString(),
+      issuanceDate: new Date(now * 1000).toISOString(),
+      expirationDate: new Date(exp * 1000).toISOString(),
       credentialSubject: {
-        id: `${url}#list`,
+        id: subjectId,
         type: "BitstringStatusList",
         statusPurpose: list.purpose,
         encodedList: encodeStatusList(list.bits),
@@ -94,13 +104,13 @@ export async function signedStatusListCredential(list: { id: string; purpose: st
       },
     },
   })
-    .setProtectedHeader({ alg: "EdDSA", typ: "vc+jwt", kid })
+    .setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid: credentialKeyId(kid) })
     .setIssuer(issuer)
-    .setSubject(url)
+    .setSubject(subjectId)
     .setJti(url)
     .setIssuedAt(now)
     .setNotBefore(now)
-    .setExpirationTime(now + STATUS_LIST_TTL_SECONDS * 10)
+    .setExpirationTime(exp)
     .sign(privateKey);
 }
 

@@ -6,6 +6,7 @@ import { eq, sql } from "drizzle-orm";
 import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from "jose";
 
 import type { VerifyRequest } from "@/lib/credentials/api-schemas";
+import { credentialKeyId } from "@/lib/credentials/did";
 import { statusBitInByte } from "@/lib/credentials/revocation";
 import type { Db } from "@/lib/db/client";
 import { credentials, identityItems, signingKeys, statusLists } from "@/lib/db/schema";
@@ -57,7 +58,8 @@ export async function verifyCredential(db: Db, request: VerifyRequest): Promise<
     return invalid("Malformed token");
   }
   if (header.alg !== "EdDSA") return invalid("Unsupported algorithm");
-  if (header.kid !== undefined && header.kid !== kid) return invalid("Signature verification failed");
+  // The DID URL Attest writes now, or the bare thumbprint of tokens signed before it did.
+  if (header.kid !== undefined && header.kid !== credentialKeyId(kid) && header.kid !== kid) return invalid("Signature verification failed");
 
   let payload: JWTPayload;
   try {

@@ -3,13 +3,14 @@ import "server-only";
 import type { z } from "zod";
 
 import { authenticateApiKey, chargeCredits, type ApiAccount } from "@/lib/credentials/accounts";
+import { enforceAccountRateLimit } from "@/lib/credentials/rate-limits";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError, errorResponse, invalidRequest } from "@/lib/http/errors";
 import { readCapped } from "@/lib/http/read-capped";
 
 /**
  * The trust wrapper for API-key routes: `X-API-Key` → account (401 in the
- * error envelope when missing, unknown or revoked), then the body parsed with
+ * error envelope when missing, unknown or revoked), its rate limit (429), then the body parsed with
  * `body` (400), then `cost` credits taken (402). A request that fails before
  * the handler costs nothing; one that reaches it has paid.
  */
@@ -51,6 +52,7 @@ export function withApiKey<S extends z.ZodType | undefined = undefined>(
       const db = await getDb();
       const account = await authenticateApiKey(db, request.headers.get("x-api-key")?.trim() ?? null);
       if (!account) throw new AppError("UNAUTHORIZED", "Send a valid API key in the X-API-Key header");
+      await enforceAccountRateLimit(db, account);
       const body = (options.body ? await parseBody(request, options.body) : undefined) as S extends z.ZodType ? z.output<S> : undefined;
       if (options.cost > 0) await db.transaction((tx) => chargeCredits(tx, account.id, options.cost, options.reason));
       return await handler({ request, db, account, body });

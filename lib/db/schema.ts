@@ -229,6 +229,8 @@ export const partners = pgTable("partners", {
   retentionNote: text("retention_note"),
   status: partnerStatus("status").notNull().default("active"),
   source: partnerSource("source").notNull().default("registered"),
+  /** Requests per minute on the OCN routes, across all instances (lib/http/rate-limiter.ts). */
+  rateLimitPerMinute: integer("rate_limit_per_minute").notNull().default(600),
   createdAt: createdAt(),
   updatedAt: at("updated_at").notNull().defaultNow(),
 });
@@ -305,6 +307,18 @@ export const devMail = pgTable("dev_mail", {
   messageEnc: bytea("message_enc").notNull(),
 });
 
+/**
+ * Request budgets per caller and minute, shared by all instances (lib/http/rate-limiter.ts):
+ * how many requests have been handed out to instances in the current window, and the last grant.
+ */
+export const rateLimitBudgets = pgTable("rate_limit_budgets", {
+  key: text("key").primaryKey(),
+  windowStart: at("window_start").notNull(),
+  handedOut: integer("handed_out").notNull(),
+  lastGrant: integer("last_grant").notNull(),
+  limitPerMinute: integer("limit_per_minute").notNull(),
+});
+
 // ── Credentials API ──
 
 export const apiAccounts = pgTable("api_accounts", {
@@ -313,8 +327,32 @@ export const apiAccounts = pgTable("api_accounts", {
   partnerOcid: integer("partner_ocid"),
   /** Always equal to the sum of the ledger; updated in the same transaction. */
   balance: integer("balance").notNull().default(0),
+  /** Requests per minute on the Credentials API, across all instances (lib/http/rate-limiter.ts). */
+  rateLimitPerMinute: integer("rate_limit_per_minute").notNull().default(600),
   createdAt: createdAt(),
 });
+
+/**
+ * `Idempotency-Key` on issuance (lib/credentials/idempotency.ts): one row per (caller, route,
+ * key). `status` null while the first request runs; then its answer, written in the same
+ * transaction as what it did, so a replay can never disagree with what happened.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    scope: text("scope").notNull(),
+    route: text("route").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    /** Whoever holds the key now; an abandoned claim is taken over with a new one. */
+    claim: uuid("claim").notNull(),
+    claimedAt: at("claimed_at").notNull().defaultNow(),
+    status: integer("status"),
+    body: text("body"),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.scope, table.route, table.key] }), index("idempotency_keys_created_at").on(table.createdAt)],
+);
 
 export const apiKeys = pgTable("api_keys", {
   id: uuid("id").primaryKey().defaultRandom(),

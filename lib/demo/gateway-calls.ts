@@ -1,27 +1,25 @@
 import "server-only";
 
-import { z } from "zod";
-
 import { DEMO_GATEWAY } from "@/lib/demo/gateway";
 import type { DemoCallResult, DemoRequest } from "@/lib/demo/gateway-form";
 import { absoluteUrl } from "@/lib/env";
 import { ocnRequest, verifyDataSignature } from "@/lib/ocn/client";
 import { metadataSchema, verifyMetadataSignature } from "@/lib/ocn/metadata";
+import { providerOcid } from "@/lib/ocn/provider";
 
 /**
  * The demo gateway (partner 300) calling Attest exactly as an outside gateway would:
  * over HTTP to PUBLIC_URL, with signed requests, trusting only the provider key it read
  * from /metadata.json and checked against the metadata's own signature.
  */
-const contactOcid = z.object({ contact: z.object({ ocid: z.number() }).partial().optional() });
-
 async function discoverProvider(): Promise<DemoCallResult["provider"]> {
   const metadataUrl = absoluteUrl("/metadata.json");
   const response = await fetch(metadataUrl, { cache: "no-store", signal: AbortSignal.timeout(5_000) });
   const raw: unknown = await response.json();
   const metadata = metadataSchema.parse(raw);
   return {
-    ocid: contactOcid.safeParse(raw).data?.contact?.ocid ?? null,
+    // A gateway knows the provider's OCID before it reads the metadata: it looked the metadata up by it.
+    ocid: providerOcid(),
     metadataUrl,
     publicKey: metadata.config.publicKey,
     metadataSignatureValid: verifyMetadataSignature(metadata),
@@ -49,7 +47,7 @@ export async function callAttestAsDemoGateway(kind: "validate" | "data", input: 
     ocid: DEMO_GATEWAY.ocid,
     privateKeyHex: DEMO_GATEWAY.privateKey,
     providerPublicKey: provider.publicKey,
-    providerOcid: provider.ocid ?? undefined,
+    providerOcid: provider.ocid,
     fetchImpl: recordingFetch,
   });
   const durationMs = Math.round(performance.now() - started);

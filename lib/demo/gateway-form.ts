@@ -37,7 +37,7 @@ export type DemoCallResult = {
   responseSignatureValid: boolean;
   /** The /kyc/data envelope's own signature; null when there is no envelope to check. */
   dataSignatureValid: boolean | null;
-  provider: { ocid: number | null; metadataUrl: string; publicKey: string; metadataSignatureValid: boolean };
+  provider: { ocid: number; metadataUrl: string; publicKey: string; metadataSignatureValid: boolean };
 };
 
 export type DemoActionResult = { ok: true; result: DemoCallResult } | { ok: false; message: string; fieldErrors?: Partial<Record<keyof DemoRequest, string>> };

@@ -28,11 +28,11 @@ export function demoGatewayMetadata(): OcnMetadata {
   return {
     opencharge: "0.1",
     name: DEMO_GATEWAY.name,
-    profile: "gateway",
+    profile: "Demo gateway that asks people for their KYC data (demo only)",
     icon: absoluteUrl("/demo/gateway/icon.svg"),
     config,
     kyc: [],
     signature: signMetadataConfig(config, DEMO_GATEWAY.privateKey),
-    contact: { email: "demo-gateway@example.com" },
+    contact: "demo-gateway@example.com",
   };
 }

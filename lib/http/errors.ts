@@ -20,10 +20,12 @@ export const ERROR_STATUS = {
   USER_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  IDEMPOTENCY_KEY_IN_USE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDENTITY_NOT_VERIFIED: 422,
   TIER_NOT_MET: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   METADATA_UNAVAILABLE: 502,
@@ -36,6 +38,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    /** Response headers the error answer carries (Retry-After, RateLimit…). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "AppError";
@@ -71,7 +75,8 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
 export function errorResponse(error: unknown, headers?: HeadersInit): Response {
   const { status, body } = toErrorBody(error);
   if (status === 500) logUnexpected(error);
-  return Response.json(body, { status, headers });
+  const own = error instanceof AppError ? error.headers : undefined;
+  return Response.json(body, { status, headers: own ? { ...own, ...Object.fromEntries(new Headers(headers).entries()) } : headers });
 }
 
 /** Logs the error's kind and stack only: messages may carry personal data. */

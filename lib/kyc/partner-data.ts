@@ -33,6 +33,8 @@ function imageUrl(value: unknown, side: string, now: Date): string {
   return signDocumentUrl(id, now);
 }
 
+const unixSeconds = (at: Date | null | undefined) => (at && !Number.isNaN(at.getTime()) ? Math.floor(at.getTime() / 1000) : undefined);
+
 /** One item's value as a partner receives it; the output schema drops every stored extra. */
 export function shapeItemData(item: Item, stored: StoredItem, options: { fullDocumentNumbers: boolean; now: Date }): unknown {
   const value = stored.value as Record<string, unknown>;
@@ -54,7 +56,11 @@ export function shapeItemData(item: Item, stored: StoredItem, options: { fullDoc
       shaped = { ...value, image_url: imageUrl(value, "page", options.now) };
       break;
     case "liveness":
-      shaped = { verified: true, selfie_url: imageUrl(value, "selfie", options.now), verified_at: stored.verifiedAt?.toISOString() };
+      shaped = { verified: true, selfie_url: imageUrl(value, "selfie", options.now), verified_at: unixSeconds(stored.verifiedAt) };
+      break;
+    case "aml":
+      // Stored as an ISO time (the console shows it); partners get Unix seconds, like the rest of the envelope.
+      shaped = { ...value, checked_at: unixSeconds(typeof value.checked_at === "string" ? new Date(value.checked_at) : null) };
       break;
     default:
       shaped = value;

@@ -66,8 +66,8 @@ export const itemDataSchemas = {
   passport: documentOf("passport"),
   driver_license: documentOf("driver_license"),
   proof_of_address: z.object({ type: z.enum(PROOF_OF_ADDRESS_TYPES), issued_at: isoDate, image_url: z.url() }),
-  liveness: z.object({ verified: z.literal(true), selfie_url: z.url(), verified_at: z.iso.datetime({ offset: true }) }),
-  aml: z.object({ status: z.enum(["clear", "hit"]), checked_at: z.iso.datetime({ offset: true }), list: z.string() }),
+  liveness: z.object({ verified: z.literal(true), selfie_url: z.url(), verified_at: unixSeconds.meta({ description: "Unix seconds" }) }),
+  aml: z.object({ status: z.enum(["clear", "hit"]), checked_at: unixSeconds.meta({ description: "Unix seconds" }), list: z.string() }),
 } as const;
 
 export const kycDataSchema = z.object(itemDataSchemas).partial();

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { getDb, type Db } from "@/lib/db/client";
 import { publicPath } from "@/lib/env";
 import { AppError, invalidRequest, logUnexpected, toErrorBody } from "@/lib/http/errors";
+import { enforceRateLimit } from "@/lib/http/rate-limiter";
 import { readCapped } from "@/lib/http/read-capped";
 import { notePrincipal } from "@/lib/http/request-context";
 import { OCN_HEADERS, requestMessage, responseMessage } from "@/lib/ocn/messages";
@@ -136,7 +137,7 @@ export async function signResponse(response: Response): Promise<Response> {
 function errorToResponse(error: unknown): Response {
   const { status, body } = toErrorBody(error);
   if (status === 500) logUnexpected(error);
-  return Response.json(body, { status });
+  return Response.json(body, { status, headers: error instanceof AppError ? error.headers : undefined });
 }
 
 /**
@@ -156,6 +157,8 @@ export function withPartner(handler: PartnerHandler, options: { nonceInFirstStat
       const { partner, body, nonce } = await authenticate(request, db, !options.nonceInFirstStatement);
       notePrincipal({ partnerOcid: nonce.ocid });
       try {
+        // After the signature checked out, so nobody can spend another partner's budget.
+        await enforceRateLimit(`partner:${partner.ocid}`, partner.rateLimitPerMinute);
         response = await handler({ request, partner, db, body, nonce });
       } catch (error) {
         response = errorToResponse(error);

@@ -38,6 +38,23 @@ export const metadataSchema = z.looseObject({
 
 export type OcnMetadata = z.infer<typeof metadataSchema>;
 
+/** What this provider publishes at /metadata.json (SPEC §4): the fields above, exactly, for /openapi.json. */
+export const providerMetadataSchema = z.object({
+  opencharge: z.literal("0.1"),
+  name: z.string(),
+  profile: z.string().meta({ description: "A one-line description of the provider" }),
+  icon: z.url(),
+  config: z.object({
+    publicKey: z.string().regex(/^[0-9a-f]{128}$/).meta({ description: "secp256k1 public key, x‖y hex without the 04 prefix" }),
+    endpoint: z.url().meta({ description: "Base URL of the OCN routes" }),
+    capabilities: z.array(z.enum(CAPABILITIES)),
+  }),
+  kyc: z.array(z.unknown()),
+  signature: z.string().regex(/^[0-9a-f]{130}$/).meta({ description: "secp256k1 r‖s‖v over SHA-256 of JCS(config)" }),
+  contact: z.string().meta({ description: "An email address or URL" }),
+});
+export type ProviderMetadata = z.infer<typeof providerMetadataSchema>;
+
 /** Our own metadata signature: over SHA-256 of JCS(config). */
 export function signMetadataConfig(config: Record<string, unknown>, privateKeyHex: string): string {
   return signMessage(canonicalJson(config), privateKeyHex);

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/log";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { partners } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
+import { rateLimitPerMinuteSchema } from "@/lib/http/rate-limit-schema";
 import { ITEMS } from "@/lib/kyc/items";
 import { fetchPartnerMetadata, forgetPartner, forgetPartnerMetadata, isAllowedMetadataUrl } from "@/lib/ocn/partners";
 
@@ -36,6 +37,7 @@ export const partnerSchema = z.object({
   allowedGrants: z.array(z.enum(ITEMS)).min(1, "Allow at least one grant"),
   fullDocumentNumbers: z.boolean(),
   retentionNote: z.string().trim().max(2000).transform((value) => value || null),
+  rateLimitPerMinute: rateLimitPerMinuteSchema,
 });
 export type PartnerInput = z.infer<typeof partnerSchema>;
 
@@ -50,6 +52,7 @@ export function partnerFormValues(form: FormData): unknown {
     allowedGrants: form.getAll("allowedGrants"),
     fullDocumentNumbers: form.get("fullDocumentNumbers") === "on",
     retentionNote: text("retentionNote"),
+    rateLimitPerMinute: text("rateLimitPerMinute"),
   };
 }
 
@@ -74,6 +77,7 @@ export async function savePartner(db: Db, adminId: string, input: PartnerInput, 
     allowedGrants: input.allowedGrants.length === ITEMS.length ? null : input.allowedGrants,
     fullDocumentNumbers: input.fullDocumentNumbers,
     retentionNote: input.retentionNote,
+    rateLimitPerMinute: input.rateLimitPerMinute,
     source: "registered" as const,
     updatedAt: new Date(),
   };

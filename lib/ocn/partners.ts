@@ -7,6 +7,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { partners } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
+import { DEFAULT_RATE_LIMIT_PER_MINUTE } from "@/lib/http/rate-limiter";
 import { readCapped } from "@/lib/http/read-capped";
 import { ITEMS, isItem, type Item } from "@/lib/kyc/items";
 import { processCache } from "@/lib/ocn/bounded-cache";
@@ -29,6 +30,8 @@ export type Partner = {
   allowedGrants: Item[];
   fullDocumentNumbers: boolean;
   retentionNote: string | null;
+  /** Requests per minute on the OCN routes (lib/http/rate-limiter.ts). */
+  rateLimitPerMinute: number;
 };
 
 export type ResolvedPartner = Partner & {
@@ -116,6 +119,7 @@ function fromRow(row: typeof partners.$inferSelect): Partner {
     allowedGrants: row.allowedGrants ? row.allowedGrants.filter(isItem) : [...ITEMS],
     fullDocumentNumbers: row.fullDocumentNumbers,
     retentionNote: row.retentionNote,
+    rateLimitPerMinute: row.rateLimitPerMinute,
   };
 }
 
@@ -169,6 +173,7 @@ async function readPartner(db: DbOrTx, ocid: number): Promise<Partner | null> {
     allowedGrants: [...ITEMS],
     fullDocumentNumbers: false,
     retentionNote: null,
+    rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
   };
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 
 import { getEnv } from "@/lib/env";
 import { getKeys } from "@/lib/keys";
-import { CAPABILITIES, signMetadataConfig, type OcnMetadata } from "@/lib/ocn/metadata";
+import { CAPABILITIES, signMetadataConfig, type ProviderMetadata } from "@/lib/ocn/metadata";
 import { publicKeyFromPrivate } from "@/lib/ocn/secp256k1";
 
 /** This provider's own OCN identity: OCID, key pair and signed metadata (SPEC §4). */
@@ -21,21 +21,22 @@ export function providerEndpoint(): string {
   return getEnv().publicUrl.href.replace(/\/$/, "");
 }
 
-let cached: { key: string; metadata: OcnMetadata } | null = null;
+let cached: { key: string; metadata: ProviderMetadata } | null = null;
 
-export function providerMetadata(): OcnMetadata {
+/** `contact` and `profile` are plain strings, as the OCN docs' KYC example and the registry store them. */
+export function providerMetadata(): ProviderMetadata {
   const cacheKey = `${providerEndpoint()}|${getKeys().ocnPrivateKey}`;
   if (cached?.key === cacheKey) return cached.metadata;
   const config = { publicKey: providerPublicKey(), endpoint: providerEndpoint(), capabilities: [...CAPABILITIES] };
-  const metadata: OcnMetadata = {
+  const metadata: ProviderMetadata = {
     opencharge: "0.1",
     name: "Attest",
-    profile: "kyc-provider",
+    profile: "KYC provider: verified identity data, shared item by item with each person's consent",
     icon: `${providerEndpoint()}/icon.svg`,
     config,
     kyc: [],
     signature: signMetadataConfig(config, getKeys().ocnPrivateKey),
-    contact: { ocid: providerOcid(), url: providerEndpoint() },
+    contact: providerEndpoint(),
   };
   cached = { key: cacheKey, metadata };
   return metadata;

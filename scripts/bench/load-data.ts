@@ -10,10 +10,12 @@
  */
 import { writeFileSync } from "node:fs";
 
+import { eq } from "drizzle-orm";
+
 import { emailColumns } from "../../lib/auth/adapter";
 import { createAccount, createApiKey, topUp } from "../../lib/credentials/accounts";
 import { closeDb, getDb } from "../../lib/db/client";
-import { grants, identityItems, partners, users } from "../../lib/db/schema";
+import { apiAccounts, grants, identityItems, partners, users } from "../../lib/db/schema";
 import { verificationExpiry } from "../../lib/kyc/item-store";
 import { blindIndex, encryptJson } from "../../lib/security/encryption";
 import {
@@ -28,6 +30,7 @@ import {
 
 const [userCount, partnerCount, metadataBase, apiKeyFile] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4]!, process.argv[5]!];
 const BATCH = 250;
+const BENCH_RATE_LIMIT = 1_000_000;
 
 const db = await getDb();
 await db.insert(partners).values(
@@ -38,6 +41,8 @@ await db.insert(partners).values(
       name: `Bench Partner ${index}`,
       metadataUrl: `${metadataBase}/partner/${partner.ocid}.json`,
       callbackOrigins: [new URL(metadataBase).origin],
+      // Rate limiting stays on, counting every request, at a limit the load never reaches.
+      rateLimitPerMinute: BENCH_RATE_LIMIT,
     };
   }),
 );
@@ -81,6 +86,7 @@ for (let start = 0; start < userCount; start += BATCH) {
 const actor = { type: "system" as const };
 const account = await createAccount(db, { name: "Bench API account", partnerOcid: benchPartner(CREDENTIALS_PARTNER_INDEX).ocid }, actor);
 await topUp(db, account.id, BENCH_ACCOUNT_CREDITS, "benchmark", actor);
+await db.update(apiAccounts).set({ rateLimitPerMinute: BENCH_RATE_LIMIT }).where(eq(apiAccounts.id, account.id));
 const { key } = await createApiKey(db, account.id, "test", actor);
 writeFileSync(apiKeyFile, key, { mode: 0o600 });
 await closeDb();

@@ -8,7 +8,7 @@ vi.mock("next/headers", async () => (await import("@/tests/support/request-conte
 // Revalidation needs Next's render cache; what an action changed is read back from the database instead.
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-import { createAccountAction, createApiKeyAction, mintAccountTokenAction, revokeApiKeyAction, topUpAction } from "@/app/(admin)/admin/accounts/actions";
+import { createAccountAction, createApiKeyAction, mintAccountTokenAction, revokeApiKeyAction, setRateLimitAction, topUpAction } from "@/app/(admin)/admin/accounts/actions";
 import { verifyChainAction } from "@/app/(admin)/admin/audit/actions";
 import { GET as exportAudit } from "@/app/(admin)/admin/audit/export/route";
 import { POST as postDecision } from "@/app/(admin)/admin/cases/[userId]/decisions/route";
@@ -216,6 +216,15 @@ const rows: Row<unknown>[] = [
     setup: systemAccount,
     call: (account) => topUpAction({}, form({ accountId: account.id, credits: "5", note: "" })),
     state: async (account) => ({ balance: (await getAccount(await getDb(), account.id))?.balance, ledger: await ledgerSum(await getDb(), account.id) }),
+    refusal: "not found",
+  }),
+  row({
+    file: "accounts/actions.ts",
+    name: "setRateLimitAction",
+    allowed: ADMIN,
+    setup: systemAccount,
+    call: (account) => setRateLimitAction({}, form({ accountId: account.id, rateLimitPerMinute: "42" })),
+    state: async (account) => (await getAccount(await getDb(), account.id))?.rateLimitPerMinute,
     refusal: "not found",
   }),
   row({

@@ -39,8 +39,19 @@ async function statusBitFromPublishedList(statusListCredential: string, index: n
   expect(response.headers.get("cache-control")).toMatch(/max-age=\d+/);
   const jwt = await response.text();
   expect(verifyWithNode(jwt, getKeys().credential.publicKeyPem)).toBe(true);
-  const vc = decodePart(jwt.split(".")[1]!).vc as { type: string[]; credentialSubject: { type: string; statusPurpose: string; encodedList: string } };
+  expect(decodePart(jwt.split(".")[0]!)).toMatchObject({ alg: "EdDSA", typ: "JWT" });
+  type ListClaims = { iss: string; sub: string; jti: string; nbf: number; exp: number; vc: Record<string, unknown> & { id: string; issuer: string; issuanceDate: string; expirationDate: string; type: string[]; credentialSubject: { id: string; type: string; statusPurpose: string; encodedList: string } } };
+  const claims = decodePart(jwt.split(".")[1]!) as unknown as ListClaims;
+  const vc = claims.vc;
   expect(vc.type).toContain("BitstringStatusListCredential");
+  // One data model (VC 1.1), each registered claim the property it encodes.
+  expect(vc.id).toBe(statusListCredential);
+  expect(claims).toMatchObject({ iss: vc.issuer, sub: vc.credentialSubject.id, jti: vc.id });
+  expect(vc.credentialSubject.id).toBe(`${statusListCredential}#list`);
+  expect(vc.issuanceDate).toBe(new Date(claims.nbf * 1000).toISOString());
+  expect(vc.expirationDate).toBe(new Date(claims.exp * 1000).toISOString());
+  expect(vc).not.toHaveProperty("validFrom");
+  expect(vc).not.toHaveProperty("validUntil");
   expect(vc.credentialSubject.statusPurpose).toBe("revocation");
   const encoded = vc.credentialSubject.encodedList;
   expect(encoded.startsWith("u")).toBe(true); // multibase prefix for base64url
@@ -68,16 +79,17 @@ describe("POST /api/v1/issue and /api/v1/verify", () => {
     expect(verifyWithNode(body.token, body.public_key)).toBe(true);
 
     const [headerPart, payloadPart] = body.token.split(".");
-    expect(decodePart(headerPart!)).toEqual({ alg: "EdDSA", typ: "JWT", kid: getKeys().credential.kid });
+    expect(decodePart(headerPart!)).toEqual({ alg: "EdDSA", typ: "JWT", kid: `${getEnv().credentialIssuer}#${getKeys().credential.kid}` });
     type Claims = { iss: string; sub: string; jti: string; iat: number; nbf: number; exp: number; vc: { "@context": string[]; type: string[]; issuanceDate: string; expirationDate: string; credentialSubject: unknown; credentialStatus: { id: string; statusListIndex: string; statusListCredential: string } } };
     const payload = decodePart(payloadPart!) as unknown as Claims;
     expect(payload.iss).toBe(getEnv().credentialIssuer);
     expect(getEnv().credentialIssuer).toBe(`did:web:${encodeURIComponent(new URL(BASE).host)}`);
-    expect(payload.sub).toBe(String(person.user.ocid));
+    // VC 1.1's JWT encoding: sub is credentialSubject.id, never Attest's OCID of the person.
+    expect(payload.sub).toBe(`did:kyc:user:${createHash("sha256").update(person.request.phone_number).digest("hex")}`);
     expect(payload.jti).toBe(`urn:uuid:${body.credential_id}`);
     expect(payload.exp - payload.iat).toBe(365 * 24 * 3600);
     expect(payload.nbf).toBe(payload.iat);
-    expect(payload.vc["@context"]).toEqual(["https://www.w3.org/2018/credentials/v1"]);
+    expect(payload.vc["@context"]).toEqual(["https://www.w3.org/2018/credentials/v1", "https://www.w3.org/ns/credentials/status/v1"]);
     expect(payload.vc.type).toEqual(["VerifiableCredential", "KYCCredential"]);
     expect(payload.vc.credentialSubject).toEqual({
       id: `did:kyc:user:${createHash("sha256").update(person.request.phone_number).digest("hex")}`,

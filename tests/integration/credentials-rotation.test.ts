@@ -9,7 +9,7 @@ import { issueOwnCredential } from "@/lib/credentials/issue";
 import { registerSigningKey } from "@/lib/credentials/signing-keys";
 import { getDb } from "@/lib/db/client";
 import { credentials, signingKeys } from "@/lib/db/schema";
-import { resetEnvForTests } from "@/lib/env";
+import { getEnv, resetEnvForTests } from "@/lib/env";
 import { getKeys, resetKeysForTests } from "@/lib/keys";
 import { createFundedAccount, createPerson, jsonRequest } from "@/tests/support/credentials";
 
@@ -40,7 +40,7 @@ describe("credential key rotation", () => {
     expect(newRow!.retiredAt).toBeNull();
 
     const after = await issueOwnCredential(db, person.user.id);
-    expect(JSON.parse(Buffer.from(after.token.split(".")[0]!, "base64url").toString()).kid).toBe(newKid);
+    expect(JSON.parse(Buffer.from(after.token.split(".")[0]!, "base64url").toString()).kid).toBe(`${getEnv().credentialIssuer}#${newKid}`);
     expect(after.public_key).not.toBe(before.public_key);
 
     for (const issued of [before, after]) {
@@ -48,7 +48,7 @@ describe("credential key rotation", () => {
       expect(((await response.json()) as { valid: boolean }).valid).toBe(true);
     }
     const did = (await (await didRoute()).json()) as { verificationMethod: { publicKeyJwk: { kid: string } }[] };
-    expect(did.verificationMethod.map((method) => method.publicKeyJwk.kid)).toEqual(expect.arrayContaining([oldKid, newKid]));
+    expect(did.verificationMethod.map((method) => method.publicKeyJwk.kid)).toEqual(expect.arrayContaining([oldKid, newKid].map((kid) => `${getEnv().credentialIssuer}#${kid}`)));
   });
 
   it("draws status list indexes at random and never hands one out twice", async () => {

@@ -79,12 +79,14 @@ describe("POST /api/v1/verify", () => {
 
     const did = (await (await didRoute()).json()) as { id: string; verificationMethod: { id: string; type: string; publicKeyJwk: { kid: string } }[]; assertionMethod: string[] };
     expect(did.id).toBe(getEnv().credentialIssuer);
+    // Keys are named by absolute DID URLs: verification method id = JWK kid = the tokens' JWS kid.
+    const didUrl = (thumbprint: string) => `${did.id}#${thumbprint}`;
     const kids = did.verificationMethod.map((method) => method.publicKeyJwk.kid);
-    expect(kids).toEqual(expect.arrayContaining([getKeys().credential.kid, oldKid]));
-    expect(did.verificationMethod.every((method) => method.type === "JsonWebKey2020" && method.id === `${did.id}#${method.publicKeyJwk.kid}`)).toBe(true);
+    expect(kids).toEqual(expect.arrayContaining([didUrl(getKeys().credential.kid), didUrl(oldKid)]));
+    expect(did.verificationMethod.every((method) => method.type === "JsonWebKey2020" && method.id === method.publicKeyJwk.kid)).toBe(true);
     const jwks = (await (await jwksRoute()).json()) as { keys: { kid: string; kty: string; crv: string }[] };
-    expect(jwks.keys.find((key) => key.kid === getKeys().credential.kid)).toMatchObject({ kty: "OKP", crv: "Ed25519" });
-    expect(jwks.keys.map((key) => key.kid)).toContain(oldKid);
+    expect(jwks.keys.find((key) => key.kid === didUrl(getKeys().credential.kid))).toMatchObject({ kty: "OKP", crv: "Ed25519" });
+    expect(jwks.keys.map((key) => key.kid)).toContain(didUrl(oldKid));
   });
 
   describe("each 4xx of verify comes in the error envelope", () => {

@@ -219,8 +219,8 @@ describe("/kyc/data", () => {
       passport: { type: "passport", number: "*****1372", country: "GB", issued_at: "2021-06-01", expires_at: "2099-01-01", image_url: url },
       driver_license: { type: "driver_license", number: "************M9XY", country: "GB", issued_at: "2021-06-01", expires_at: "2030-08-14", image_url: url },
       proof_of_address: { type: "utility_bill", issued_at: "2026-10-01", image_url: url },
-      liveness: { verified: true, selfie_url: url, verified_at: user.verifiedAt.toISOString() },
-      aml: { status: "clear", checked_at: user.verifiedAt.toISOString(), list: "test@1" },
+      liveness: { verified: true, selfie_url: url, verified_at: Math.floor(user.verifiedAt.getTime() / 1000) },
+      aml: { status: "clear", checked_at: Math.floor(user.verifiedAt.getTime() / 1000), list: "test@1" },
     });
 
     const db = await getDb();

@@ -25,6 +25,9 @@ const NOT_API: Record<string, string> = {
   "/admin/documents/{id}": "document images for the console, for staff in a browser session",
 };
 
+/** Pages documented because gateways send people to them; no route.ts serves them. */
+const DOCUMENTED_PAGES = new Set(["/kyc/grant/{ocid}"]);
+
 /** Every route.ts under app/ as an OpenAPI path ([id] → {id}, route groups dropped) with the methods it exports. */
 function routeFiles(dir = APP): { path: string; methods: string[] }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -74,7 +77,7 @@ describe("/openapi.json", () => {
       expect(Object.keys(paths[route.path]!).sort(), route.path).toEqual(route.methods.map((method) => method.toLowerCase()).sort());
     }
     // And the reverse: nothing documented that no route serves.
-    const served = new Set(routeFiles().map((route) => route.path));
+    const served = new Set([...routeFiles().map((route) => route.path), ...DOCUMENTED_PAGES]);
     for (const documented of Object.keys(paths)) expect(served, documented).toContain(documented);
   });
 
@@ -86,8 +89,8 @@ describe("/openapi.json", () => {
     expect(paths["/api/v1/verify"]!.post!.security).toEqual([{ apiKey: [] }]);
     expect(paths["/api/v1/issue"]!.post!.security).toEqual([{ bearerToken: [] }]);
     expect(paths["/api/v1/credentials/{id}/revoke"]!.post!.security).toEqual([{ bearerToken: [] }]);
-    expect(Object.keys(paths["/api/v1/issue"]!.post!.responses).sort()).toEqual(["200", "400", "401", "402", "403", "413", "422"]);
-    expect(Object.keys(paths["/api/v1/verify"]!.post!.responses).sort()).toEqual(["200", "400", "401", "402", "413"]);
+    expect(Object.keys(paths["/api/v1/issue"]!.post!.responses).sort()).toEqual(["200", "400", "401", "402", "403", "409", "413", "422", "429"]);
+    expect(Object.keys(paths["/api/v1/verify"]!.post!.responses).sort()).toEqual(["200", "400", "401", "402", "413", "429"]);
     for (const [route, operations] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         for (const [status, response] of Object.entries(operation.responses)) {
@@ -101,6 +104,33 @@ describe("/openapi.json", () => {
     expect(schemas.VerifyRequest!.required).toEqual(["token", "public_key_pem"]);
     expect(schemas.VerifyResponse!.anyOf!.map((branch) => branch.properties!.valid!.const)).toEqual([true, false]);
     expect(schemas.Jwks!.properties!.keys!.items!.required).toEqual(expect.arrayContaining(["kid", "x", "alg"]));
+  });
+
+  it("names every operation and declares the OCN request headers as required parameters", () => {
+    expect(document.info.license).toEqual({ name: "Apache-2.0", identifier: "Apache-2.0" });
+    const operationIds = Object.values(paths).flatMap((operations) => Object.values(operations).map((operation) => (operation as { operationId?: string }).operationId));
+    expect(operationIds.every((id) => typeof id === "string" && id.length > 0)).toBe(true);
+    expect(new Set(operationIds).size).toBe(operationIds.length);
+    for (const route of ["/capabilities", "/kyc/validate", "/kyc/data"]) {
+      for (const operation of Object.values(paths[route]!)) {
+        const headers = ((operation as { parameters?: { name: string; in: string; required?: boolean }[] }).parameters ?? []).filter((parameter) => parameter.in === "header");
+        expect(headers.filter((header) => header.required).map((header) => header.name), route).toEqual(["X-OC-ID", "X-OC-Timestamp", "X-OC-Nonce"]);
+      }
+    }
+    const metadata = paths["/metadata.json"]!.get!.responses["200"];
+    expect(refsIn(metadata)).toEqual(["#/components/schemas/ProviderMetadata"]);
+    expect(schemas.ProviderMetadata!.properties!.contact).toMatchObject({ type: "string" });
+    expect(paths["/kyc/grant/{ocid}"]).toHaveProperty("get");
+  });
+
+  it("documents Idempotency-Key on issuance and 429 with its headers on every limited route", () => {
+    type Operation = { parameters?: { name: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> };
+    const operation = (route: string, method: string) => (paths[route] as unknown as Record<string, Operation>)[method]!;
+    for (const route of ["/api/v1/issue", "/api/v1/tokens"]) expect(operation(route, "post").parameters?.map((parameter) => parameter.name)).toContain("Idempotency-Key");
+    for (const [route, method] of [["/capabilities", "get"], ["/kyc/validate", "post"], ["/kyc/data", "post"], ["/api/v1/issue", "post"], ["/api/v1/verify", "post"], ["/api/v1/tokens", "post"], ["/api/v1/credentials/{id}/revoke", "post"]] as const) {
+      expect(Object.keys(operation(route, method).responses["429"]?.headers ?? {}), `${method} ${route}`).toEqual(expect.arrayContaining(["Retry-After", "RateLimit-Policy", "RateLimit"]));
+    }
+    expect(Object.keys(operation("/kyc/validate", "post").responses["429"]!.headers!)).toContain("X-OC-Signature");
   });
 
   it("refers only to schemas it defines", () => {

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 import { requireStaff } from "@/lib/auth/session";
-import { createAccountSchema, createApiKeySchema, fieldErrors, idSchema, topUpSchema } from "@/lib/credentials/account-schemas";
-import { createAccount, createApiKey, revokeApiKey, topUp } from "@/lib/credentials/accounts";
+import { createAccountSchema, createApiKeySchema, fieldErrors, idSchema, rateLimitSchema, topUpSchema } from "@/lib/credentials/account-schemas";
+import { createAccount, createApiKey, revokeApiKey, setAccountRateLimit, topUp } from "@/lib/credentials/accounts";
 import { mintBearerToken } from "@/lib/credentials/bearer-tokens";
 import { getDb } from "@/lib/db/client";
 import { AppError, logUnexpected } from "@/lib/http/errors";
@@ -73,6 +73,19 @@ export async function topUpAction(_previous: AccountFormState, form: FormData): 
     const balance = await topUp(await getDb(), parsed.data.accountId, parsed.data.credits, parsed.data.note, staffActor(staff.id));
     revalidatePath(`/admin/accounts/${parsed.data.accountId}`);
     return { message: `Added ${parsed.data.credits.toLocaleString("en")} credits. New balance: ${balance.toLocaleString("en")}.` };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function setRateLimitAction(_previous: AccountFormState, form: FormData): Promise<AccountFormState> {
+  const staff = await requireStaff("accounts.manage");
+  const parsed = rateLimitSchema.safeParse({ accountId: form.get("accountId"), rateLimitPerMinute: form.get("rateLimitPerMinute") });
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
+  try {
+    await setAccountRateLimit(await getDb(), parsed.data.accountId, parsed.data.rateLimitPerMinute, staffActor(staff.id));
+    revalidatePath(`/admin/accounts/${parsed.data.accountId}`);
+    return { message: `Rate limit set to ${parsed.data.rateLimitPerMinute.toLocaleString("en")} requests per minute.` };
   } catch (error) {
     return failure(error);
   }

@@ -5,6 +5,7 @@ import { z } from "zod";
 
 import { CreateApiKeyForm, MintTokenForm, RevokeApiKeyForm } from "@/components/admin/accounts/api-key-forms";
 import { cell, DataTable, dateTime, headCell, tableClass } from "@/components/admin/accounts/table-bits";
+import { RateLimitForm } from "@/components/admin/accounts/rate-limit-form";
 import { TopUpForm } from "@/components/admin/accounts/top-up-form";
 import { requireStaff } from "@/lib/auth/session";
 import { getAccount, listApiKeys, listLedger } from "@/lib/credentials/accounts";
@@ -90,6 +91,13 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
           Top up credits
         </h2>
         <TopUpForm accountId={account.id} />
+      </section>
+
+      <section aria-labelledby="rate-limit-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
+        <h2 id="rate-limit-heading" className="text-lg font-medium">
+          Rate limit
+        </h2>
+        <RateLimitForm accountId={account.id} current={account.rateLimitPerMinute} />
       </section>
 
       <section aria-labelledby="ledger-heading" className="space-y-3">

@@ -10,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const list = statusListIdSchema.safeParse(id).success ? await getStatusList(await getDb(), id) : null;
     if (!list) throw new AppError("NOT_FOUND", "No such status list");
     return new Response(await signedStatusListCredential(list), {
-      headers: { "Content-Type": "application/vc+jwt", "Cache-Control": STATUS_LIST_CACHE_CONTROL },
+      headers: { "Content-Type": "application/jwt", "Cache-Control": STATUS_LIST_CACHE_CONTROL },
     });
   } catch (error) {
     return errorResponse(error);
