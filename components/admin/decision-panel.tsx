@@ -1,11 +1,14 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 
 import { decideAction, type DecisionState } from "@/app/(admin)/admin/review-actions";
 import { decisionSchema, REJECTION_REASONS } from "@/lib/review/schemas";
 
 type Mode = "reject" | "resubmit" | null;
+
+/** Seconds an approval waits before it is sent, so a slip of the A key can be taken back. */
+export const UNDO_SECONDS = 5;
 
 /**
  * Approve, Reject and Request resubmission for one pending item. The buttons
@@ -16,6 +19,32 @@ export function DecisionPanel({ userId, item, blocker, proposedByMe, proposer }:
   const [mode, setMode] = useState<Mode>(null);
   const [clientError, setClientError] = useState<string | null>(null);
   const error = clientError ?? state.error;
+  const approveForm = useRef<HTMLFormElement>(null);
+  const confirmed = useRef(false);
+  const [countdown, setCountdown] = useState<number | null>(null);
+
+  // Nothing is written until the countdown ends: Undo only has to stop the timer.
+  useEffect(() => {
+    if (countdown === null) return;
+    if (countdown === 0) {
+      confirmed.current = true;
+      setCountdown(null);
+      approveForm.current?.requestSubmit();
+      return;
+    }
+    const timer = setTimeout(() => setCountdown((left) => (left === null ? null : left - 1)), 1000);
+    return () => clearTimeout(timer);
+  }, [countdown]);
+
+  const holdApproval = (event: React.FormEvent<HTMLFormElement>) => {
+    if (confirmed.current) {
+      confirmed.current = false;
+      return;
+    }
+    event.preventDefault();
+    setCountdown(UNDO_SECONDS);
+    requestAnimationFrame(() => document.getElementById(`${item}-undo`)?.focus());
+  };
 
   const check = (event: React.FormEvent<HTMLFormElement>) => {
     const parsed = decisionSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
@@ -42,10 +71,10 @@ export function DecisionPanel({ userId, item, blocker, proposedByMe, proposer }:
       ) : null}
       {blocker ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{blocker}</p> : null}
       <div className="flex flex-wrap gap-2">
-        <form action={formAction} onSubmit={check}>
+        <form action={formAction} onSubmit={holdApproval} ref={approveForm}>
           <input type="hidden" name="decision" value="approve" />
           <input type="hidden" name="item" value={item} />
-          <button type="submit" data-action="approve" disabled={approveDisabled} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50">
+          <button type="submit" data-action="approve" disabled={approveDisabled || countdown !== null} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50">
             {proposer && !proposedByMe ? "Confirm approval" : "Approve"} <kbd className="ml-1 text-xs opacity-75">A</kbd>
           </button>
         </form>
@@ -57,6 +86,27 @@ export function DecisionPanel({ userId, item, blocker, proposedByMe, proposer }:
         </button>
       </div>
 
+      {countdown !== null ? (
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-slate-300 bg-brand-50 px-3 py-2 text-sm text-slate-900" data-testid="approve-undo">
+          <span>
+            Approving in {countdown} s…
+          </span>
+          <button
+            type="button"
+            id={`${item}-undo`}
+            onClick={() => setCountdown(null)}
+            onKeyDown={(event) => {
+              if (event.key === "Escape") setCountdown(null);
+            }}
+            className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100"
+          >
+            Undo
+          </button>
+          <button type="button" onClick={() => setCountdown(0)} className="rounded-md px-3 py-1 text-sm text-slate-700 underline hover:text-slate-900">
+            Approve now
+          </button>
+        </div>
+      ) : null}
       {mode ? (
         <form action={formAction} onSubmit={check} className="grid gap-3 rounded-lg border border-slate-200 bg-slate-50 p-3" aria-label={mode === "reject" ? "Reject" : "Request resubmission"}>
           <input type="hidden" name="decision" value={mode} />

@@ -121,6 +121,14 @@ export async function getAccount(db: DbOrTx, accountId: string): Promise<ApiAcco
 }
 
 export async function listAccounts(db: DbOrTx): Promise<(ApiAccount & { activeKeys: number })[]> {
+  // A grouped subquery joined in, not a correlated one in the select list: with a single table
+  // drizzle leaves columns unqualified, and "id" inside the subquery would mean the key's own id.
+  const active = db
+    .select({ accountId: apiKeys.accountId, count: sql<number>`count(*)::int`.as("active_count") })
+    .from(apiKeys)
+    .where(isNull(apiKeys.revokedAt))
+    .groupBy(apiKeys.accountId)
+    .as("active_keys");
   return db
     .select({
       id: apiAccounts.id,
@@ -128,9 +136,10 @@ export async function listAccounts(db: DbOrTx): Promise<(ApiAccount & { activeKe
       partnerOcid: apiAccounts.partnerOcid,
       balance: apiAccounts.balance,
       createdAt: apiAccounts.createdAt,
-      activeKeys: sql<number>`(select count(*)::int from ${apiKeys} where ${apiKeys.accountId} = ${apiAccounts.id} and ${apiKeys.revokedAt} is null)`,
+      activeKeys: sql<number>`coalesce(${active.count}, 0)::int`,
     })
     .from(apiAccounts)
+    .leftJoin(active, eq(active.accountId, apiAccounts.id))
     .orderBy(apiAccounts.name);
 }
 

@@ -5,7 +5,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { identityItems, itemHistory, users } from "@/lib/db/schema";
 import { effectiveState, getItems, type StoredItem } from "@/lib/kyc/item-store";
-import { IDENTITY_DOCUMENTS, ITEMS, type Item, type ItemState } from "@/lib/kyc/items";
+import { IDENTITY_DOCUMENTS, ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/kyc/items";
 import { compareMrzWithTyped, parsePassportMrz } from "@/lib/kyc/mrz";
 import { approvalBlocker, evidenceFor, latestScreening, type AmlScreening } from "@/lib/review/decide";
 import { staffEmails } from "@/lib/review/staff-names";
@@ -16,6 +16,7 @@ export type CaseItem = StoredItem & {
   effective: ItemState;
   internalNote: string | null;
   assignee: string | null;
+  assignedTo: string | null;
   proposedBy: string | null;
   proposer: string | null;
   history: HistoryEntry[];
@@ -27,7 +28,10 @@ export type ReviewCase = {
   userId: string;
   ocid: number;
   items: CaseItem[];
+  /** Pending items a reviewer can decide now, in decision order. */
   pending: Item[];
+  /** Pending items that wait on the person: their evidence was sent back and nothing new has come. */
+  waiting: Item[];
   screening: AmlScreening | null;
   mrz: MrzCheck | null;
 };
@@ -95,6 +99,7 @@ export async function loadCase(db: Db, userId: string): Promise<ReviewCase | nul
       effective,
       internalNote: row.internalNote,
       assignee: row.assignedTo ? (emails.get(row.assignedTo) ?? "unknown") : null,
+      assignedTo: row.assignedTo,
       proposedBy: row.proposedBy,
       proposer: row.proposedBy ? (emails.get(row.proposedBy) ?? "unknown") : null,
       history: history
@@ -105,6 +110,26 @@ export async function loadCase(db: Db, userId: string): Promise<ReviewCase | nul
   }
   // Documents first: the declared items are decided against them.
   const order: Item[] = ["passport", "id_card", "driver_license", "proof_of_address", "liveness", "name", "date_of_birth", "nationality", "address", "aml", "email", "phone"];
-  const pending = order.filter((name) => items.some((item) => item.item === name && item.effective === "pending"));
-  return { userId, ocid: person.ocid, items, pending, screening: await latestScreening(db, userId), mrz: checkMrz(stored) };
+  const waits = (name: Item) => {
+    const evidence = evidenceFor(name);
+    return evidence !== null && !items.some((item) => evidence.includes(item.item) && (item.effective === "verified" || item.effective === "pending"));
+  };
+  const pendingAll = order.filter((name) => items.some((item) => item.item === name && item.effective === "pending"));
+  const pending = pendingAll.filter((name) => !waits(name));
+  const waiting = pendingAll.filter(waits);
+  return { userId, ocid: person.ocid, items, pending, waiting, screening: await latestScreening(db, userId), mrz: checkMrz(stored) };
+}
+
+/** The person's full name from their name item, declared or verified. */
+export function fullNameOf(items: { item: Item; value: unknown }[]): string | null {
+  const value = items.find((item) => item.item === "name")?.value as { full_name?: unknown } | null | undefined;
+  return typeof value?.full_name === "string" && value.full_name ? value.full_name : null;
+}
+
+/** What a decision notice says about the case it concerns. */
+export async function noticeSubject(db: Db, userId: string, item: Item): Promise<{ userId: string; ocid: number; name: string | null; item: string } | null> {
+  const [person] = await db.select({ ocid: users.ocid }).from(users).where(eq(users.id, userId));
+  if (!person) return null;
+  const stored = await getItems(db, userId);
+  return { userId, ocid: person.ocid, name: fullNameOf([...stored.values()]), item: ITEM_INFO[item].label };
 }

@@ -20,6 +20,21 @@ export const REJECTION_REASON_KEYS = Object.keys(REJECTION_REASONS) as [Rejectio
 /** Recorded as the reason of a resubmission request, which the user reads as "please provide it again". */
 export const RESUBMISSION_REASON = "resubmission_requested";
 
+/** What the person reads for each reason: what was wrong and how to put it right. */
+export const REASON_FOR_PERSON: Record<RejectionReason | typeof RESUBMISSION_REASON, { label: string; hint: string }> = {
+  unreadable: { label: "Unreadable", hint: "Upload a sharp, well-lit photo or scan in which every word and number can be read, with no glare or cut-off edges." },
+  expired: { label: "Expired", hint: "Provide a document that is valid today." },
+  altered: { label: "Altered or edited", hint: "Upload an unedited photo or scan of the original document." },
+  mismatch: { label: "Does not match other data", hint: "Check that what you entered matches your identity document exactly, then provide it again." },
+  suspected_fraud: { label: "Could not be accepted", hint: "Contact support if you believe this is a mistake." },
+  other: { label: "Not accepted", hint: "Read the reviewer's note and provide it again." },
+  resubmission_requested: { label: "Please provide it again", hint: "Read the reviewer's note, then provide it again." },
+};
+
+export function reasonForPerson(reason: string | null): { label: string; hint: string } | null {
+  return reason && reason in REASON_FOR_PERSON ? REASON_FOR_PERSON[reason as keyof typeof REASON_FOR_PERSON] : null;
+}
+
 const note = z
   .string()
   .trim()
@@ -46,6 +61,8 @@ export const queueFilterSchema = z.object({
   item: z.enum(ITEMS).optional().catch(undefined),
   assignee: z.enum(["anyone", "me", "unassigned"]).catch("anyone").default("anyone"),
   age: z.enum(["any", "1", "3", "7"]).catch("any").default("any"),
+  /** "awaiting_second": approvals proposed by one reviewer that wait for a different one. */
+  stage: z.enum(["all", "awaiting_second"]).catch("all").default("all"),
   /** Keyset cursor: "<ISO submitted_at>_<item id>" of the last case on the previous page. */
   after: z
     .string()
@@ -53,4 +70,4 @@ export const queueFilterSchema = z.object({
     .optional()
     .catch(undefined),
 });
-export type QueueFilter = z.infer<typeof queueFilterSchema>;
+export type QueueFilter = z.input<typeof queueFilterSchema> & Pick<z.output<typeof queueFilterSchema>, "assignee" | "age">;

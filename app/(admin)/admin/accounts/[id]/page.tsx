@@ -68,9 +68,16 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
                     <td className={cell}>{key.lastUsedAt ? dateTime(key.lastUsedAt) : "never"}</td>
                     <td className={cell}>
                       {key.revokedAt ? (
-                        <span className="text-slate-600">Revoked {dateTime(key.revokedAt)}</span>
+                        <span className="text-slate-600" data-testid="key-state">
+                          Revoked {dateTime(key.revokedAt)}
+                        </span>
                       ) : (
-                        <RevokeApiKeyForm accountId={account.id} keyId={key.id} label={key.label} />
+                        <span className="flex flex-wrap items-center gap-3">
+                          <span className="font-medium text-emerald-800" data-testid="key-state">
+                            Active
+                          </span>
+                          <RevokeApiKeyForm accountId={account.id} keyId={key.id} label={key.label} />
+                        </span>
                       )}
                     </td>
                   </tr>

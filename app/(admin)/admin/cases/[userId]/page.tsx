@@ -5,18 +5,19 @@ import { z } from "zod";
 
 import { formatAge, formatTime } from "@/components/admin/age";
 import { CaseKeyboard } from "@/components/admin/case-keyboard";
+import { AssignForm } from "@/components/admin/assign-form";
 import { DecisionNotice } from "@/components/admin/decision-notice";
 import { DecisionPanel } from "@/components/admin/decision-panel";
 import { ImageViewer } from "@/components/admin/image-viewer";
 import { ItemValue } from "@/components/admin/item-value";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
-import { assignToMeAction } from "@/app/(admin)/admin/review-actions";
+import { assignAction } from "@/app/(admin)/admin/review-actions";
 import { can } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { ITEM_INFO, isItem, type Item } from "@/lib/kyc/items";
-import { documentPhoto, evidenceItem, imagesOf, loadCase, type CaseItem, type ReviewCase } from "@/lib/review/case";
-import { adjacentCase } from "@/lib/review/queue";
+import { documentPhoto, evidenceItem, fullNameOf, imagesOf, loadCase, noticeSubject, type CaseItem, type ReviewCase } from "@/lib/review/case";
+import { adjacentCase, listReviewers } from "@/lib/review/queue";
 import { recordStaffAccess } from "@/lib/review/staff-access";
 import { REJECTION_REASONS, RESUBMISSION_REASON } from "@/lib/review/schemas";
 
@@ -153,14 +154,24 @@ export default async function CasePage({ params, searchParams }: Props) {
   const caseData = await loadCase(db, id.data);
   if (!caseData) notFound();
   await recordStaffAccess(db, staff.id, { what: "case", subjectUserId: id.data });
-  const [next, previous] = await Promise.all([adjacentCase(db, id.data, "next"), adjacentCase(db, id.data, "previous")]);
+  const of = z.uuid().safeParse(query.of);
+  const on = typeof query.on === "string" && isItem(query.on) ? query.on : null;
+  const [next, previous, reviewers, subject] = await Promise.all([
+    adjacentCase(db, id.data, "next"),
+    adjacentCase(db, id.data, "previous"),
+    listReviewers(db),
+    of.success && on ? noticeSubject(db, of.data, on) : Promise.resolve(null),
+  ]);
 
   const requested = typeof query.item === "string" && isItem(query.item) ? query.item : null;
   const current: Item | null = requested && caseData.pending.includes(requested) ? requested : (caseData.pending[0] ?? null);
   const mayDecide = can(staff.role, "items.decide");
   const done = typeof query.done === "string" ? query.done : undefined;
-  const ordered = [...caseData.pending.map((name) => caseData.items.find((item) => item.item === name)!), ...caseData.items.filter((item) => item.effective !== "pending")];
+  const byName = (name: Item) => caseData.items.find((item) => item.item === name)!;
+  const ordered = [...caseData.pending.map(byName), ...caseData.waiting.map(byName), ...caseData.items.filter((item) => item.effective !== "pending")];
   const unassigned = caseData.items.some((item) => item.effective === "pending" && !item.assignee);
+  const assignedTo = caseData.items.find((item) => item.effective === "pending" && item.assignedTo)?.assignedTo ?? null;
+  const personName = fullNameOf(caseData.items);
 
   return (
     <div className="space-y-6">
@@ -170,8 +181,14 @@ export default async function CasePage({ params, searchParams }: Props) {
             ← Review queue
           </Link>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">Case · OCID {caseData.ocid}</h1>
+          {personName ? (
+            <p className="text-lg text-slate-800" data-testid="person-name">
+              {personName}
+            </p>
+          ) : null}
           <p className="mt-1 text-slate-600" data-testid="pending-count">
             {caseData.pending.length === 0 ? "Nothing pending." : `${caseData.pending.length} pending item${caseData.pending.length === 1 ? "" : "s"}.`}
+            {caseData.waiting.length > 0 ? ` ${caseData.waiting.length} waiting on the person.` : ""}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
@@ -186,8 +203,9 @@ export default async function CasePage({ params, searchParams }: Props) {
             </Link>
           ) : null}
           {mayDecide && unassigned ? (
-            <form action={assignToMeAction}>
+            <form action={assignAction}>
               <input type="hidden" name="userId" value={caseData.userId} />
+              <input type="hidden" name="assignee" value="me" />
               <input type="hidden" name="back" value={`/admin/cases/${caseData.userId}`} />
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
                 Assign to me
@@ -197,7 +215,10 @@ export default async function CasePage({ params, searchParams }: Props) {
           <CaseKeyboard nextHref={next ? `/admin/cases/${next}` : null} previousHref={previous ? `/admin/cases/${previous}` : null} />
         </div>
       </div>
-      <DecisionNotice done={done} />
+      <DecisionNotice done={done} subject={subject} />
+      {mayDecide && caseData.pending.length + caseData.waiting.length > 0 ? (
+        <AssignForm userId={caseData.userId} back={`/admin/cases/${caseData.userId}`} reviewers={reviewers} current={assignedTo} />
+      ) : null}
 
       <div className="space-y-4">
         {ordered.map((item) => {
@@ -214,7 +235,7 @@ export default async function CasePage({ params, searchParams }: Props) {
             >
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 id={`title-${item.item}`} className="font-medium">
-                  {pending && !isCurrent ? (
+                  {pending && !isCurrent && caseData.pending.includes(item.item) ? (
                     <Link href={`/admin/cases/${caseData.userId}?item=${item.item}`} className="hover:underline">
                       {ITEM_INFO[item.item].label}
                     </Link>
@@ -222,6 +243,11 @@ export default async function CasePage({ params, searchParams }: Props) {
                     ITEM_INFO[item.item].label
                   )}
                   {isCurrent ? <span className="ml-2 text-xs font-normal text-brand-700">current</span> : null}
+                  {caseData.waiting.includes(item.item) ? (
+                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700" data-testid="waiting-on-person">
+                      waiting on the person
+                    </span>
+                  ) : null}
                 </h2>
                 <div className="flex items-center gap-3 text-xs text-slate-600">
                   {item.submittedAt ? <span>submitted {formatAge(item.submittedAt)} ago</span> : null}
