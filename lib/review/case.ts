@@ -7,11 +7,12 @@ import { identityItems, itemHistory, users } from "@/lib/db/schema";
 import { effectiveState, getItems, type StoredItem } from "@/lib/kyc/item-store";
 import { IDENTITY_DOCUMENTS, ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/kyc/items";
 import { compareMrzWithTyped, parsePassportMrz } from "@/lib/kyc/mrz";
-import { approvalBlocker, evidenceFor, latestScreening, type AmlScreening } from "@/lib/review/decide";
+import { approvalBlocker, evidenceFor, HISTORY_NOTE_PURPOSE, latestScreening, type AmlScreening } from "@/lib/review/decide";
+import { decryptText } from "@/lib/security/encryption";
 import { staffEmails } from "@/lib/review/staff-names";
 
 /** Everything the case page shows about one person, decrypted for staff only. */
-export type HistoryEntry = { at: Date; state: ItemState; action: string; actor: string | null; reason: string | null };
+export type HistoryEntry = { at: Date; state: ItemState; action: string; actor: string | null; reason: string | null; note: string | null };
 export type CaseItem = StoredItem & {
   effective: ItemState;
   internalNote: string | null;
@@ -19,6 +20,8 @@ export type CaseItem = StoredItem & {
   assignedTo: string | null;
   proposedBy: string | null;
   proposer: string | null;
+  /** The proposing reviewer's reason and note, for the second reviewer. */
+  proposal: { reason: string | null; note: string | null } | null;
   history: HistoryEntry[];
   /** Why Approve would be refused now, for declared items without verified evidence. */
   blocker: string | null;
@@ -94,6 +97,16 @@ export async function loadCase(db: Db, userId: string): Promise<ReviewCase | nul
     const row = rows.find((candidate) => candidate.item === name);
     if (!item || !row) continue;
     const effective = effectiveState(item, now);
+    const entries = history
+      .filter((entry) => entry.itemId === row.id)
+      .map((entry) => ({
+        at: entry.createdAt,
+        state: entry.state,
+        action: entry.action,
+        actor: actorName(entry.actorId),
+        reason: entry.reason,
+        note: entry.noteEnc ? decryptText(entry.noteEnc, HISTORY_NOTE_PURPOSE) : null,
+      }));
     items.push({
       ...item,
       effective,
@@ -102,9 +115,8 @@ export async function loadCase(db: Db, userId: string): Promise<ReviewCase | nul
       assignedTo: row.assignedTo,
       proposedBy: row.proposedBy,
       proposer: row.proposedBy ? (emails.get(row.proposedBy) ?? "unknown") : null,
-      history: history
-        .filter((entry) => entry.itemId === row.id)
-        .map((entry) => ({ at: entry.createdAt, state: entry.state, action: entry.action, actor: actorName(entry.actorId), reason: entry.reason })),
+      history: entries,
+      proposal: row.proposedBy ? (entries.findLast((entry) => entry.action === "review.approval_proposed") ?? null) : null,
       blocker: effective === "pending" ? approvalBlocker(name, stored, now) : null,
     });
   }

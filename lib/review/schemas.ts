@@ -35,6 +35,18 @@ export function reasonForPerson(reason: string | null): { label: string; hint: s
   return reason && reason in REASON_FOR_PERSON ? REASON_FOR_PERSON[reason as keyof typeof REASON_FOR_PERSON] : null;
 }
 
+/** Why a reviewer clears a possible sanctions match: recorded with the decision and shown in the history. */
+export const CLEARANCE_REASONS = {
+  different_birth_date: "False positive: different date of birth",
+  different_nationality: "False positive: different nationality",
+  other: "Other (explain in the note)",
+} as const;
+export type ClearanceReason = keyof typeof CLEARANCE_REASONS;
+export const CLEARANCE_REASON_KEYS = Object.keys(CLEARANCE_REASONS) as [ClearanceReason, ...ClearanceReason[]];
+/** History rows store a clearance as "clearance.<reason>". */
+export const clearanceReasonLabel = (stored: string | null): string | null =>
+  stored?.startsWith("clearance.") ? (CLEARANCE_REASONS[stored.slice("clearance.".length) as ClearanceReason] ?? null) : null;
+
 const note = z
   .string()
   .trim()
@@ -43,7 +55,15 @@ const note = z
   .optional();
 
 export const decisionSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("approve"), item: z.enum(ITEMS) }),
+  z
+    .object({
+      decision: z.literal("approve"),
+      item: z.enum(ITEMS),
+      /** Needed to clear a possible sanctions match (the server decides when); optional elsewhere. */
+      clearance: z.enum(CLEARANCE_REASON_KEYS, { error: "Choose why the match is not this person" }).optional(),
+      clearanceNote: note,
+    })
+    .refine((value) => value.clearance !== "other" || !!value.clearanceNote, { message: "Explain in the note why the match is not this person", path: ["clearanceNote"] }),
   z.object({
     decision: z.literal("reject"),
     item: z.enum(ITEMS),

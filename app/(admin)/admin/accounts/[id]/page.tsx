@@ -54,6 +54,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <table className={tableClass}>
               <thead className="border-b border-slate-200">
                 <tr>
+                  <th scope="col" className={headCell}>Label</th>
                   <th scope="col" className={headCell}>Key</th>
                   <th scope="col" className={headCell}>Created</th>
                   <th scope="col" className={headCell}>Last used</th>
@@ -63,6 +64,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               <tbody className="divide-y divide-slate-200">
                 {keys.map((key) => (
                   <tr key={key.id}>
+                    <td className={cell}>{key.name ?? <span className="text-slate-500">none</span>}</td>
                     <td className={`${cell} font-mono`}>{key.label}</td>
                     <td className={cell}>{dateTime(key.createdAt)}</td>
                     <td className={cell}>{key.lastUsedAt ? dateTime(key.lastUsedAt) : "never"}</td>

@@ -19,7 +19,7 @@ import { ITEM_INFO, isItem, type Item } from "@/lib/kyc/items";
 import { documentPhoto, evidenceItem, fullNameOf, imagesOf, loadCase, noticeSubject, type CaseItem, type ReviewCase } from "@/lib/review/case";
 import { adjacentCase, listReviewers } from "@/lib/review/queue";
 import { recordStaffAccess } from "@/lib/review/staff-access";
-import { REJECTION_REASONS, RESUBMISSION_REASON } from "@/lib/review/schemas";
+import { clearanceReasonLabel, REJECTION_REASONS, RESUBMISSION_REASON } from "@/lib/review/schemas";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -30,6 +30,9 @@ const SIDE_LABELS: Record<string, string> = { front: "front", back: "back", page
 function reasonLabel(reason: string | null): string | null {
   if (!reason) return null;
   if (reason === RESUBMISSION_REASON) return "Resubmission requested";
+  if (reason === "clearance.confirmed") return "Clearance confirmed by a second reviewer";
+  const clearance = clearanceReasonLabel(reason);
+  if (clearance) return clearance;
   return REJECTION_REASONS[reason as keyof typeof REJECTION_REASONS] ?? reason;
 }
 
@@ -98,30 +101,36 @@ function AmlMatches({ caseData }: { caseData: ReviewCase }) {
       {screening.matches.length === 0 ? (
         <p className="text-sm">No possible matches.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-slate-500">
-              <tr>
-                <th className="py-1 pr-3 font-medium">Listed person</th>
-                <th className="py-1 pr-3 font-medium">Matched on</th>
-                <th className="py-1 pr-3 font-medium">Score</th>
-                <th className="py-1 pr-3 font-medium">Born</th>
-                <th className="py-1 font-medium">Countries</th>
-              </tr>
-            </thead>
-            <tbody>
-              {screening.matches.map((match, index) => (
-                <tr key={`${match.entryId ?? index}`} className="border-t border-slate-200">
-                  <td className="py-1 pr-3">{match.name}</td>
-                  <td className="py-1 pr-3">{match.matchedName ?? "—"}</td>
-                  <td className="py-1 pr-3 font-mono">{match.score.toFixed(3)}</td>
-                  <td className="py-1 pr-3">{match.birthDates?.join(", ") || "—"}</td>
-                  <td className="py-1">{match.countries?.join(", ").toUpperCase() || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="space-y-3">
+          {screening.matches.map((match, index) => (
+            <li key={`${match.entryId ?? index}`} className="rounded-lg border border-red-200 bg-red-50/40 p-3 text-sm" data-testid="aml-match">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <p className="font-medium text-slate-900">{match.name}</p>
+                <p className="font-mono text-red-900">score {match.score.toFixed(3)}</p>
+              </div>
+              <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+                <dt className="text-slate-600">Matched on</dt>
+                <dd>{match.matchedName ?? "—"}</dd>
+                <dt className="text-slate-600">Aliases</dt>
+                <dd>{match.aliases?.join("; ") || "—"}</dd>
+                <dt className="text-slate-600">Born</dt>
+                <dd>{match.birthDates?.join(", ") || "—"}</dd>
+                <dt className="text-slate-600">Countries</dt>
+                <dd>{match.countries?.join(", ").toUpperCase() || "—"}</dd>
+                <dt className="text-slate-600">Programme</dt>
+                <dd>{match.programs?.join("; ") || "—"}</dd>
+                <dt className="text-slate-600">Score</dt>
+                <dd data-testid="score-parts">
+                  {match.nameScore !== undefined && match.birthDateFactor !== undefined
+                    ? `name ${match.nameScore.toFixed(3)} × birth date ${match.birthDateFactor.toFixed(2)}${match.nameScore * match.birthDateFactor > 1 ? " (capped at 1)" : ""} = ${match.score.toFixed(3)}`
+                    : match.score.toFixed(3)}
+                </dd>
+                <dt className="text-slate-600">Entry</dt>
+                <dd className="font-mono text-xs">{match.entryId ?? "—"}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );
@@ -138,6 +147,7 @@ function History({ item }: { item: CaseItem }) {
             <span className="font-mono text-xs text-slate-500">{formatTime(entry.at)}</span> · {entry.action} → {entry.state}
             {entry.actor ? ` · ${entry.actor}` : ""}
             {entry.reason ? ` · ${reasonLabel(entry.reason)}` : ""}
+            {entry.note ? ` · “${entry.note}”` : ""}
           </li>
         ))}
       </ol>
@@ -279,7 +289,15 @@ export default async function CasePage({ params, searchParams }: Props) {
               ) : null}
               <History item={item} />
               {pending && mayDecide ? (
-                <DecisionPanel userId={caseData.userId} item={item.item} blocker={item.blocker} proposedByMe={item.proposedBy === staff.id} proposer={item.proposer} />
+                <DecisionPanel
+                  userId={caseData.userId}
+                  item={item.item}
+                  blocker={item.blocker}
+                  proposedByMe={item.proposedBy === staff.id}
+                  proposer={item.proposer}
+                  proposal={item.proposal ? { reason: reasonLabel(item.proposal.reason), note: item.proposal.note } : null}
+                  needsClearance={item.item === "aml" && !item.proposedBy && (caseData.screening?.matches.length ?? 0) > 0}
+                />
               ) : null}
             </section>
           );
