@@ -183,6 +183,33 @@ test("a request for resubmission reads as 'Action needed' to the person, with wh
   await maya.context().close();
 });
 
+test("the console pages have no serious accessibility violation (axe), and the queue, a sanctions case and the dashboard fit phone and desktop", async ({ page }) => {
+  await signInAs(page, "admin@example.com", "/admin");
+  await page.goto("/admin");
+  const zoltan = await page.getByTestId("queue-case").filter({ hasText: "OCID 12352" }).getAttribute("data-user-id");
+  const pages = ["/admin", `/admin/cases/${zoltan}`, "/admin/audit", "/admin/accounts", "/admin/sanctions", "/admin/staff", "/admin/partners", "/admin/credentials"];
+  for (const path of pages) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+    expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), path).toEqual([]);
+  }
+  for (const [name, width] of [["phone", 390], ["desktop", 1280]] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/admin");
+    await expect(page.getByTestId("dashboard")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `queue at ${width}`).toBe(true);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/console-queue-${name}.png`, fullPage: true });
+    if (process.env.SCREENSHOTS) await page.getByTestId("dashboard").screenshot({ path: `/tmp/console-dashboard-${name}.png` });
+    await page.goto(`/admin/cases/${zoltan}?item=aml`);
+    await expect(page.getByTestId("aml-match").first()).toBeVisible();
+    await page.waitForFunction(() => Array.from(document.images).every((image) => image.complete));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `case at ${width}`).toBe(true);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/console-sanctions-case-${name}.png`, fullPage: true });
+  }
+});
+
 test("bob shares his passport, name and date of birth with partner 300; once the reviewer approves the passport the partner reads all three verified, as does bob", async ({ page, browser, baseURL }) => {
   const shared = ["passport", "name", "date_of_birth"];
   await grantToPartner300(browser, baseURL!, "bob@example.com", 12346, shared);
@@ -529,4 +556,26 @@ test("a new sanctions list keeps a reviewer's clearance when the person's entry,
   await expect(accountState(zoltan, "aml")).toHaveAttribute("data-state", "verified");
   await zoltan.context().close();
   await reviewer.context().close();
+});
+
+test("the document viewer goes wide and keeps its zoom when moving to another case", async ({ page }) => {
+  await signInAs(page, "reviewer@example.com", "/admin");
+  await page.goto("/admin");
+  await page.getByTestId("queue-case").filter({ has: page.locator('[data-item="proof_of_address"], [data-item="id_card"], [data-item="passport"]') }).first().getByRole("link", { name: "Open case" }).click();
+  const viewer = page.getByTestId("image-viewer").first();
+  await expect(viewer).toHaveAttribute("data-zoom", "1");
+  await viewer.getByRole("button", { name: "Zoom in" }).click();
+  await viewer.getByRole("button", { name: "Wide" }).click();
+  await expect(viewer).toHaveAttribute("data-zoom", "1.5");
+  await expect(viewer).toHaveAttribute("data-wide", "true");
+  const width = await viewer.evaluate((element) => element.getBoundingClientRect().width);
+  expect(width).toBeGreaterThan(900);
+
+  await page.goto("/admin");
+  const other = await page.getByTestId("queue-case").filter({ has: page.locator('[data-item="liveness"], [data-item="id_card"], [data-item="passport"], [data-item="proof_of_address"]') }).last().getAttribute("data-user-id");
+  await page.goto(`/admin/cases/${other}`);
+  await expect(page.getByTestId("image-viewer").first()).toHaveAttribute("data-zoom", "1.5");
+  await expect(page.getByTestId("image-viewer").first()).toHaveAttribute("data-wide", "true");
+  await page.getByTestId("image-viewer").first().getByRole("button", { name: "Reset" }).click();
+  await expect(page.getByTestId("image-viewer").first()).toHaveAttribute("data-zoom", "1");
 });

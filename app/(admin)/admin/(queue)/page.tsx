@@ -3,12 +3,14 @@ import Link from "next/link";
 
 import { DecisionNotice } from "@/components/admin/decision-notice";
 import { QueueCaseRow } from "@/components/admin/queue-case";
+import { ReviewDashboardPanel } from "@/components/admin/review-dashboard";
 import { can } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { ITEM_INFO, ITEMS, isItem } from "@/lib/kyc/items";
 import { noticeSubject } from "@/lib/review/case";
+import { loadReviewDashboard } from "@/lib/review/dashboard";
 import { listQueue } from "@/lib/review/queue";
 import { QUEUE_AGES, queueFilterSchema } from "@/lib/review/schemas";
 
@@ -30,8 +32,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   const now = new Date();
   const of = typeof raw.of === "string" && /^[0-9a-f-]{36}$/.test(raw.of) ? raw.of : null;
   const on = typeof raw.on === "string" && isItem(raw.on) ? raw.on : null;
-  const [page, subject] = await Promise.all([listQueue(db, filter, staff.id, now), of && on ? noticeSubject(db, of, on) : Promise.resolve(null)]);
   const slaHours = getEnv().reviewSlaHours;
+  const [page, subject, dashboard] = await Promise.all([
+    listQueue(db, filter, staff.id, now),
+    of && on ? noticeSubject(db, of, on) : Promise.resolve(null),
+    filter.after ? Promise.resolve(null) : loadReviewDashboard(db, slaHours, now),
+  ]);
   const mayDecide = can(staff.role, "items.decide");
   const base = { item: filter.item, assignee: filter.assignee, age: filter.age, stage: filter.stage === "all" ? undefined : filter.stage };
   const here = `/admin${queryOf({ ...base, after: filter.after })}`;
@@ -44,6 +50,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           Signed in as {staff.email} ({staff.role}).
         </p>
       </div>
+      <DecisionNotice done={done} subject={subject} />
+      {dashboard ? <ReviewDashboardPanel data={dashboard} /> : null}
       <div>
         <h2 className="text-lg font-semibold">Review queue</h2>
         <p className="text-sm text-slate-600">
@@ -53,7 +61,6 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           {page.counts.people} {page.counts.people === 1 ? "person" : "people"} · {page.counts.items} pending item{page.counts.items === 1 ? "" : "s"} · {page.counts.waitingPeople} waiting on the person
         </p>
       </div>
-      <DecisionNotice done={done} subject={subject} />
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label="Filter the queue">
         <label className="grid gap-1 text-sm">

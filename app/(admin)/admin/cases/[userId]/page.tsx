@@ -267,7 +267,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               </div>
               {pending || isCurrent ? (
                 <>
-                  <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+                  <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] lg:has-[[data-wide]]:grid-cols-1">
                     <div className="space-y-3">
                       <ItemValue value={item.value} />
                       {item.item === "aml" ? <AmlMatches caseData={caseData} /> : null}
