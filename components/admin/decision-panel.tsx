@@ -103,8 +103,8 @@ export function DecisionPanel({ userId, item, blocker, proposedByMe, proposer, p
         </div>
       ) : null}
       {blocker ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{blocker}</p> : null}
-      <div className="flex flex-wrap gap-2">
-        <form action={formAction} onSubmit={holdApproval} ref={approveForm}>
+      <div className="flex flex-wrap items-start gap-2">
+        <form action={formAction} onSubmit={holdApproval} ref={approveForm} className={needsClearance ? "basis-full" : undefined}>
           <input type="hidden" name="decision" value="approve" />
           <input type="hidden" name="item" value={item} />
           {needsClearance ? (

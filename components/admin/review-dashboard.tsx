@@ -16,7 +16,7 @@ export function ReviewDashboardPanel({ data }: { data: ReviewDashboard }) {
       <h2 id="dashboard-heading" className="text-lg font-semibold">
         Dashboard
       </h2>
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4 [&>div]:min-w-0">
         <div className="rounded-xl border border-slate-200 bg-white p-3">
           <dt className="text-sm text-slate-600">Pending items</dt>
           <dd className="text-2xl font-semibold tabular-nums" data-testid="dashboard-pending">
@@ -34,15 +34,17 @@ export function ReviewDashboardPanel({ data }: { data: ReviewDashboard }) {
           <dd className="text-2xl font-semibold tabular-nums" data-testid="dashboard-median">
             {hours(data.medianHours)}
           </dd>
-          <dd className="text-xs text-slate-600">{data.decisionsLastWeek} decisions</dd>
+          <dd className="text-xs text-slate-600">
+            {data.decisionsLastWeek} decision{data.decisionsLastWeek === 1 ? "" : "s"}
+          </dd>
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-3">
           <dt className="text-sm text-slate-600">Decisions today (UTC)</dt>
           <dd className="text-2xl font-semibold tabular-nums">{data.decisionsToday.reduce((sum, row) => sum + row.decisions, 0)}</dd>
         </div>
       </dl>
-      <div className="grid gap-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="min-w-0 overflow-x-auto rounded-xl border border-slate-200 bg-white">
           <table className="w-full text-sm">
             <caption className="px-3 pt-2 text-left font-medium">Pending by type and age</caption>
             <thead className="text-slate-600">
@@ -83,7 +85,7 @@ export function ReviewDashboardPanel({ data }: { data: ReviewDashboard }) {
             </tbody>
           </table>
         </div>
-        <div className="rounded-xl border border-slate-200 bg-white p-3 text-sm">
+        <div className="min-w-0 rounded-xl border border-slate-200 bg-white p-3 text-sm">
           <h3 className="font-medium">Decisions per reviewer today</h3>
           {data.decisionsToday.length === 0 ? (
             <p className="mt-1 text-slate-600">No decisions yet today.</p>

@@ -101,14 +101,14 @@ function AmlMatches({ caseData }: { caseData: ReviewCase }) {
       {screening.matches.length === 0 ? (
         <p className="text-sm">No possible matches.</p>
       ) : (
-        <ul className="space-y-3">
+        <ul className="grid gap-3 lg:grid-cols-2">
           {screening.matches.map((match, index) => (
             <li key={`${match.entryId ?? index}`} className="rounded-lg border border-red-200 bg-red-50/40 p-3 text-sm" data-testid="aml-match">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="font-medium text-slate-900">{match.name}</p>
                 <p className="font-mono text-red-900">score {match.score.toFixed(3)}</p>
               </div>
-              <dl className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-[auto_1fr]">
+              <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1">
                 <dt className="text-slate-600">Matched on</dt>
                 <dd>{match.matchedName ?? "—"}</dd>
                 <dt className="text-slate-600">Aliases</dt>
@@ -267,7 +267,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               </div>
               {pending || isCurrent ? (
                 <>
-                  <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] lg:has-[[data-wide]]:grid-cols-1">
+                  <div className={item.item === "aml" ? "grid gap-4" : "grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] lg:has-[[data-wide]]:grid-cols-1"}>
                     <div className="space-y-3">
                       <ItemValue value={item.value} />
                       {item.item === "aml" ? <AmlMatches caseData={caseData} /> : null}
