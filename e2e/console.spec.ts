@@ -527,6 +527,10 @@ test("A approves after five seconds, and Undo within them leaves the item pendin
   const casePath = await openCase(page, 12350);
   await page.goto(`${casePath}?item=date_of_birth`);
   await expect(page.getByTestId("case-item-date_of_birth")).toHaveAttribute("data-current", "true");
+  // The shortcuts listen once the page has hydrated: the help dialog shows they do.
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
 
   await page.keyboard.press("a");
   const undo = page.getByTestId("approve-undo");
@@ -538,6 +542,9 @@ test("A approves after five seconds, and Undo within them leaves the item pendin
   await page.goto(`${casePath}?item=date_of_birth`);
   await expect(stateOf(page, "date_of_birth")).toHaveAttribute("data-state", "pending");
 
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
   await page.keyboard.press("a");
   await expect(page.getByTestId("approve-undo")).toBeVisible();
   await expect(page.getByTestId("decision-notice")).toContainText("Approved.", { timeout: 15_000 });
@@ -582,4 +589,30 @@ test("a new sanctions list keeps a reviewer's clearance when the person's entry,
   await expect(accountState(zoltan, "aml")).toHaveAttribute("data-state", "verified");
   await zoltan.context().close();
   await reviewer.context().close();
+});
+
+test("the audit log names staff by email, people by OCID and partners by name, and filters by them", async ({ page }) => {
+  await signInAs(page, "reviewer@example.com", "/admin/audit");
+  await page.goto("/admin/audit");
+  const form = page.getByRole("form", { name: "Filter the audit log" });
+  await form.getByLabel("Person (email or OCID)").fill("12350");
+  await form.getByLabel("Staff member (email)").fill("reviewer@example.com");
+  await form.getByRole("button", { name: "Apply" }).click();
+  const entries = page.getByTestId("audit-entry");
+  await expect(entries.first()).toBeVisible();
+  for (const entry of await entries.all()) {
+    await expect(entry.getByTestId("audit-actor")).toHaveText("reviewer@example.com");
+    await expect(entry.getByTestId("audit-subject")).toContainText("OCID 12350");
+  }
+  await page.goto("/admin/audit?person=nobody@example.com");
+  await expect(page.getByText("No one has that email address or OCID.")).toBeVisible();
+
+  await page.goto(`/admin/audit?partner=300&action=partner.suspended`);
+  await expect(entries.first().getByTestId("audit-subject")).toContainText("(partner 300)");
+  await expect(entries.first().getByTestId("audit-actor")).toHaveText("admin@example.com");
+  const today = new Date().toISOString().slice(0, 10);
+  await page.goto(`/admin/audit?from=2000-01-01&to=2000-01-02`);
+  await expect(page.getByText("No entries match.")).toBeVisible();
+  await page.goto(`/admin/audit?from=${today}&to=${today}&action=partner.suspended`);
+  await expect(entries.first()).toBeVisible();
 });
