@@ -362,6 +362,12 @@ test("four-eyes: the proposer cannot approve an AML match alone; a second review
   await page.goto(casePath);
   const panel = page.getByTestId("decision-aml");
   await expect(panel).toContainText("You proposed approving this item");
+  await expect(page.getByTestId("case-item-aml").getByTestId("awaiting-second")).toBeVisible();
+  // "Awaiting second reviewer" is a filter of its own, listing only proposed approvals.
+  await page.goto("/admin?stage=awaiting_second");
+  await expect(page.getByTestId("queue-case")).toHaveCount(1);
+  await expect(page.getByTestId("queue-case").first()).toContainText("awaiting second reviewer");
+  await page.goto(casePath);
   await expect(panel.getByRole("button", { name: /^Approve/ })).toBeDisabled();
   // Enforced on the server, not only by the disabled button.
   const userId = casePath.split("/").pop();

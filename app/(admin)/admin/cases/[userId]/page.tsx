@@ -262,6 +262,11 @@ export default async function CasePage({ params, searchParams }: Props) {
                 <div className="flex items-center gap-3 text-xs text-slate-600">
                   {item.submittedAt ? <span>submitted {formatAge(item.submittedAt)} ago</span> : null}
                   {pending ? <span>{item.assignee ? `assigned to ${item.assignee}` : "unassigned"}</span> : null}
+                  {pending && item.proposedBy ? (
+                    <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900" data-testid="awaiting-second">
+                      Awaiting second reviewer
+                    </span>
+                  ) : null}
                   <ItemStateBadge state={item.effective} />
                 </div>
               </div>
