@@ -60,6 +60,7 @@ const rawSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(3600, "must be at most 3600").default(600),
   ),
+  REVIEW_SLA_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of hours" }).positive("must be a positive number of hours").max(8760).default(24)),
 });
 
 export type Env = {
@@ -81,6 +82,8 @@ export type Env = {
   seedDemo: boolean;
   sanctionsList: string | undefined;
   documentUrlTtlSeconds: number;
+  /** How long a pending item may wait for review before the console shows it overdue. */
+  reviewSlaHours: number;
   /** Read X-Forwarded-For/-Proto/-Host: only behind a reverse proxy that sets them. */
   trustProxy: boolean;
   /** Serve /dev/mailbox to clients that are not on loopback (never in production). */
@@ -128,6 +131,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     seedDemo: raw.SEED_DEMO === undefined ? !production : raw.SEED_DEMO === "1",
     sanctionsList: raw.SANCTIONS_LIST,
     documentUrlTtlSeconds: raw.DOCUMENT_URL_TTL_SECONDS,
+    reviewSlaHours: raw.REVIEW_SLA_HOURS,
     trustProxy: raw.TRUST_PROXY === "1",
     devMailboxForAll: raw.DEV_MAILBOX === "1",
     metricsToken: raw.METRICS_TOKEN,

@@ -8,8 +8,11 @@ const STYLES: Record<ItemState, { label: string; className: string }> = {
   expired: { label: "Expired", className: "bg-orange-50 text-orange-800 ring-orange-300" },
 };
 
-export function ItemStateBadge({ state }: { state: ItemState }) {
-  const style = STYLES[state];
+// A resubmission request is stored as a rejection, but asks the person for something: it is not a refusal.
+const ACTION_NEEDED = { label: "Action needed", className: "bg-amber-50 text-amber-900 ring-amber-400" };
+
+export function ItemStateBadge({ state, actionNeeded = false }: { state: ItemState; actionNeeded?: boolean }) {
+  const style = actionNeeded && state === "rejected" ? ACTION_NEEDED : STYLES[state];
   return (
     <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${style.className}`} data-state={state}>
       {style.label}

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 
 import { verifyAuditChain } from "@/lib/audit/log";
@@ -15,10 +15,19 @@ const filterValue = z.string().trim().max(100, "At most 100 characters").regex(/
 const optionalFilter = filterValue.optional().transform((v) => v || undefined);
 
 /** The page's filters: a value that cannot be a filter is dropped, so a hand-edited link still shows the log. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()))
+  .optional();
 export const auditFilterSchema = z.object({
   action: optionalFilter.catch(undefined),
   actor: optionalFilter.catch(undefined),
   subject: optionalFilter.catch(undefined),
+  partner: z.coerce.number().int().positive().optional().catch(undefined),
+  /** Inclusive UTC days. */
+  from: day.catch(undefined),
+  to: day.catch(undefined),
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 /** The export's filters are refused rather than dropped: a dropped filter would silently widen the export. */
@@ -26,13 +35,16 @@ export const auditExportFilterSchema = z.object({ action: optionalFilter, actor:
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 export type AuditRow = typeof auditLog.$inferSelect;
 /** What the page and the export both filter on. */
-type EntryFilter = { action?: string; actor?: string; subject?: string };
+type EntryFilter = { action?: string; actor?: string; subject?: string; partner?: number; from?: string; to?: string };
 
 function conditions(filter: EntryFilter): SQL[] {
   const where: SQL[] = [];
   if (filter.action) where.push(eq(auditLog.action, filter.action));
   if (filter.actor) where.push(eq(auditLog.actorId, filter.actor));
   if (filter.subject) where.push(eq(auditLog.subjectUserId, filter.subject));
+  if (filter.partner) where.push(eq(auditLog.partnerOcid, filter.partner));
+  if (filter.from) where.push(gte(auditLog.createdAt, new Date(`${filter.from}T00:00:00Z`)));
+  if (filter.to) where.push(lt(auditLog.createdAt, new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 24 * 3_600_000)));
   return where;
 }
 

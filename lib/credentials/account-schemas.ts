@@ -24,7 +24,18 @@ export const topUpSchema = z.object({
 
 export const rateLimitSchema = z.object({ accountId: z.uuid(), rateLimitPerMinute: rateLimitPerMinuteSchema });
 
-export const createApiKeySchema = z.object({ accountId: z.uuid(), mode: z.enum(["live", "test"], "Choose live or test") });
+export const createApiKeySchema = z.object({
+  accountId: z.uuid(),
+  // Test keys are the default: a live key is a deliberate choice.
+  mode: z.enum(["live", "test"], "Choose live or test").default("test"),
+  /** What the key is for ("checkout", "back office"), so a key can be told apart from the others before it is revoked. */
+  name: z
+    .string()
+    .trim()
+    .max(80, "Keep the label under 80 characters")
+    .transform((value) => value || undefined)
+    .optional(),
+});
 
 export const idSchema = z.object({ id: z.uuid() });
 

@@ -36,15 +36,15 @@ export async function createAccount(db: Db, input: CreateAccountInput, actor: Au
 }
 
 /** Returns the key in clear exactly once; only its hash is stored. */
-export async function createApiKey(db: Db, accountId: string, mode: ApiKeyMode, actor: AuditActor): Promise<{ id: string; key: string; label: string }> {
+export async function createApiKey(db: Db, accountId: string, mode: ApiKeyMode, actor: AuditActor, name: string | null = null): Promise<{ id: string; key: string; label: string }> {
   const key = generateApiKey(mode);
   const label = apiKeyLabel(key);
   return db.transaction(async (tx) => {
     await checkActor(tx, actor);
     const [account] = await tx.select({ id: apiAccounts.id }).from(apiAccounts).where(eq(apiAccounts.id, accountId));
     if (!account) throw new AppError("NOT_FOUND", "No such API account");
-    const [row] = await tx.insert(apiKeys).values({ accountId, label, keyHash: hashApiKey(key) }).returning({ id: apiKeys.id });
-    await recordAudit(tx, { actor, action: "api_key.created", details: { accountId, keyId: row!.id, label } });
+    const [row] = await tx.insert(apiKeys).values({ accountId, label, name, keyHash: hashApiKey(key) }).returning({ id: apiKeys.id });
+    await recordAudit(tx, { actor, action: "api_key.created", details: { accountId, keyId: row!.id, label, ...(name && { name }) } });
     return { id: row!.id, key, label };
   });
 }
@@ -133,6 +133,14 @@ export async function getAccount(db: DbOrTx, accountId: string): Promise<ApiAcco
 }
 
 export async function listAccounts(db: DbOrTx): Promise<(ApiAccount & { activeKeys: number })[]> {
+  // A grouped subquery joined in, not a correlated one in the select list: with a single table
+  // drizzle leaves columns unqualified, and "id" inside the subquery would mean the key's own id.
+  const active = db
+    .select({ accountId: apiKeys.accountId, count: sql<number>`count(*)::int`.as("active_count") })
+    .from(apiKeys)
+    .where(isNull(apiKeys.revokedAt))
+    .groupBy(apiKeys.accountId)
+    .as("active_keys");
   return db
     .select({
       id: apiAccounts.id,
@@ -141,15 +149,16 @@ export async function listAccounts(db: DbOrTx): Promise<(ApiAccount & { activeKe
       balance: apiAccounts.balance,
       rateLimitPerMinute: apiAccounts.rateLimitPerMinute,
       createdAt: apiAccounts.createdAt,
-      activeKeys: sql<number>`(select count(*)::int from ${apiKeys} where ${apiKeys.accountId} = ${apiAccounts.id} and ${apiKeys.revokedAt} is null)`,
+      activeKeys: sql<number>`coalesce(${active.count}, 0)::int`,
     })
     .from(apiAccounts)
+    .leftJoin(active, eq(active.accountId, apiAccounts.id))
     .orderBy(apiAccounts.name);
 }
 
 export async function listApiKeys(db: DbOrTx, accountId: string) {
   return db
-    .select({ id: apiKeys.id, label: apiKeys.label, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+    .select({ id: apiKeys.id, label: apiKeys.label, name: apiKeys.name, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
     .from(apiKeys)
     .where(eq(apiKeys.accountId, accountId))
     .orderBy(desc(apiKeys.createdAt));

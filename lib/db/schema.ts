@@ -155,6 +155,8 @@ export const itemHistory = pgTable(
     action: text("action").notNull(),
     actorId: text("actor_id"),
     reason: text("reason"),
+    /** A reviewer's note on the decision (why a sanctions match was cleared), encrypted: it may name the person. */
+    noteEnc: text("note_enc"),
     createdAt: createdAt(),
   },
   (table) => [index("item_history_item").on(table.itemId, table.createdAt)],
@@ -361,6 +363,8 @@ export const apiKeys = pgTable("api_keys", {
     .references(() => apiAccounts.id, { onDelete: "cascade" }),
   /** e.g. "sk_test_demo…cdef": enough to recognise a key, not to use it. */
   label: text("label").notNull(),
+  /** What the key is for, as the admin who created it named it. */
+  name: text("name"),
   keyHash: text("key_hash").notNull().unique(),
   createdAt: createdAt(),
   lastUsedAt: at("last_used_at"),

@@ -1,12 +1,10 @@
 import "server-only";
 
-import { readFileSync } from "node:fs";
-
 import type { Tx } from "@/lib/db/client";
-import { amlScreenings } from "@/lib/db/schema";
-import { createDemoUser, SAMPLE_SANCTIONS_LIST, seedItem, type Person } from "@/lib/demo/seed";
-import { buildScreeningIndex, parseSanctionsCsv, screenPerson } from "@/lib/kyc/screening";
-import { encryptJson } from "@/lib/security/encryption";
+import { createDemoUser, seedItem, type Person } from "@/lib/demo/seed";
+import { writeItem } from "@/lib/kyc/item-store";
+import { screenUser } from "@/lib/kyc/screening-store";
+import { RESUBMISSION_REASON } from "@/lib/review/schemas";
 
 /**
  * A few people waiting for review, so the console has work to show: documents
@@ -67,6 +65,24 @@ const ZOLTAN: Person = {
   seed: 67,
 };
 
+// Her proof of address was sent back for a new one: her address waits on her, not on a reviewer.
+const MAYA: Person = {
+  email: "maya@example.com",
+  ocid: 0,
+  first: "Maya",
+  last: "Oduya",
+  dob: "1991-09-05",
+  sex: "F",
+  phone: "+254712345678",
+  nationality: "KE",
+  nationalityAlpha3: "KEN",
+  address: { street: "Ngong Road 14", city: "Nairobi", state: "", postal_code: "00100", country: "KE" },
+  passportNumber: "AK7710293",
+  idNumber: "KE9109051",
+  licenceNumber: "KE910905MO",
+  seed: 79,
+};
+
 export async function seedReviewCases(tx: Tx, context: { reviewerId: string; listVersion: string; verifiedAt: Date }): Promise<void> {
   const at = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY_MS);
   const base = { tx, reviewerId: context.reviewerId, listVersion: context.listVersion };
@@ -81,14 +97,21 @@ export async function seedReviewCases(tx: Tx, context: { reviewerId: string; lis
 
   const zoltan = { ...base, userId: await createDemoUser(tx, ZOLTAN.email), person: ZOLTAN, verifiedAt: at(0.2) };
   for (const item of ["email", "name", "date_of_birth", "passport"] as const) await seedItem({ ...zoltan, verifiedAt: context.verifiedAt }, item, "verified");
-  const index = buildScreeningIndex(parseSanctionsCsv(readFileSync(SAMPLE_SANCTIONS_LIST, "utf8")));
-  const result = screenPerson(index, { fullName: `${ZOLTAN.first} ${ZOLTAN.last}`, dateOfBirth: ZOLTAN.dob });
-  await tx.insert(amlScreenings).values({
-    userId: zoltan.userId,
-    listVersion: context.listVersion,
-    status: result.status,
-    matchesEnc: encryptJson(result.matches, "aml_screenings.matches"),
-    createdAt: zoltan.verifiedAt,
+  // Screened as any person is, so the stored screening records whom it was about and a
+  // reviewer's clearance carries over to the next list for the same name and date of birth.
+  await screenUser(tx, zoltan.userId, { at: zoltan.verifiedAt });
+
+  const maya = { ...base, userId: await createDemoUser(tx, MAYA.email), person: MAYA, verifiedAt: at(2) };
+  for (const item of ["email", "name", "date_of_birth", "passport"] as const) await seedItem({ ...maya, verifiedAt: context.verifiedAt }, item, "verified");
+  for (const item of ["proof_of_address", "address"] as const) await seedItem(maya, item, "pending");
+  await writeItem(tx, {
+    userId: maya.userId,
+    item: "proof_of_address",
+    state: "rejected",
+    actorId: context.reviewerId,
+    action: "review.resubmission_requested",
+    rejectionReason: RESUBMISSION_REASON,
+    noteToUser: "The bill is older than three months; please upload one issued in the last three months.",
+    at: at(1),
   });
-  await seedItem(zoltan, "aml", "pending", { status: result.status });
 }

@@ -277,7 +277,7 @@ async function seed(tx: Tx): Promise<void> {
 
   await seedReviewCases(tx, { reviewerId, listVersion, verifiedAt });
 
-  await recordAudit(tx, { actor: { type: "system" }, action: "demo.seeded", details: { users: 8, partners: [DEMO_GATEWAY.ocid], adminId } });
+  await recordAudit(tx, { actor: { type: "system" }, action: "demo.seeded", details: { users: 9, partners: [DEMO_GATEWAY.ocid], adminId } });
 }
 
 /** Seeds only a database with no users at all; concurrent starters seed once. */

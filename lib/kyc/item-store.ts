@@ -45,6 +45,9 @@ export type ItemWrite = {
   rejectionReason?: string | null;
   noteToUser?: string | null;
   internalNote?: string | null;
+  /** Recorded on the history row only: why an approval was made, and the reviewer's note, sealed. */
+  historyReason?: string | null;
+  historyNoteEnc?: string | null;
 };
 
 function columnsOf(write: ItemWrite, at: Date) {
@@ -82,7 +85,8 @@ export async function writeItem(tx: Tx, write: ItemWrite): Promise<string> {
     state: write.state,
     action: write.action,
     actorId: write.actorId ?? null,
-    reason: write.rejectionReason ?? null,
+    reason: write.historyReason ?? write.rejectionReason ?? null,
+    noteEnc: write.historyNoteEnc ?? null,
     createdAt: at,
   });
   return row!.id;

@@ -5,19 +5,23 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { identityItems, itemHistory, users } from "@/lib/db/schema";
 import { effectiveState, getItems, type StoredItem } from "@/lib/kyc/item-store";
-import { IDENTITY_DOCUMENTS, ITEMS, type Item, type ItemState } from "@/lib/kyc/items";
+import { IDENTITY_DOCUMENTS, ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/kyc/items";
 import { compareMrzWithTyped, parsePassportMrz } from "@/lib/kyc/mrz";
-import { approvalBlocker, evidenceFor, latestScreening, type AmlScreening } from "@/lib/review/decide";
+import { approvalBlocker, evidenceFor, HISTORY_NOTE_PURPOSE, latestScreening, type AmlScreening } from "@/lib/review/decide";
+import { decryptText } from "@/lib/security/encryption";
 import { staffEmails } from "@/lib/review/staff-names";
 
 /** Everything the case page shows about one person, decrypted for staff only. */
-export type HistoryEntry = { at: Date; state: ItemState; action: string; actor: string | null; reason: string | null };
+export type HistoryEntry = { at: Date; state: ItemState; action: string; actor: string | null; reason: string | null; note: string | null };
 export type CaseItem = StoredItem & {
   effective: ItemState;
   internalNote: string | null;
   assignee: string | null;
+  assignedTo: string | null;
   proposedBy: string | null;
   proposer: string | null;
+  /** The proposing reviewer's reason and note, for the second reviewer. */
+  proposal: { reason: string | null; note: string | null } | null;
   history: HistoryEntry[];
   /** Why Approve would be refused now, for declared items without verified evidence. */
   blocker: string | null;
@@ -27,7 +31,10 @@ export type ReviewCase = {
   userId: string;
   ocid: number;
   items: CaseItem[];
+  /** Pending items a reviewer can decide now, in decision order. */
   pending: Item[];
+  /** Pending items that wait on the person: their evidence was sent back and nothing new has come. */
+  waiting: Item[];
   screening: AmlScreening | null;
   mrz: MrzCheck | null;
 };
@@ -90,21 +97,51 @@ export async function loadCase(db: Db, userId: string): Promise<ReviewCase | nul
     const row = rows.find((candidate) => candidate.item === name);
     if (!item || !row) continue;
     const effective = effectiveState(item, now);
+    const entries = history
+      .filter((entry) => entry.itemId === row.id)
+      .map((entry) => ({
+        at: entry.createdAt,
+        state: entry.state,
+        action: entry.action,
+        actor: actorName(entry.actorId),
+        reason: entry.reason,
+        note: entry.noteEnc ? decryptText(entry.noteEnc, HISTORY_NOTE_PURPOSE) : null,
+      }));
     items.push({
       ...item,
       effective,
       internalNote: row.internalNote,
       assignee: row.assignedTo ? (emails.get(row.assignedTo) ?? "unknown") : null,
+      assignedTo: row.assignedTo,
       proposedBy: row.proposedBy,
       proposer: row.proposedBy ? (emails.get(row.proposedBy) ?? "unknown") : null,
-      history: history
-        .filter((entry) => entry.itemId === row.id)
-        .map((entry) => ({ at: entry.createdAt, state: entry.state, action: entry.action, actor: actorName(entry.actorId), reason: entry.reason })),
+      history: entries,
+      proposal: row.proposedBy ? (entries.findLast((entry) => entry.action === "review.approval_proposed") ?? null) : null,
       blocker: effective === "pending" ? approvalBlocker(name, stored, now) : null,
     });
   }
   // Documents first: the declared items are decided against them.
   const order: Item[] = ["passport", "id_card", "driver_license", "proof_of_address", "liveness", "name", "date_of_birth", "nationality", "address", "aml", "email", "phone"];
-  const pending = order.filter((name) => items.some((item) => item.item === name && item.effective === "pending"));
-  return { userId, ocid: person.ocid, items, pending, screening: await latestScreening(db, userId), mrz: checkMrz(stored) };
+  const waits = (name: Item) => {
+    const evidence = evidenceFor(name);
+    return evidence !== null && !items.some((item) => evidence.includes(item.item) && (item.effective === "verified" || item.effective === "pending"));
+  };
+  const pendingAll = order.filter((name) => items.some((item) => item.item === name && item.effective === "pending"));
+  const pending = pendingAll.filter((name) => !waits(name));
+  const waiting = pendingAll.filter(waits);
+  return { userId, ocid: person.ocid, items, pending, waiting, screening: await latestScreening(db, userId), mrz: checkMrz(stored) };
+}
+
+/** The person's full name from their name item, declared or verified. */
+export function fullNameOf(items: { item: Item; value: unknown }[]): string | null {
+  const value = items.find((item) => item.item === "name")?.value as { full_name?: unknown } | null | undefined;
+  return typeof value?.full_name === "string" && value.full_name ? value.full_name : null;
+}
+
+/** What a decision notice says about the case it concerns. */
+export async function noticeSubject(db: Db, userId: string, item: Item): Promise<{ userId: string; ocid: number; name: string | null; item: string } | null> {
+  const [person] = await db.select({ ocid: users.ocid }).from(users).where(eq(users.id, userId));
+  if (!person) return null;
+  const stored = await getItems(db, userId);
+  return { userId, ocid: person.ocid, name: fullNameOf([...stored.values()]), item: ITEM_INFO[item].label };
 }

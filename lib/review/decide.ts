@@ -12,7 +12,10 @@ import { documentLapsesAt } from "@/lib/kyc/dates";
 import { effectiveState, getItems, writeItem, type StoredItem } from "@/lib/kyc/item-store";
 import { IDENTITY_DOCUMENTS, ITEM_INFO, type Item } from "@/lib/kyc/items";
 import { RESUBMISSION_REASON, type DecisionInput } from "@/lib/review/schemas";
-import { decryptJson } from "@/lib/security/encryption";
+import { decryptJson, encryptText } from "@/lib/security/encryption";
+
+/** item_history.note_enc: a reviewer's note on a decision. */
+export const HISTORY_NOTE_PURPOSE = "item_history.note";
 
 /**
  * A reviewer's decision on one pending item (SPEC §7): the item's new state,
@@ -44,7 +47,18 @@ export function approvalBlocker(item: Item, items: Map<Item, StoredItem>, now = 
   return `Approve ${item === "address" ? "the proof of address" : "an identity document"} first: ${ITEM_INFO[item].label} is confirmed against a verified ${names}, and none is verified yet.`;
 }
 
-export type AmlMatch = { name: string; matchedName?: string; score: number; entryId?: string; birthDates?: string[]; countries?: string[] };
+export type AmlMatch = {
+  name: string;
+  matchedName?: string;
+  score: number;
+  entryId?: string;
+  birthDates?: string[];
+  countries?: string[];
+  aliases?: string[];
+  programs?: string[];
+  nameScore?: number;
+  birthDateFactor?: number;
+};
 export type AmlScreening = { listVersion: string; status: string; matches: AmlMatch[]; createdAt: Date };
 
 /** Reads defensively: the rows are written by the screening, whose shape may grow. */
@@ -70,6 +84,10 @@ export async function latestScreening(db: Db | Tx, userId: string): Promise<AmlS
         entryId: typeof e.entryId === "string" ? e.entryId : undefined,
         birthDates: strings(e.birthDates),
         countries: strings(e.countries),
+        aliases: strings(e.aliases),
+        programs: strings(e.programs),
+        nameScore: typeof e.nameScore === "number" ? e.nameScore : undefined,
+        birthDateFactor: typeof e.birthDateFactor === "number" ? e.birthDateFactor : undefined,
       },
     ];
   });
@@ -113,10 +131,20 @@ export async function decideItem(db: Db, reviewer: Reviewer, userId: string, inp
       let proposedBy: string | null = null;
       if (await needsFourEyes(tx, userId, input.item, stored)) {
         if (!row.proposedBy) {
+          // The first reviewer says why the match is not this person; the second confirms that reading.
+          if (!input.clearance) throw new AppError("INVALID_REQUEST", "Choose why the match is not this person before proposing to clear it.", { field: "clearance" });
           const now = new Date();
           await tx.update(identityItems).set({ proposedBy: reviewer.id, proposedAt: now, updatedAt: now }).where(eq(identityItems.id, row.id));
-          await tx.insert(itemHistory).values({ itemId: row.id, state: "pending", action: "review.approval_proposed", actorId: reviewer.id, createdAt: now });
-          await audit("item.approval_proposed");
+          await tx.insert(itemHistory).values({
+            itemId: row.id,
+            state: "pending",
+            action: "review.approval_proposed",
+            actorId: reviewer.id,
+            reason: `clearance.${input.clearance}`,
+            noteEnc: input.clearanceNote ? encryptText(input.clearanceNote, HISTORY_NOTE_PURPOSE) : null,
+            createdAt: now,
+          });
+          await audit("item.approval_proposed", { clearance: input.clearance });
           return { state: "proposed" };
         }
         if (row.proposedBy === reviewer.id) {
@@ -134,6 +162,7 @@ export async function decideItem(db: Db, reviewer: Reviewer, userId: string, inp
         actorId: reviewer.id,
         action: "review.approved",
         documentExpiresAt: documentExpiry(stored.value),
+        ...(proposedBy && { historyReason: "clearance.confirmed" }),
       });
       await audit("item.approved", proposedBy ? { proposedBy } : {});
       return { state: "verified" };

@@ -1,34 +1,43 @@
 import "server-only";
 
-import { and, asc, desc, eq, inArray, isNull, lte, notExists, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, inArray, isNotNull, isNull, lte, notExists, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 import { recordAudit } from "@/lib/audit/log";
 import { assertStaffMay } from "@/lib/auth/acting-staff";
 import type { DbOrTx, Tx } from "@/lib/db/client";
 import { identityItems, users } from "@/lib/db/schema";
-import type { Item } from "@/lib/kyc/items";
+import { AppError } from "@/lib/http/errors";
+import { decodeItem } from "@/lib/kyc/item-store";
+import { IDENTITY_DOCUMENTS, type Item } from "@/lib/kyc/items";
+import { latestScreening } from "@/lib/review/decide";
 import type { QueueFilter } from "@/lib/review/schemas";
 import { staffEmails } from "@/lib/review/staff-names";
 
 /**
- * The review queue (SPEC §7): pending items grouped per person, the person
- * whose oldest matching item waits longest first. A case is represented by
- * its head item (the person's oldest matching pending item), so paging walks
- * the identity_items_queue index (or, under an item type or assignee filter,
- * identity_items_queue_item or _assignee) by (submitted_at, id) and checks, per
- * row, a handful of the same person's items through identity_items_user_item:
- * the cost of a page does not grow with the length of the queue
- * (scripts/measure-queue.ts measures it at 100,000 pending items).
+ * The review queue (SPEC §7): pending items grouped per person. Possible sanctions matches
+ * come first (the risk tier), then everything else, the person whose oldest matching item
+ * waits longest first, so items past the review SLA lead. Items that wait on the person
+ * (a declared address whose proof of address was sent back) are not actionable: they are
+ * listed apart and never head a case.
+ *
+ * A case is represented by its head item (the person's oldest matching actionable item), so
+ * paging walks the identity_items_queue index (or, under an item type or assignee filter,
+ * identity_items_queue_item or _assignee) by (submitted_at, id) and checks, per row, a
+ * handful of the same person's items through identity_items_user_item: the cost of a page
+ * does not grow with the length of the queue (scripts/measure-queue.ts measures it).
  */
 export const QUEUE_PAGE_SIZE = 25;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type QueueItem = { id: string; item: Item; submittedAt: Date; assignedTo: string | null; assigneeEmail: string | null; proposed: boolean };
-export type QueueCase = { userId: string; ocid: number; oldestAt: Date; items: QueueItem[]; cursor: string };
-export type QueuePage = { cases: QueueCase[]; nextCursor: string | null };
+export type SanctionsHit = { score: number; listVersion: string; entryName: string };
+export type QueueCase = { userId: string; ocid: number; name: string | null; oldestAt: Date; items: QueueItem[]; cursor: string; sanctions: SanctionsHit | null };
+export type QueueCounts = { people: number; items: number; waitingPeople: number };
+export type QueuePage = { risk: QueueCase[]; cases: QueueCase[]; nextCursor: string | null; counts: QueueCounts; waiting: QueueCase[] };
 
 export type Key = { at: Date; id: string };
+export type Tier = "risk" | "routine";
 
 export function encodeCursor(key: Key): string {
   return `${key.at.toISOString()}_${key.id}`;
@@ -41,37 +50,77 @@ function decodeCursor(cursor: string | undefined): Key | null {
   return Number.isNaN(at.getTime()) ? null : { at, id: cursor.slice(split + 1) };
 }
 
-type ItemColumns = Record<"id" | "state" | "item" | "submittedAt" | "assignedTo", AnyPgColumn>;
+type ItemColumns = Record<"id" | "userId" | "state" | "item" | "submittedAt" | "assignedTo" | "proposedBy", AnyPgColumn>;
+type Filter = Omit<QueueFilter, "after">;
 
-function filterConditions(table: ItemColumns, filter: Omit<QueueFilter, "after">, staffId: string, now: Date): SQL[] {
+const DECLARED_AGAINST_DOCUMENTS: Item[] = ["name", "date_of_birth", "nationality"];
+
+/**
+ * True for a declared item whose evidence is neither verified nor waiting for review: nothing
+ * a reviewer can do until the person sends a document. The same rule as approvalBlocker, in SQL.
+ */
+function waitsOnPerson(db: DbOrTx, table: ItemColumns, now: Date): SQL {
+  const evidence = alias(identityItems, "evidence_item");
+  const none = (items: readonly Item[]) =>
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(evidence)
+        .where(
+          and(
+            eq(evidence.userId, table.userId),
+            inArray(evidence.item, [...items]),
+            or(eq(evidence.state, "pending"), and(eq(evidence.state, "verified"), or(isNull(evidence.expiresAt), sql`${evidence.expiresAt} > ${now.toISOString()}::timestamptz`))),
+          ),
+        ),
+    );
+  return or(and(inArray(table.item, DECLARED_AGAINST_DOCUMENTS), none(IDENTITY_DOCUMENTS)), and(eq(table.item, "address"), none(["proof_of_address"])))!;
+}
+
+/** What every listed item passes, whatever its tier: pending, submitted, and the reviewer's filters. */
+function baseConditions(table: ItemColumns, filter: Filter, staffId: string, now: Date): SQL[] {
   const conditions: SQL[] = [eq(table.state, "pending"), sql`${table.submittedAt} is not null`];
   if (filter.item) conditions.push(eq(table.item, filter.item));
   if (filter.assignee === "me") conditions.push(eq(table.assignedTo, staffId));
   if (filter.assignee === "unassigned") conditions.push(isNull(table.assignedTo));
   if (filter.age !== "any") conditions.push(lte(table.submittedAt, new Date(now.getTime() - Number(filter.age) * DAY_MS)));
+  if (filter.stage === "awaiting_second") conditions.push(isNotNull(table.proposedBy));
+  return conditions;
+}
+
+function actionableConditions(db: DbOrTx, table: ItemColumns, filter: Filter, staffId: string, now: Date, tier: Tier): SQL[] {
+  const conditions = [...baseConditions(table, filter, staffId, now), sql`not ${waitsOnPerson(db, table, now)}`];
+  if (tier === "risk") conditions.push(eq(table.item, "aml"));
+  else if (!filter.item) {
+    // A person with a sanctions match is listed in the risk tier, once.
+    const aml = alias(identityItems, "aml_item");
+    conditions.push(notExists(db.select({ one: sql`1` }).from(aml).where(and(eq(aml.userId, table.userId), ...baseConditions(aml, { ...filter, item: "aml" }, staffId, now)))));
+  }
   return conditions;
 }
 
 const keyOf = (table: ItemColumns) => sql`(${table.submittedAt}, ${table.id})`;
 const keyValue = (key: Key) => sql`(${key.at.toISOString()}::timestamptz, ${key.id}::uuid)`;
 
-type HeadOptions = { after?: Key | null; before?: Key | null; limit: number; now: Date };
+type HeadOptions = { after?: Key | null; before?: Key | null; limit: number; now: Date; tier?: Tier };
 
 /** The query for head items of cases, unexecuted, so tests can read the plan the database chooses for it. */
-export function headItemsQuery(db: DbOrTx, filter: Omit<QueueFilter, "after">, staffId: string, options: HeadOptions) {
+export function headItemsQuery(db: DbOrTx, filter: Filter, staffId: string, options: HeadOptions) {
+  const tier = options.tier ?? "routine";
   const other = alias(identityItems, "other_item");
-  const conditions = filterConditions(identityItems, filter, staffId, options.now);
+  const conditions = actionableConditions(db, identityItems, filter, staffId, options.now, tier);
   if (options.after) conditions.push(sql`${keyOf(identityItems)} > ${keyValue(options.after)}`);
   if (options.before) conditions.push(sql`${keyOf(identityItems)} < ${keyValue(options.before)}`);
-  // A person has at most one item of each type (identity_items_user_item), so under a type filter every
-  // matching item is its person's head; asking for an earlier one only misleads the planner.
-  if (!filter.item) {
+  // A person has at most one item of each type (identity_items_user_item), so under a type filter (or in the
+  // risk tier, whose heads are the aml items) every matching item is its person's head; asking for an earlier
+  // one only misleads the planner.
+  if (!filter.item && tier === "routine") {
     conditions.push(
       notExists(
         db
           .select({ one: sql`1` })
           .from(other)
-          .where(and(eq(other.userId, identityItems.userId), ...filterConditions(other, filter, staffId, options.now), sql`${keyOf(other)} < ${keyOf(identityItems)}`)),
+          .where(and(eq(other.userId, identityItems.userId), ...actionableConditions(db, other, filter, staffId, options.now, tier), sql`${keyOf(other)} < ${keyOf(identityItems)}`)),
       ),
     );
   }
@@ -84,34 +133,59 @@ export function headItemsQuery(db: DbOrTx, filter: Omit<QueueFilter, "after">, s
     .limit(options.limit);
 }
 
-/** Head items of cases: each person's oldest pending item that passes the filter. */
-async function headItems(db: DbOrTx, filter: Omit<QueueFilter, "after">, staffId: string, options: HeadOptions): Promise<{ id: string; userId: string; submittedAt: Date }[]> {
+type Head = { id: string; userId: string; submittedAt: Date };
+
+/** Head items of cases: each person's oldest actionable pending item that passes the filter. */
+async function headItems(db: DbOrTx, filter: Filter, staffId: string, options: HeadOptions): Promise<Head[]> {
   const rows = await headItemsQuery(db, filter, staffId, options);
   return rows.map((row) => ({ ...row, submittedAt: row.submittedAt! }));
 }
 
-export async function listQueue(db: DbOrTx, filter: QueueFilter, staffId: string, now = new Date()): Promise<QueuePage> {
-  const heads = await headItems(db, filter, staffId, { after: decodeCursor(filter.after), limit: QUEUE_PAGE_SIZE + 1, now });
-  const page = heads.slice(0, QUEUE_PAGE_SIZE);
-  if (page.length === 0) return { cases: [], nextCursor: null };
+/** The people's full names, from their name item (declared or verified), decrypted for staff. */
+async function namesOf(db: DbOrTx, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(identityItems)
+    .where(and(inArray(identityItems.userId, userIds), eq(identityItems.item, "name"), isNotNull(identityItems.valueEnc)));
+  const names = new Map<string, string>();
+  for (const row of rows) {
+    const value = decodeItem(row).value as { full_name?: unknown } | null;
+    if (typeof value?.full_name === "string" && value.full_name) names.set(row.userId, value.full_name);
+  }
+  return names;
+}
 
-  const userIds = page.map((head) => head.userId);
-  const [pending, people] = await Promise.all([
+/** Turns head items into cases: every pending item of each person, their name, and their best sanctions match. */
+async function casesOf(db: DbOrTx, heads: Head[], options: { withSanctions: boolean }): Promise<QueueCase[]> {
+  if (heads.length === 0) return [];
+  const userIds = heads.map((head) => head.userId);
+  const [pending, people, names] = await Promise.all([
     db
       .select()
       .from(identityItems)
       .where(and(inArray(identityItems.userId, userIds), eq(identityItems.state, "pending")))
       .orderBy(asc(identityItems.submittedAt)),
     db.select({ id: users.id, ocid: users.ocid }).from(users).where(inArray(users.id, userIds)),
+    namesOf(db, userIds),
   ]);
   const emails = await staffEmails(db, pending.map((row) => row.assignedTo));
   const ocids = new Map(people.map((person) => [person.id, person.ocid]));
-
-  const cases = page.map((head) => ({
+  const sanctions = new Map<string, SanctionsHit>();
+  if (options.withSanctions) {
+    for (const userId of userIds) {
+      const screening = await latestScreening(db, userId);
+      const best = screening?.matches.reduce((top, match) => (match.score > top.score ? match : top), screening.matches[0]!);
+      if (screening && best) sanctions.set(userId, { score: best.score, listVersion: screening.listVersion, entryName: best.name });
+    }
+  }
+  return heads.map((head) => ({
     userId: head.userId,
     ocid: ocids.get(head.userId) ?? 0,
+    name: names.get(head.userId) ?? null,
     oldestAt: head.submittedAt,
     cursor: encodeCursor({ at: head.submittedAt, id: head.id }),
+    sanctions: sanctions.get(head.userId) ?? null,
     items: pending
       .filter((row) => row.userId === head.userId)
       .map((row) => ({
@@ -123,55 +197,127 @@ export async function listQueue(db: DbOrTx, filter: QueueFilter, staffId: string
         proposed: row.proposedBy !== null,
       })),
   }));
-  const last = page[page.length - 1]!;
-  return { cases, nextCursor: heads.length > QUEUE_PAGE_SIZE ? encodeCursor({ at: last.submittedAt, id: last.id }) : null };
 }
 
-const EVERYTHING: Omit<QueueFilter, "after"> = { assignee: "anyone", age: "any" };
+/** How many people and items the filter leaves in the actionable queue, and how many people the queue waits on. */
+async function countQueue(db: DbOrTx, filter: Filter, staffId: string, now: Date): Promise<QueueCounts> {
+  const [[actionable], [waiting]] = await Promise.all([
+    db
+      .select({ people: countDistinct(identityItems.userId), items: count() })
+      .from(identityItems)
+      .where(and(...baseConditions(identityItems, filter, staffId, now), sql`not ${waitsOnPerson(db, identityItems, now)}`)),
+    db
+      .select({ people: countDistinct(identityItems.userId) })
+      .from(identityItems)
+      .where(and(...baseConditions(identityItems, filter, staffId, now), waitsOnPerson(db, identityItems, now))),
+  ]);
+  return { people: actionable?.people ?? 0, items: actionable?.items ?? 0, waitingPeople: waiting?.people ?? 0 };
+}
 
-/** The person's place in the unfiltered queue: their oldest pending item. */
-export async function caseKey(db: DbOrTx, userId: string): Promise<Key | null> {
-  const [head] = await db
-    .select({ id: identityItems.id, at: identityItems.submittedAt })
+/** People with items that wait on them, oldest first; shown apart, never the current item. */
+async function waitingCases(db: DbOrTx, filter: Filter, staffId: string, now: Date): Promise<QueueCase[]> {
+  const rows = await db
+    .select({ id: identityItems.id, userId: identityItems.userId, submittedAt: identityItems.submittedAt })
     .from(identityItems)
-    .where(and(eq(identityItems.userId, userId), eq(identityItems.state, "pending"), sql`${identityItems.submittedAt} is not null`))
+    .where(and(...baseConditions(identityItems, filter, staffId, now), waitsOnPerson(db, identityItems, now)))
     .orderBy(asc(identityItems.submittedAt), asc(identityItems.id))
-    .limit(1);
-  return head ? { at: head.at!, id: head.id } : null;
+    .limit(QUEUE_PAGE_SIZE * 2);
+  const heads = new Map<string, Head>();
+  for (const row of rows) if (!heads.has(row.userId)) heads.set(row.userId, { ...row, submittedAt: row.submittedAt! });
+  return casesOf(db, [...heads.values()].slice(0, QUEUE_PAGE_SIZE), { withSanctions: false });
+}
+
+export async function listQueue(db: DbOrTx, filter: QueueFilter, staffId: string, now = new Date()): Promise<QueuePage> {
+  const after = decodeCursor(filter.after);
+  const riskShown = !filter.item || filter.item === "aml";
+  const routineShown = filter.item !== "aml";
+  const [riskHeads, heads, counts, waiting] = await Promise.all([
+    riskShown && !after ? headItems(db, filter, staffId, { limit: QUEUE_PAGE_SIZE, now, tier: "risk" }) : Promise.resolve([]),
+    routineShown ? headItems(db, filter, staffId, { after, limit: QUEUE_PAGE_SIZE + 1, now }) : Promise.resolve([]),
+    countQueue(db, filter, staffId, now),
+    after ? Promise.resolve([]) : waitingCases(db, filter, staffId, now),
+  ]);
+  const page = heads.slice(0, QUEUE_PAGE_SIZE);
+  const [risk, cases] = await Promise.all([casesOf(db, riskHeads, { withSanctions: true }), casesOf(db, page, { withSanctions: false })]);
+  const last = page[page.length - 1];
+  return { risk, cases, counts, waiting, nextCursor: last && heads.length > QUEUE_PAGE_SIZE ? encodeCursor({ at: last.submittedAt, id: last.id }) : null };
+}
+
+const EVERYTHING: Filter = { assignee: "anyone", age: "any", stage: "all" };
+
+/** The person's place in the unfiltered queue: their tier and the head of their case there. */
+export async function caseKey(db: DbOrTx, userId: string): Promise<(Key & { tier: Tier }) | null> {
+  const now = new Date();
+  for (const tier of ["risk", "routine"] as const) {
+    const [head] = await db
+      .select({ id: identityItems.id, at: identityItems.submittedAt })
+      .from(identityItems)
+      .where(and(eq(identityItems.userId, userId), ...actionableConditions(db, identityItems, EVERYTHING, "", now, tier)))
+      .orderBy(asc(identityItems.submittedAt), asc(identityItems.id))
+      .limit(1);
+    if (head) return { at: head.at!, id: head.id, tier };
+  }
+  return null;
 }
 
 /**
- * The case after (or before) this person's in queue order, for J/K and for
- * moving on after a decision. `fromKey` is where the person stood before a
+ * The case after (or before) this person's in queue order (the risk tier, then the rest),
+ * for J/K and for moving on after a decision. `fromKey` is where the person stood before a
  * decision emptied their case.
  */
-export async function adjacentCase(
-  db: DbOrTx,
-  userId: string,
-  direction: "next" | "previous",
-  fromKey?: Key | null,
-): Promise<string | null> {
+export async function adjacentCase(db: DbOrTx, userId: string, direction: "next" | "previous", fromKey?: (Key & { tier: Tier }) | null): Promise<string | null> {
   const key = fromKey ?? (await caseKey(db, userId));
   const now = new Date();
-  if (!key) {
-    const [first] = await headItems(db, EVERYTHING, "", { limit: 2, now });
-    return first && first.userId !== userId ? first.userId : null;
+  const find = async (tier: Tier, bound: { after?: Key; before?: Key }) =>
+    (await headItems(db, EVERYTHING, "", { ...bound, limit: 2, now, tier })).find((row) => row.userId !== userId)?.userId ?? null;
+  if (!key) return (await find("risk", {})) ?? (await find("routine", {}));
+  if (direction === "next") {
+    const same = await find(key.tier, { after: key });
+    return same ?? (key.tier === "risk" ? await find("routine", {}) : null);
   }
-  const rows = await headItems(db, EVERYTHING, "", direction === "next" ? { after: key, limit: 2, now } : { before: key, limit: 2, now });
-  return rows.find((row) => row.userId !== userId)?.userId ?? null;
+  const same = await find(key.tier, { before: key });
+  if (same || key.tier === "risk") return same;
+  const [last] = await db
+    .select({ userId: identityItems.userId })
+    .from(identityItems)
+    .where(and(...actionableConditions(db, identityItems, EVERYTHING, "", now, "risk"), sql`${identityItems.userId} <> ${userId}`))
+    .orderBy(desc(identityItems.submittedAt), desc(identityItems.id))
+    .limit(1);
+  return last?.userId ?? null;
 }
 
-
-/** "Assign to me": the reviewer takes every pending item of the person. */
-export async function assignCase(tx: Tx, staffId: string, userId: string): Promise<number> {
+/**
+ * Assigns every pending item of the person to a reviewer ("assign to me", or to a named
+ * colleague), or back to nobody. The assignee must be allowed to decide items now.
+ */
+export async function assignCase(tx: Tx, staffId: string, userId: string, assigneeId: string | null = staffId): Promise<number> {
   await assertStaffMay(tx, staffId, "items.decide");
+  if (assigneeId !== null && assigneeId !== staffId) {
+    try {
+      await assertStaffMay(tx, assigneeId, "items.decide");
+    } catch {
+      throw new AppError("INVALID_REQUEST", "Assign cases only to staff who may decide items.", { field: "assignee" });
+    }
+  }
   const taken = await tx
     .update(identityItems)
-    .set({ assignedTo: staffId })
+    .set({ assignedTo: assigneeId })
     .where(and(eq(identityItems.userId, userId), eq(identityItems.state, "pending")))
     .returning({ item: identityItems.item });
   if (taken.length > 0) {
-    await recordAudit(tx, { actor: { type: "staff", id: staffId }, action: "case.assigned", subjectUserId: userId, details: { items: taken.map((row) => row.item) } });
+    await recordAudit(tx, {
+      actor: { type: "staff", id: staffId },
+      action: assigneeId === null ? "case.unassigned" : "case.assigned",
+      subjectUserId: userId,
+      details: { items: taken.map((row) => row.item), ...(assigneeId !== null && { assignee: assigneeId }) },
+    });
   }
   return taken.length;
+}
+
+/** Staff who may decide items, for the assignment menu. */
+export async function listReviewers(db: DbOrTx): Promise<{ id: string; email: string }[]> {
+  const rows = await db.select({ id: users.id }).from(users).where(inArray(users.role, ["reviewer", "admin"]));
+  const emails = await staffEmails(db, rows.map((row) => row.id));
+  return rows.map((row) => ({ id: row.id, email: emails.get(row.id) ?? "unknown" })).sort((a, b) => a.email.localeCompare(b.email));
 }

@@ -20,6 +20,33 @@ export const REJECTION_REASON_KEYS = Object.keys(REJECTION_REASONS) as [Rejectio
 /** Recorded as the reason of a resubmission request, which the user reads as "please provide it again". */
 export const RESUBMISSION_REASON = "resubmission_requested";
 
+/** What the person reads for each reason: what was wrong and how to put it right. */
+export const REASON_FOR_PERSON: Record<RejectionReason | typeof RESUBMISSION_REASON, { label: string; hint: string }> = {
+  unreadable: { label: "Unreadable", hint: "Upload a sharp, well-lit photo or scan in which every word and number can be read, with no glare or cut-off edges." },
+  expired: { label: "Expired", hint: "Provide a document that is valid today." },
+  altered: { label: "Altered or edited", hint: "Upload an unedited photo or scan of the original document." },
+  mismatch: { label: "Does not match other data", hint: "Check that what you entered matches your identity document exactly, then provide it again." },
+  suspected_fraud: { label: "Could not be accepted", hint: "Contact support if you believe this is a mistake." },
+  other: { label: "Not accepted", hint: "Read the reviewer's note and provide it again." },
+  resubmission_requested: { label: "Please provide it again", hint: "Read the reviewer's note, then provide it again." },
+};
+
+export function reasonForPerson(reason: string | null): { label: string; hint: string } | null {
+  return reason && reason in REASON_FOR_PERSON ? REASON_FOR_PERSON[reason as keyof typeof REASON_FOR_PERSON] : null;
+}
+
+/** Why a reviewer clears a possible sanctions match: recorded with the decision and shown in the history. */
+export const CLEARANCE_REASONS = {
+  different_birth_date: "False positive: different date of birth",
+  different_nationality: "False positive: different nationality",
+  other: "Other (explain in the note)",
+} as const;
+export type ClearanceReason = keyof typeof CLEARANCE_REASONS;
+export const CLEARANCE_REASON_KEYS = Object.keys(CLEARANCE_REASONS) as [ClearanceReason, ...ClearanceReason[]];
+/** History rows store a clearance as "clearance.<reason>". */
+export const clearanceReasonLabel = (stored: string | null): string | null =>
+  stored?.startsWith("clearance.") ? (CLEARANCE_REASONS[stored.slice("clearance.".length) as ClearanceReason] ?? null) : null;
+
 const note = z
   .string()
   .trim()
@@ -28,7 +55,15 @@ const note = z
   .optional();
 
 export const decisionSchema = z.discriminatedUnion("decision", [
-  z.object({ decision: z.literal("approve"), item: z.enum(ITEMS) }),
+  z
+    .object({
+      decision: z.literal("approve"),
+      item: z.enum(ITEMS),
+      /** Needed to clear a possible sanctions match (the server decides when); optional elsewhere. */
+      clearance: z.enum(CLEARANCE_REASON_KEYS, { error: "Choose why the match is not this person" }).optional(),
+      clearanceNote: note,
+    })
+    .refine((value) => value.clearance !== "other" || !!value.clearanceNote, { message: "Explain in the note why the match is not this person", path: ["clearanceNote"] }),
   z.object({
     decision: z.literal("reject"),
     item: z.enum(ITEMS),
@@ -46,6 +81,8 @@ export const queueFilterSchema = z.object({
   item: z.enum(ITEMS).optional().catch(undefined),
   assignee: z.enum(["anyone", "me", "unassigned"]).catch("anyone").default("anyone"),
   age: z.enum(["any", "1", "3", "7"]).catch("any").default("any"),
+  /** "awaiting_second": approvals proposed by one reviewer that wait for a different one. */
+  stage: z.enum(["all", "awaiting_second"]).catch("all").default("all"),
   /** Keyset cursor: "<ISO submitted_at>_<item id>" of the last case on the previous page. */
   after: z
     .string()
@@ -53,4 +90,4 @@ export const queueFilterSchema = z.object({
     .optional()
     .catch(undefined),
 });
-export type QueueFilter = z.infer<typeof queueFilterSchema>;
+export type QueueFilter = z.input<typeof queueFilterSchema> & Pick<z.output<typeof queueFilterSchema>, "assignee" | "age">;

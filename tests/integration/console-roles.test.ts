@@ -15,7 +15,7 @@ import { POST as postDecision } from "@/app/(admin)/admin/cases/[userId]/decisio
 import { revokeCredentialAction } from "@/app/(admin)/admin/credentials/actions";
 import { GET as getDocument } from "@/app/(admin)/admin/documents/[id]/route";
 import { savePartnerAction, setPartnerStatusAction } from "@/app/(admin)/admin/partners/actions";
-import { assignToMeAction, decideAction } from "@/app/(admin)/admin/review-actions";
+import { assignAction, decideAction } from "@/app/(admin)/admin/review-actions";
 import { rescreenAction, uploadSanctionsListAction } from "@/app/(admin)/admin/sanctions/actions";
 import { changeRoleAction, inviteStaffAction } from "@/app/(admin)/admin/staff/actions";
 import { recordAudit } from "@/lib/audit/log";
@@ -371,10 +371,10 @@ const rows: Row<unknown>[] = [
   }),
   row({
     file: "review-actions.ts",
-    name: "assignToMeAction",
+    name: "assignAction",
     allowed: DECIDE,
     setup: pendingCase,
-    call: ({ userId }) => assignToMeAction(form({ userId })),
+    call: ({ userId }) => assignAction(form({ userId })),
     state: ({ userId }) => itemOf(userId),
     refusal: { returns: undefined },
     granted: async (outcome, { userId }, by) => {

@@ -1,16 +1,16 @@
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { recordAudit } from "@/lib/audit/log";
 import { checkAuditChain, type ChainCheck } from "@/lib/audit/query";
 import { getDb } from "@/lib/db/client";
-import { amlScreenings, auditLog, credentials, identityItems, statusLists } from "@/lib/db/schema";
+import { amlScreenings, auditLog, credentials, identityItems, itemHistory, statusLists } from "@/lib/db/schema";
 import { statusBit } from "@/lib/credentials/revocation";
 import { allocateStatusEntry } from "@/lib/credentials/status-list";
 import { getItem } from "@/lib/kyc/item-store";
-import { decideItem } from "@/lib/review/decide";
+import { decideItem, HISTORY_NOTE_PURPOSE } from "@/lib/review/decide";
 import { adjacentCase, assignCase, headItemsQuery, listQueue } from "@/lib/review/queue";
-import { encryptJson } from "@/lib/security/encryption";
+import { decryptText, encryptJson } from "@/lib/security/encryption";
 import { viewItemsAsPartner } from "@/lib/kyc/partner-view";
 import { createUser, setGrants, uniquePartnerOcid } from "@/tests/support/factories";
 
@@ -157,7 +157,13 @@ describe("decisions", () => {
     });
     const first = await staff();
     const second = await staff();
-    expect(await decideItem(db, first, person.id, { decision: "approve", item: "aml" })).toEqual({ state: "proposed" });
+    // Clearing a match needs a reason, recorded in the history with the reviewer's note (sealed).
+    await expect(decideItem(db, first, person.id, { decision: "approve", item: "aml" })).rejects.toMatchObject({ code: "INVALID_REQUEST" });
+    expect(await decideItem(db, first, person.id, { decision: "approve", item: "aml", clearance: "different_birth_date", clearanceNote: "born 1990, entry 1961" })).toEqual({ state: "proposed" });
+    const proposal = await db.select().from(itemHistory).where(eq(itemHistory.action, "review.approval_proposed")).orderBy(desc(itemHistory.id)).limit(1);
+    expect(proposal[0]?.reason).toBe("clearance.different_birth_date");
+    expect(proposal[0]?.noteEnc).not.toContain("1961");
+    expect(decryptText(proposal[0]!.noteEnc!, HISTORY_NOTE_PURPOSE)).toBe("born 1990, entry 1961");
     const proposed = await db.select().from(identityItems).where(eq(identityItems.userId, person.id));
     expect(proposed[0]).toMatchObject({ state: "pending", proposedBy: first.id });
     await expect(decideItem(db, first, person.id, { decision: "approve", item: "aml" })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { DecisionReason } from "@/components/kyc/decision-reason";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -8,6 +9,7 @@ import { effectiveState, getItems } from "@/lib/kyc/item-store";
 import { ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/kyc/items";
 import { previewItem } from "@/lib/kyc/mask";
 import { nextStepLabel } from "@/lib/kyc/next-step";
+import { RESUBMISSION_REASON } from "@/lib/review/schemas";
 
 export const metadata: Metadata = { title: "Your identity" };
 
@@ -75,15 +77,11 @@ export default async function AccountPage() {
                   <div className="min-w-0 space-y-1">
                     <div className="flex flex-wrap items-center gap-2">
                       <h3 className="font-medium">{ITEM_INFO[item].label}</h3>
-                      <ItemStateBadge state={state} />
+                      <ItemStateBadge state={state} actionNeeded={stored?.rejectionReason === RESUBMISSION_REASON} />
                     </div>
                     {state !== "missing" && stored?.value != null ? <p className="text-sm text-slate-800">{previewItem(item, stored.value)}</p> : null}
                     <p className="text-sm text-slate-600">{ITEM_INFO[item].howVerified}.</p>
-                    {state === "rejected" ? (
-                      <p className="text-sm text-red-700">
-                        <span className="font-medium">Reviewer&apos;s note:</span> {stored?.noteToUser ?? "No reason was given. Please provide it again."}
-                      </p>
-                    ) : null}
+                    {state === "rejected" ? <DecisionReason reason={stored?.rejectionReason ?? null} note={stored?.noteToUser ?? null} /> : null}
                     {state === "expired" ? (
                       <p className="text-sm text-orange-800">Expired on {dateOf(stored?.expiresAt ?? null)}. Partners see it as missing.</p>
                     ) : null}

@@ -28,7 +28,7 @@ export async function decideAction(userId: string, _state: DecisionState, form: 
   try {
     const before = await caseKey(db, id.data);
     const outcome = await decideItem(db, { id: reviewer.id, role: reviewer.role }, id.data, parsed.data);
-    target = await nextAfterDecision(db, id.data, before, outcome.state === "proposed" ? "proposed" : parsed.data.decision);
+    target = await nextAfterDecision(db, id.data, parsed.data.item, before, outcome.state === "proposed" ? "proposed" : parsed.data.decision);
   } catch (error) {
     if (error instanceof AppError) return { error: error.message };
     logUnexpected(error);
@@ -37,12 +37,23 @@ export async function decideAction(userId: string, _state: DecisionState, form: 
   redirect(target);
 }
 
-export async function assignToMeAction(form: FormData): Promise<void> {
+const assigneeSchema = z.union([z.literal("me"), z.literal("none"), z.uuid()]);
+
+/** Assign to me, to a named reviewer, or to nobody: every pending item of the person. */
+export async function assignAction(form: FormData): Promise<void> {
   const reviewer = await staffOrNull("items.decide");
   const id = userIdSchema.safeParse(form.get("userId"));
-  if (!reviewer || !id.success) return;
+  const assignee = assigneeSchema.safeParse(form.get("assignee") ?? "me");
+  if (!reviewer || !id.success || !assignee.success) return;
   const db = await getDb();
-  await db.transaction((tx) => assignCase(tx, reviewer.id, id.data));
+  const to = assignee.data === "me" ? reviewer.id : assignee.data === "none" ? null : assignee.data;
+  try {
+    await db.transaction((tx) => assignCase(tx, reviewer.id, id.data, to));
+  } catch (error) {
+    if (!(error instanceof AppError)) logUnexpected(error);
+    return;
+  }
   const back = form.get("back");
   redirect(typeof back === "string" && back.startsWith("/admin") && !back.startsWith("//") ? back : `/admin/cases/${id.data}`);
 }
+

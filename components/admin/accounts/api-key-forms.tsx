@@ -15,10 +15,16 @@ export function CreateApiKeyForm({ accountId }: { accountId: string }) {
           <label htmlFor="key-mode" className="block text-sm font-medium text-slate-800">
             Mode
           </label>
-          <select id="key-mode" name="mode" defaultValue="live" className={`${inputClass} w-40`}>
-            <option value="live">Live (sk_live_)</option>
+          <select id="key-mode" name="mode" defaultValue="test" className={`${inputClass} w-40`}>
             <option value="test">Test (sk_test_)</option>
+            <option value="live">Live (sk_live_)</option>
           </select>
+        </div>
+        <div className="space-y-1">
+          <label htmlFor="key-name" className="block text-sm font-medium text-slate-800">
+            Key label
+          </label>
+          <input id="key-name" name="name" maxLength={80} placeholder="e.g. checkout" className={`${inputClass} w-56`} />
         </div>
         <button type="submit" disabled={pending} className={primaryButton}>
           {pending ? "Creating…" : "Create API key"}

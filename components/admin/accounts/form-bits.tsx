@@ -1,3 +1,4 @@
+import { CopyButton } from "@/components/admin/accounts/copy-button";
 import type { AccountFormState } from "@/app/(admin)/admin/accounts/actions";
 
 export const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600";
@@ -31,7 +32,10 @@ export function OneTimeSecret({ secret, label }: { secret?: string; label: strin
   return (
     <label className="block space-y-1">
       <span className="text-sm font-medium text-slate-800">{label}</span>
-      <input readOnly value={secret} data-testid="one-time-secret" className={`${inputClass} bg-amber-50 font-mono text-sm`} />
+      <span className="flex gap-2">
+        <input readOnly value={secret} data-testid="one-time-secret" className={`${inputClass} bg-amber-50 font-mono text-sm`} />
+        <CopyButton text={secret} label={label.toLowerCase().includes("token") ? "Copy token" : "Copy key"} />
+      </span>
     </label>
   );
 }

@@ -33,6 +33,7 @@ describe("parseSanctionsCsv", () => {
         birthDates: ["1961-02-02", "1961", "1961-02"],
         countries: ["us", "ca"],
         dataset: "demo",
+        programs: [],
       },
     ]);
   });

@@ -13,6 +13,8 @@ export interface SanctionsEntry {
   birthDates: string[];
   countries: string[];
   dataset: string;
+  /** The sanctions programmes or regimes behind the listing (the "sanctions" and "program_ids" columns). */
+  programs?: string[];
 }
 
 export const SANCTIONS_CSV_HEADER =
@@ -62,6 +64,7 @@ export function parseSanctionsCsv(text: string): SanctionsEntry[] {
       birthDates: list(cell(row, "birth_date")).filter((d) => PARTIAL_DATE.test(d)),
       countries: list(cell(row, "countries")),
       dataset: cell(row, "dataset"),
+      programs: [...new Set([...list(cell(row, "sanctions")), ...list(cell(row, "program_ids"))])],
     });
   }
   return entries;

@@ -36,6 +36,11 @@ export interface ScreeningMatch {
   score: number;
   birthDates: string[];
   countries: string[];
+  aliases?: string[];
+  programs?: string[];
+  /** The score's parts: the name similarity, and the birth-date factor it was multiplied by. */
+  nameScore?: number;
+  birthDateFactor?: number;
 }
 
 export interface ScreeningResult {
@@ -170,7 +175,8 @@ export function screenPerson(
   for (const [e, { score, text }] of best) {
     const entry = index.entries[e];
     if (!entry) continue;
-    const adjusted = Math.min(1, score * birthDateFactor(entry.birthDates, person.dateOfBirth));
+    const factor = birthDateFactor(entry.birthDates, person.dateOfBirth);
+    const adjusted = Math.min(1, score * factor);
     if (adjusted < threshold) continue;
     matches.push({
       entryId: entry.id,
@@ -179,6 +185,10 @@ export function screenPerson(
       score: adjusted,
       birthDates: [...entry.birthDates],
       countries: [...entry.countries],
+      aliases: [...entry.aliases],
+      programs: [...(entry.programs ?? [])],
+      nameScore: score,
+      birthDateFactor: factor,
     });
   }
   matches.sort((a, b) => b.score - a.score || a.entryId.localeCompare(b.entryId));

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { formatAge } from "@/components/admin/age";
 import { DecisionNotice } from "@/components/admin/decision-notice";
-import { assignToMeAction } from "@/app/(admin)/admin/review-actions";
+import { QueueCaseRow } from "@/components/admin/queue-case";
+import { ReviewDashboardPanel } from "@/components/admin/review-dashboard";
 import { can } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { ITEM_INFO, ITEMS } from "@/lib/kyc/items";
+import { getEnv } from "@/lib/env";
+import { ITEM_INFO, ITEMS, isItem } from "@/lib/kyc/items";
+import { noticeSubject } from "@/lib/review/case";
+import { loadReviewDashboard } from "@/lib/review/dashboard";
 import { listQueue } from "@/lib/review/queue";
 import { QUEUE_AGES, queueFilterSchema } from "@/lib/review/schemas";
 
@@ -23,11 +26,20 @@ function queryOf(values: Record<string, string | undefined>): string {
 export default async function QueuePage({ searchParams }: { searchParams: SearchParams }) {
   const staff = await requireStaff("console.view");
   const raw = await searchParams;
-  const filter = queueFilterSchema.parse({ item: raw.item, assignee: raw.assignee, age: raw.age, after: raw.after });
+  const filter = queueFilterSchema.parse({ item: raw.item, assignee: raw.assignee, age: raw.age, stage: raw.stage, after: raw.after });
   const done = typeof raw.done === "string" ? raw.done : undefined;
-  const page = await listQueue(await getDb(), filter, staff.id);
+  const db = await getDb();
+  const now = new Date();
+  const of = typeof raw.of === "string" && /^[0-9a-f-]{36}$/.test(raw.of) ? raw.of : null;
+  const on = typeof raw.on === "string" && isItem(raw.on) ? raw.on : null;
+  const slaHours = getEnv().reviewSlaHours;
+  const [page, subject, dashboard] = await Promise.all([
+    listQueue(db, filter, staff.id, now),
+    of && on ? noticeSubject(db, of, on) : Promise.resolve(null),
+    filter.after ? Promise.resolve(null) : loadReviewDashboard(db, slaHours, now),
+  ]);
   const mayDecide = can(staff.role, "items.decide");
-  const base = { item: filter.item, assignee: filter.assignee, age: filter.age };
+  const base = { item: filter.item, assignee: filter.assignee, age: filter.age, stage: filter.stage === "all" ? undefined : filter.stage };
   const here = `/admin${queryOf({ ...base, after: filter.after })}`;
 
   return (
@@ -38,11 +50,17 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           Signed in as {staff.email} ({staff.role}).
         </p>
       </div>
+      <DecisionNotice done={done} subject={subject} />
+      {dashboard ? <ReviewDashboardPanel data={dashboard} /> : null}
       <div>
         <h2 className="text-lg font-semibold">Review queue</h2>
-        <p className="text-sm text-slate-600">Pending items grouped per person, longest waiting first.</p>
+        <p className="text-sm text-slate-600">
+          Pending items grouped per person: possible sanctions matches first, then the longest waiting. Review within {slaHours} h; older items show as overdue.
+        </p>
+        <p className="mt-1 text-sm font-medium text-slate-800" data-testid="queue-counts">
+          {page.counts.people} {page.counts.people === 1 ? "person" : "people"} · {page.counts.items} pending item{page.counts.items === 1 ? "" : "s"} · {page.counts.waitingPeople} waiting on the person
+        </p>
       </div>
-      <DecisionNotice done={done} />
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label="Filter the queue">
         <label className="grid gap-1 text-sm">
@@ -74,6 +92,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
             ))}
           </select>
         </label>
+        <label className="grid gap-1 text-sm">
+          <span className="font-medium text-slate-700">Stage</span>
+          <select name="stage" defaultValue={filter.stage} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
+            <option value="all">All pending</option>
+            <option value="awaiting_second">Awaiting second reviewer</option>
+          </select>
+        </label>
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
           Apply
         </button>
@@ -84,55 +109,44 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
         ) : null}
       </form>
 
-      {page.cases.length === 0 ? (
+      {page.risk.length > 0 ? (
+        <section aria-labelledby="risk-heading" className="space-y-2">
+          <h2 id="risk-heading" className="font-semibold text-red-900">
+            Possible sanctions matches ({page.risk.length})
+          </h2>
+          <ol className="divide-y divide-slate-200 rounded-xl border border-red-200 bg-white" aria-label="Sanctions matches">
+            {page.risk.map((entry) => (
+              <QueueCaseRow key={entry.userId} entry={entry} slaHours={slaHours} now={now} mayDecide={mayDecide} back={here} />
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {page.cases.length === 0 && page.risk.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="queue-empty">
           <h2 className="font-medium">{filter.after ? "No more cases" : "Nothing waiting for review"}</h2>
           <p className="mt-1 text-sm text-slate-600">
             {queryOf(base) ? "No pending item matches these filters." : "Every submitted item has been decided."}
           </p>
         </div>
-      ) : (
-        <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label="Cases">
-          {page.cases.map((entry) => {
-            const unassigned = entry.items.some((item) => !item.assignedTo);
-            return (
-              <li key={entry.userId} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between" data-testid="queue-case" data-user-id={entry.userId}>
-                <div className="min-w-0 space-y-2">
-                  <div className="flex flex-wrap items-baseline gap-x-3">
-                    <Link href={`/admin/cases/${entry.userId}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
-                      OCID {entry.ocid}
-                    </Link>
-                    <span className="text-sm text-slate-600">waiting {formatAge(entry.oldestAt)}</span>
-                  </div>
-                  <ul className="flex flex-wrap gap-2" aria-label="Pending items">
-                    {entry.items.map((item) => (
-                      <li key={item.id} className="rounded-md bg-slate-100 px-2 py-1 text-xs text-slate-700" data-item={item.item}>
-                        <span className="font-medium">{ITEM_INFO[item.item].label}</span> · {formatAge(item.submittedAt)} ·{" "}
-                        {item.assigneeEmail ?? "unassigned"}
-                        {item.proposed ? <span className="ml-1 font-medium text-amber-800">· awaits second reviewer</span> : null}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-                <div className="flex shrink-0 gap-2">
-                  {mayDecide && unassigned ? (
-                    <form action={assignToMeAction}>
-                      <input type="hidden" name="userId" value={entry.userId} />
-                      <input type="hidden" name="back" value={here} />
-                      <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
-                        Assign to me
-                      </button>
-                    </form>
-                  ) : null}
-                  <Link href={`/admin/cases/${entry.userId}`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-                    Open case
-                  </Link>
-                </div>
-              </li>
-            );
-          })}
-        </ol>
-      )}
+      ) : page.cases.length > 0 ? (
+        <section aria-labelledby="routine-heading" className="space-y-2">
+          {page.risk.length > 0 ? (
+            <h2 id="routine-heading" className="font-semibold">
+              Other cases
+            </h2>
+          ) : (
+            <h2 id="routine-heading" className="sr-only">
+              Cases
+            </h2>
+          )}
+          <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label="Cases">
+            {page.cases.map((entry) => (
+              <QueueCaseRow key={entry.userId} entry={entry} slaHours={slaHours} now={now} mayDecide={mayDecide} back={here} />
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       <nav aria-label="Queue pages" className="flex justify-between text-sm">
         {filter.after ? (
@@ -148,6 +162,20 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           </Link>
         ) : null}
       </nav>
+
+      {page.waiting.length > 0 ? (
+        <section aria-labelledby="waiting-heading" className="space-y-2">
+          <h2 id="waiting-heading" className="font-semibold">
+            Waiting on the person ({page.counts.waitingPeople})
+          </h2>
+          <p className="text-sm text-slate-600">Items that cannot be decided until the person sends what was asked for, such as a new proof of address.</p>
+          <ol className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label="Waiting on the person">
+            {page.waiting.map((entry) => (
+              <QueueCaseRow key={entry.userId} entry={entry} slaHours={slaHours} now={now} mayDecide={mayDecide} back={here} waiting />
+            ))}
+          </ol>
+        </section>
+      ) : null}
     </div>
   );
 }

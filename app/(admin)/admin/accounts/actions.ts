@@ -40,10 +40,10 @@ export async function createAccountAction(_previous: AccountFormState, form: For
 
 export async function createApiKeyAction(_previous: AccountFormState, form: FormData): Promise<AccountFormState> {
   const staff = await requireStaff("accounts.manage");
-  const parsed = createApiKeySchema.safeParse({ accountId: form.get("accountId"), mode: form.get("mode") });
+  const parsed = createApiKeySchema.safeParse({ accountId: form.get("accountId"), mode: form.get("mode") ?? undefined, name: form.get("name") ?? undefined });
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
   try {
-    const { key, label } = await createApiKey(await getDb(), parsed.data.accountId, parsed.data.mode, staffActor(staff.id));
+    const { key, label } = await createApiKey(await getDb(), parsed.data.accountId, parsed.data.mode, staffActor(staff.id), parsed.data.name ?? null);
     revalidatePath(`/admin/accounts/${parsed.data.accountId}`);
     return { message: `Key ${label} created. Copy it now: it is not shown again.`, secret: key };
   } catch (error) {

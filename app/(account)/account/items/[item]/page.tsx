@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { DeclaredItemForm } from "@/components/kyc/declared-item-form";
 import { DocumentForm } from "@/components/kyc/document-form";
+import { DecisionReason } from "@/components/kyc/decision-reason";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
 import { OwnItemValue } from "@/components/kyc/own-item-value";
 import { PhoneForm } from "@/components/kyc/phone-form";
@@ -17,6 +18,7 @@ import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEM_INFO, isItem, type DeclaredItem, t
 import { NOT_WITHDRAWABLE } from "@/lib/kyc/lifecycle";
 import { STATE_EXPLANATIONS } from "@/lib/kyc/next-step";
 import { pendingPhoneCode } from "@/lib/kyc/phone";
+import { RESUBMISSION_REASON } from "@/lib/review/schemas";
 
 type Params = { params: Promise<{ item: string }> };
 
@@ -47,7 +49,7 @@ export default async function ItemPage({ params }: Params) {
       <div className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{info.label}</h1>
-          <ItemStateBadge state={state} />
+          <ItemStateBadge state={state} actionNeeded={stored?.rejectionReason === RESUBMISSION_REASON} />
         </div>
         <p className="text-slate-600">{info.howVerified}.</p>
         <p className="text-sm text-slate-600">
@@ -56,9 +58,10 @@ export default async function ItemPage({ params }: Params) {
       </div>
 
       {state === "rejected" ? (
-        <div role="status" className="rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-          <p className="font-medium">Not accepted</p>
-          <p className="mt-1">{stored?.noteToUser ?? "No reason was given."} You can provide it again below.</p>
+        <div role="status" className={`space-y-1 rounded-xl border p-4 text-sm ${stored?.rejectionReason === RESUBMISSION_REASON ? "border-amber-200 bg-amber-50" : "border-red-200 bg-red-50"}`}>
+          <p className="font-medium">{stored?.rejectionReason === RESUBMISSION_REASON ? "Action needed" : "Not accepted"}</p>
+          <DecisionReason reason={stored?.rejectionReason ?? null} note={stored?.noteToUser ?? null} />
+          <p>You can provide it again below.</p>
         </div>
       ) : null}
       {state === "expired" ? (

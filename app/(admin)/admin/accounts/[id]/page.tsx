@@ -55,6 +55,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
             <table className={tableClass}>
               <thead className="border-b border-slate-200">
                 <tr>
+                  <th scope="col" className={headCell}>Label</th>
                   <th scope="col" className={headCell}>Key</th>
                   <th scope="col" className={headCell}>Created</th>
                   <th scope="col" className={headCell}>Last used</th>
@@ -64,14 +65,22 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
               <tbody className="divide-y divide-slate-200">
                 {keys.map((key) => (
                   <tr key={key.id}>
+                    <td className={cell}>{key.name ?? <span className="text-slate-500">none</span>}</td>
                     <td className={`${cell} font-mono`}>{key.label}</td>
                     <td className={cell}>{dateTime(key.createdAt)}</td>
                     <td className={cell}>{key.lastUsedAt ? dateTime(key.lastUsedAt) : "never"}</td>
                     <td className={cell}>
                       {key.revokedAt ? (
-                        <span className="text-slate-600">Revoked {dateTime(key.revokedAt)}</span>
+                        <span className="text-slate-600" data-testid="key-state">
+                          Revoked {dateTime(key.revokedAt)}
+                        </span>
                       ) : (
-                        <RevokeApiKeyForm accountId={account.id} keyId={key.id} label={key.label} />
+                        <span className="flex flex-wrap items-center gap-3">
+                          <span className="font-medium text-emerald-800" data-testid="key-state">
+                            Active
+                          </span>
+                          <RevokeApiKeyForm accountId={account.id} keyId={key.id} label={key.label} />
+                        </span>
                       )}
                     </td>
                   </tr>

@@ -5,20 +5,21 @@ import { z } from "zod";
 
 import { formatAge, formatTime } from "@/components/admin/age";
 import { CaseKeyboard } from "@/components/admin/case-keyboard";
+import { AssignForm } from "@/components/admin/assign-form";
 import { DecisionNotice } from "@/components/admin/decision-notice";
 import { DecisionPanel } from "@/components/admin/decision-panel";
 import { ImageViewer } from "@/components/admin/image-viewer";
 import { ItemValue } from "@/components/admin/item-value";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
-import { assignToMeAction } from "@/app/(admin)/admin/review-actions";
+import { assignAction } from "@/app/(admin)/admin/review-actions";
 import { can } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { ITEM_INFO, isItem, type Item } from "@/lib/kyc/items";
-import { documentPhoto, evidenceItem, imagesOf, loadCase, type CaseItem, type ReviewCase } from "@/lib/review/case";
-import { adjacentCase } from "@/lib/review/queue";
+import { documentPhoto, evidenceItem, fullNameOf, imagesOf, loadCase, noticeSubject, type CaseItem, type ReviewCase } from "@/lib/review/case";
+import { adjacentCase, listReviewers } from "@/lib/review/queue";
 import { recordStaffAccess } from "@/lib/review/staff-access";
-import { REJECTION_REASONS, RESUBMISSION_REASON } from "@/lib/review/schemas";
+import { clearanceReasonLabel, REJECTION_REASONS, RESUBMISSION_REASON } from "@/lib/review/schemas";
 
 export const metadata: Metadata = { title: "Case" };
 
@@ -29,6 +30,9 @@ const SIDE_LABELS: Record<string, string> = { front: "front", back: "back", page
 function reasonLabel(reason: string | null): string | null {
   if (!reason) return null;
   if (reason === RESUBMISSION_REASON) return "Resubmission requested";
+  if (reason === "clearance.confirmed") return "Clearance confirmed by a second reviewer";
+  const clearance = clearanceReasonLabel(reason);
+  if (clearance) return clearance;
   return REJECTION_REASONS[reason as keyof typeof REJECTION_REASONS] ?? reason;
 }
 
@@ -97,30 +101,36 @@ function AmlMatches({ caseData }: { caseData: ReviewCase }) {
       {screening.matches.length === 0 ? (
         <p className="text-sm">No possible matches.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-slate-500">
-              <tr>
-                <th className="py-1 pr-3 font-medium">Listed person</th>
-                <th className="py-1 pr-3 font-medium">Matched on</th>
-                <th className="py-1 pr-3 font-medium">Score</th>
-                <th className="py-1 pr-3 font-medium">Born</th>
-                <th className="py-1 font-medium">Countries</th>
-              </tr>
-            </thead>
-            <tbody>
-              {screening.matches.map((match, index) => (
-                <tr key={`${match.entryId ?? index}`} className="border-t border-slate-200">
-                  <td className="py-1 pr-3">{match.name}</td>
-                  <td className="py-1 pr-3">{match.matchedName ?? "—"}</td>
-                  <td className="py-1 pr-3 font-mono">{match.score.toFixed(3)}</td>
-                  <td className="py-1 pr-3">{match.birthDates?.join(", ") || "—"}</td>
-                  <td className="py-1">{match.countries?.join(", ").toUpperCase() || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="grid gap-3 lg:grid-cols-2">
+          {screening.matches.map((match, index) => (
+            <li key={`${match.entryId ?? index}`} className="rounded-lg border border-red-200 bg-red-50/40 p-3 text-sm" data-testid="aml-match">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <p className="font-medium text-slate-900">{match.name}</p>
+                <p className="font-mono text-red-900">score {match.score.toFixed(3)}</p>
+              </div>
+              <dl className="mt-2 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1">
+                <dt className="text-slate-600">Matched on</dt>
+                <dd>{match.matchedName ?? "—"}</dd>
+                <dt className="text-slate-600">Aliases</dt>
+                <dd>{match.aliases?.join("; ") || "—"}</dd>
+                <dt className="text-slate-600">Born</dt>
+                <dd>{match.birthDates?.join(", ") || "—"}</dd>
+                <dt className="text-slate-600">Countries</dt>
+                <dd>{match.countries?.join(", ").toUpperCase() || "—"}</dd>
+                <dt className="text-slate-600">Programme</dt>
+                <dd>{match.programs?.join("; ") || "—"}</dd>
+                <dt className="text-slate-600">Score</dt>
+                <dd data-testid="score-parts">
+                  {match.nameScore !== undefined && match.birthDateFactor !== undefined
+                    ? `name ${match.nameScore.toFixed(3)} × birth date ${match.birthDateFactor.toFixed(2)}${match.nameScore * match.birthDateFactor > 1 ? " (capped at 1)" : ""} = ${match.score.toFixed(3)}`
+                    : match.score.toFixed(3)}
+                </dd>
+                <dt className="text-slate-600">Entry</dt>
+                <dd className="font-mono text-xs">{match.entryId ?? "—"}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );
@@ -137,6 +147,7 @@ function History({ item }: { item: CaseItem }) {
             <span className="font-mono text-xs text-slate-500">{formatTime(entry.at)}</span> · {entry.action} → {entry.state}
             {entry.actor ? ` · ${entry.actor}` : ""}
             {entry.reason ? ` · ${reasonLabel(entry.reason)}` : ""}
+            {entry.note ? ` · “${entry.note}”` : ""}
           </li>
         ))}
       </ol>
@@ -153,14 +164,24 @@ export default async function CasePage({ params, searchParams }: Props) {
   const caseData = await loadCase(db, id.data);
   if (!caseData) notFound();
   await recordStaffAccess(db, staff.id, { what: "case", subjectUserId: id.data });
-  const [next, previous] = await Promise.all([adjacentCase(db, id.data, "next"), adjacentCase(db, id.data, "previous")]);
+  const of = z.uuid().safeParse(query.of);
+  const on = typeof query.on === "string" && isItem(query.on) ? query.on : null;
+  const [next, previous, reviewers, subject] = await Promise.all([
+    adjacentCase(db, id.data, "next"),
+    adjacentCase(db, id.data, "previous"),
+    listReviewers(db),
+    of.success && on ? noticeSubject(db, of.data, on) : Promise.resolve(null),
+  ]);
 
   const requested = typeof query.item === "string" && isItem(query.item) ? query.item : null;
   const current: Item | null = requested && caseData.pending.includes(requested) ? requested : (caseData.pending[0] ?? null);
   const mayDecide = can(staff.role, "items.decide");
   const done = typeof query.done === "string" ? query.done : undefined;
-  const ordered = [...caseData.pending.map((name) => caseData.items.find((item) => item.item === name)!), ...caseData.items.filter((item) => item.effective !== "pending")];
+  const byName = (name: Item) => caseData.items.find((item) => item.item === name)!;
+  const ordered = [...caseData.pending.map(byName), ...caseData.waiting.map(byName), ...caseData.items.filter((item) => item.effective !== "pending")];
   const unassigned = caseData.items.some((item) => item.effective === "pending" && !item.assignee);
+  const assignedTo = caseData.items.find((item) => item.effective === "pending" && item.assignedTo)?.assignedTo ?? null;
+  const personName = fullNameOf(caseData.items);
 
   return (
     <div className="space-y-6">
@@ -170,8 +191,14 @@ export default async function CasePage({ params, searchParams }: Props) {
             ← Review queue
           </Link>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">Case · OCID {caseData.ocid}</h1>
+          {personName ? (
+            <p className="text-lg text-slate-800" data-testid="person-name">
+              {personName}
+            </p>
+          ) : null}
           <p className="mt-1 text-slate-600" data-testid="pending-count">
             {caseData.pending.length === 0 ? "Nothing pending." : `${caseData.pending.length} pending item${caseData.pending.length === 1 ? "" : "s"}.`}
+            {caseData.waiting.length > 0 ? ` ${caseData.waiting.length} waiting on the person.` : ""}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
@@ -186,8 +213,9 @@ export default async function CasePage({ params, searchParams }: Props) {
             </Link>
           ) : null}
           {mayDecide && unassigned ? (
-            <form action={assignToMeAction}>
+            <form action={assignAction}>
               <input type="hidden" name="userId" value={caseData.userId} />
+              <input type="hidden" name="assignee" value="me" />
               <input type="hidden" name="back" value={`/admin/cases/${caseData.userId}`} />
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
                 Assign to me
@@ -197,7 +225,10 @@ export default async function CasePage({ params, searchParams }: Props) {
           <CaseKeyboard nextHref={next ? `/admin/cases/${next}` : null} previousHref={previous ? `/admin/cases/${previous}` : null} />
         </div>
       </div>
-      <DecisionNotice done={done} />
+      <DecisionNotice done={done} subject={subject} />
+      {mayDecide && caseData.pending.length + caseData.waiting.length > 0 ? (
+        <AssignForm userId={caseData.userId} back={`/admin/cases/${caseData.userId}`} reviewers={reviewers} current={assignedTo} />
+      ) : null}
 
       <div className="space-y-4">
         {ordered.map((item) => {
@@ -214,7 +245,7 @@ export default async function CasePage({ params, searchParams }: Props) {
             >
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 id={`title-${item.item}`} className="font-medium">
-                  {pending && !isCurrent ? (
+                  {pending && !isCurrent && caseData.pending.includes(item.item) ? (
                     <Link href={`/admin/cases/${caseData.userId}?item=${item.item}`} className="hover:underline">
                       {ITEM_INFO[item.item].label}
                     </Link>
@@ -222,16 +253,26 @@ export default async function CasePage({ params, searchParams }: Props) {
                     ITEM_INFO[item.item].label
                   )}
                   {isCurrent ? <span className="ml-2 text-xs font-normal text-brand-700">current</span> : null}
+                  {caseData.waiting.includes(item.item) ? (
+                    <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-700" data-testid="waiting-on-person">
+                      waiting on the person
+                    </span>
+                  ) : null}
                 </h2>
                 <div className="flex items-center gap-3 text-xs text-slate-600">
                   {item.submittedAt ? <span>submitted {formatAge(item.submittedAt)} ago</span> : null}
                   {pending ? <span>{item.assignee ? `assigned to ${item.assignee}` : "unassigned"}</span> : null}
+                  {pending && item.proposedBy ? (
+                    <span className="rounded-full bg-amber-100 px-2 py-0.5 font-medium text-amber-900" data-testid="awaiting-second">
+                      Awaiting second reviewer
+                    </span>
+                  ) : null}
                   <ItemStateBadge state={item.effective} />
                 </div>
               </div>
               {pending || isCurrent ? (
                 <>
-                  <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+                  <div className={item.item === "aml" ? "grid gap-4" : "grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] lg:has-[[data-wide]]:grid-cols-1"}>
                     <div className="space-y-3">
                       <ItemValue value={item.value} />
                       {item.item === "aml" ? <AmlMatches caseData={caseData} /> : null}
@@ -253,7 +294,15 @@ export default async function CasePage({ params, searchParams }: Props) {
               ) : null}
               <History item={item} />
               {pending && mayDecide ? (
-                <DecisionPanel userId={caseData.userId} item={item.item} blocker={item.blocker} proposedByMe={item.proposedBy === staff.id} proposer={item.proposer} />
+                <DecisionPanel
+                  userId={caseData.userId}
+                  item={item.item}
+                  blocker={item.blocker}
+                  proposedByMe={item.proposedBy === staff.id}
+                  proposer={item.proposer}
+                  proposal={item.proposal ? { reason: reasonLabel(item.proposal.reason), note: item.proposal.note } : null}
+                  needsClearance={item.item === "aml" && !item.proposedBy && (caseData.screening?.matches.length ?? 0) > 0}
+                />
               ) : null}
             </section>
           );

@@ -1,0 +1,23 @@
+import { reasonForPerson, RESUBMISSION_REASON } from "@/lib/review/schemas";
+
+/**
+ * Why a reviewer sent an item back, as the person reads it: the reason chosen, how to fix
+ * it, and the reviewer's note when there is one. Never the internal note.
+ */
+export function DecisionReason({ reason, note }: { reason: string | null; note: string | null }) {
+  const explained = reasonForPerson(reason);
+  const asked = reason === RESUBMISSION_REASON;
+  return (
+    <div className={`space-y-1 text-sm ${asked ? "text-amber-900" : "text-red-800"}`} data-testid="decision-reason">
+      <p>
+        <span className="font-medium">{asked ? "Action needed" : "Reason"}:</span> {explained?.label ?? "Not accepted"}
+      </p>
+      <p>{explained?.hint ?? "Please provide it again."}</p>
+      {note ? (
+        <p>
+          <span className="font-medium">Reviewer&apos;s note:</span> {note}
+        </p>
+      ) : null}
+    </div>
+  );
+}
