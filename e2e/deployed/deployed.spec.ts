@@ -99,12 +99,14 @@ test("a reviewer signs in and decides an item", async ({ page }) => {
   await signIn(page, "reviewer@example.com", `${PUBLIC_URL}/signin?callbackUrl=/admin`);
   await expect(page).toHaveURL(`${PUBLIC_URL}/admin`);
   await page.getByTestId("queue-case").filter({ hasText: "OCID 12346" }).getByRole("link", { name: "Open case" }).click();
+  await expect(page.getByRole("heading", { name: "Case · OCID 12346" })).toBeVisible();
+  const casePath = new URL(page.url()).pathname;
   const passport = page.getByTestId("case-item-passport");
   await expect(passport.getByRole("img", { name: /Passport, front/ })).toBeVisible();
   await passport.getByRole("button", { name: /^Approve/ }).click();
   await passport.getByRole("button", { name: "Approve now" }).click();
   await expect(page.getByTestId("decision-notice")).toContainText("Approved.");
-  await page.goto(`${PUBLIC_URL}${new URL(page.url()).pathname}`);
+  await page.goto(`${PUBLIC_URL}${casePath}`);
   await expect(page.getByTestId("case-item-passport").locator("[data-state]").first()).toHaveAttribute("data-state", "verified");
 });
 
