@@ -1,6 +1,7 @@
 import "server-only";
 
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { eq, lt, or } from "drizzle-orm";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 
 import type { Db } from "@/lib/db/client";
@@ -65,7 +66,10 @@ export function createAuthAdapter(db: Db): Adapter {
       return found ? { session: found.session, user: asRow(found.user)! } : null;
     },
     async createVerificationToken(token) {
-      await base.createVerificationToken!({ ...token, identifier: blindIndex("email", token.identifier) });
+      const identifier = blindIndex("email", token.identifier);
+      // One link works at a time: a new one replaces older unused ones, and expired links go with them.
+      await db.delete(verificationTokens).where(or(eq(verificationTokens.identifier, identifier), lt(verificationTokens.expires, new Date())));
+      await base.createVerificationToken!({ ...token, identifier });
       return token;
     },
     async useVerificationToken({ identifier, token }) {
