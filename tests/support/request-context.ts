@@ -1,3 +1,4 @@
+import { sessionTokenHash } from "@/lib/auth/adapter";
 import { getDb } from "@/lib/db/client";
 import { sessions } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
@@ -39,7 +40,7 @@ export async function actAs(userId: string | null): Promise<void> {
   const headers = new Headers({ origin: getEnv().publicUrl.origin });
   if (userId) {
     const sessionToken = crypto.randomUUID();
-    await (await getDb()).insert(sessions).values({ sessionToken, userId, expires: new Date(Date.now() + 60 * 60 * 1000) });
+    await (await getDb()).insert(sessions).values({ sessionToken: sessionTokenHash(sessionToken), userId, expires: new Date(Date.now() + 60 * 60 * 1000) });
     headers.set("cookie", `${sessionCookieName()}=${sessionToken}`);
   }
   current = headers;
