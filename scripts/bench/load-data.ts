@@ -14,8 +14,9 @@ import { emailColumns } from "../../lib/auth/adapter";
 import { createAccount, createApiKey, topUp } from "../../lib/credentials/accounts";
 import { closeDb, getDb } from "../../lib/db/client";
 import { grants, identityItems, partners, users } from "../../lib/db/schema";
+import { sealItemValue } from "../../lib/kyc/item-cipher";
 import { verificationExpiry } from "../../lib/kyc/item-store";
-import { blindIndex, encryptJson } from "../../lib/security/encryption";
+import { blindIndex } from "../../lib/security/encryption";
 import {
   BENCH_ACCOUNT_CREDITS,
   benchPartner,
@@ -57,7 +58,7 @@ for (let start = 0; start < userCount; start += BATCH) {
           userId: idOf.get(benchUserOcid(index))!,
           item,
           state: "verified" as const,
-          valueEnc: encryptJson(benchUserValues(index)[item], `identity_items.${item}`),
+          valueEnc: sealItemValue(idOf.get(benchUserOcid(index))!, item, benchUserValues(index)[item]),
           valueIndex: item === "phone" ? blindIndex("phone", benchUserValues(index).phone) : null,
           submittedAt: verifiedAt,
           verifiedAt,
