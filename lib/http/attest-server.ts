@@ -152,7 +152,13 @@ export function createRequestListener(options: AttestServerOptions): (request: I
     }
     const route = `${request.method} ${path}`;
     const handler = routes[route];
-    if (!handler) return void track(options.next(request, response).catch((error) => rescue(response, error, false)));
+    if (!handler) {
+      // Routes outside the page proxy (/api/*, /metadata.json, documents, /.well-known) get HSTS here;
+      // Next keeps a header set before it answers, and pages set the same value again.
+      const hsts = securityHeaders()["Strict-Transport-Security"];
+      if (hsts) response.setHeader("Strict-Transport-Security", hsts);
+      return void track(options.next(request, response).catch((error) => rescue(response, error, false)));
+    }
     const signed = ocnRoutes.has(route);
     track(
       machineResponse(handler, request, host, signed)
