@@ -7,8 +7,8 @@ import { strictTransportSecurity } from "@/lib/http/security-headers";
 /**
  * Gives each page request a fresh CSP nonce. The machine APIs (OCN, the
  * Credentials API, auth callbacks) are excluded by the matcher: they return
- * JSON and sit on the hot path. So are partner icons, which carry their own
- * sandboxing policy.
+ * JSON and sit on the hot path. So are partner icons and document files,
+ * which carry their own sandboxing policy (lib/http/document-response.ts).
  */
 export function proxy(request: NextRequest) {
   const env = getEnv();
@@ -30,7 +30,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|metadata.json|capabilities|kyc/validate|kyc/data|kyc/documents|openapi.json|\\.well-known|demo/gateway/metadata.json|demo/gateway/icon.svg|kyc/grant/[0-9]+/icon$).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|metadata.json|capabilities|kyc/validate|kyc/data|kyc/documents|admin/documents/|account/documents/|openapi.json|\\.well-known|demo/gateway/metadata.json|demo/gateway/icon.svg|kyc/grant/[0-9]+/icon$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

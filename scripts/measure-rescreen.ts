@@ -33,7 +33,7 @@ async function main() {
   const { getDb, closeDb } = await import("../lib/db/client");
   const { users, identityItems } = await import("../lib/db/schema");
   const { emailColumns } = await import("../lib/auth/adapter");
-  const { encryptJson } = await import("../lib/security/encryption");
+  const { sealItemValue } = await import("../lib/kyc/item-cipher");
   const { storeSanctionsList } = await import("../lib/kyc/sanctions-store");
   const { rescreenEveryone } = await import("../lib/kyc/screening-store");
   const { SANCTIONS_CSV_HEADER } = await import("../lib/kyc/screening/csv");
@@ -48,8 +48,8 @@ async function main() {
         const first = pick(FIRST);
         const last = surname();
         return [
-          { userId: id, item: "name" as const, state: "pending" as const, valueEnc: encryptJson({ first_name: first, last_name: last, full_name: `${first} ${last}` }, "identity_items.name") },
-          { userId: id, item: "date_of_birth" as const, state: "pending" as const, valueEnc: encryptJson(`19${50 + Math.floor(random() * 50)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`, "identity_items.date_of_birth") },
+          { userId: id, item: "name" as const, state: "pending" as const, valueEnc: sealItemValue(id, "name", { first_name: first, last_name: last, full_name: `${first} ${last}` }) },
+          { userId: id, item: "date_of_birth" as const, state: "pending" as const, valueEnc: sealItemValue(id, "date_of_birth", `19${50 + Math.floor(random() * 50)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`) },
         ];
       }),
     );

@@ -1,6 +1,9 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
+
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { eq, lt, or } from "drizzle-orm";
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 
 import type { Db } from "@/lib/db/client";
@@ -11,13 +14,20 @@ import { blindIndex, decryptText, encryptText } from "@/lib/security/encryption"
  * Auth.js's Drizzle adapter with the email address kept out of the database
  * in clear: the `email` column the adapter queries holds the address's blind
  * index, the address itself is stored encrypted in `email_enc`, and
- * verification tokens are keyed by the blind index too.
+ * verification tokens are keyed by the blind index too. Sessions are stored
+ * under the SHA-256 of their token, as API keys are: reading the table is not
+ * enough to act as anyone signed in.
  */
 export type AttestUser = AdapterUser & { ocid: number; role: "reviewer" | "admin" | "auditor" | null };
 
 type UserRow = typeof users.$inferSelect;
 
 const EMAIL_PURPOSE = "users.email";
+
+/** What the sessions table holds for a session cookie's token (hex SHA-256; the migration hashed older rows the same way). */
+export function sessionTokenHash(sessionToken: string): string {
+  return createHash("sha256").update(sessionToken, "utf8").digest("hex");
+}
 
 function toAdapterUser(row: UserRow | null | undefined): AttestUser | null {
   if (!row) return null;
@@ -60,12 +70,27 @@ export function createAuthAdapter(db: Db): Adapter {
       const values = email ? { ...rest, ...emailColumns(email) } : rest;
       return asRow(await base.updateUser!(values as AdapterUser))!;
     },
+    async createSession(session) {
+      const created = await base.createSession!({ ...session, sessionToken: sessionTokenHash(session.sessionToken) });
+      // The browser gets the token itself; only the database keeps the hash.
+      return { ...created, sessionToken: session.sessionToken };
+    },
     async getSessionAndUser(sessionToken) {
-      const found = await base.getSessionAndUser!(sessionToken);
-      return found ? { session: found.session, user: asRow(found.user)! } : null;
+      const found = await base.getSessionAndUser!(sessionTokenHash(sessionToken));
+      return found ? { session: { ...found.session, sessionToken }, user: asRow(found.user)! } : null;
+    },
+    async updateSession(session) {
+      const updated = await base.updateSession!({ ...session, sessionToken: sessionTokenHash(session.sessionToken) });
+      return updated ? { ...updated, sessionToken: session.sessionToken } : updated;
+    },
+    async deleteSession(sessionToken) {
+      await base.deleteSession!(sessionTokenHash(sessionToken));
     },
     async createVerificationToken(token) {
-      await base.createVerificationToken!({ ...token, identifier: blindIndex("email", token.identifier) });
+      const identifier = blindIndex("email", token.identifier);
+      // One link works at a time: a new one replaces older unused ones, and expired links go with them.
+      await db.delete(verificationTokens).where(or(eq(verificationTokens.identifier, identifier), lt(verificationTokens.expires, new Date())));
+      await base.createVerificationToken!({ ...token, identifier });
       return token;
     },
     async useVerificationToken({ identifier, token }) {

@@ -2,11 +2,14 @@ import "server-only";
 
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { EmailConfig } from "next-auth/providers";
+import { headers } from "next/headers";
 
 import { recordAudit } from "@/lib/audit/log";
 import { createAuthAdapter, type AttestUser } from "@/lib/auth/adapter";
+import { clearSignInLinks, takeSignInLink } from "@/lib/auth/sign-in-limits";
 import { getDb } from "@/lib/db/client";
 import { absoluteUrl, getEnv } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { getKeys } from "@/lib/keys";
 import { markEmailVerified } from "@/lib/kyc/item-store";
 import { sendMail } from "@/lib/mail/transport";
@@ -18,6 +21,17 @@ declare module "next-auth" {
 }
 
 const LINK_LIFETIME_SECONDS = 15 * 60;
+/** Where a refused link request goes; the sign-in form shows it as an error. */
+export const TOO_MANY_LINKS_PATH = "/signin?error=too_many_links";
+
+/** The client address the server set on this request; null outside one (tests calling functions directly). */
+async function requestClient(): Promise<string | null> {
+  try {
+    return clientAddress(await headers());
+  } catch {
+    return null;
+  }
+}
 
 /** Email-link sign-in (SPEC §9): the link goes through Attest's own mail transport. */
 const emailLink: EmailConfig = {
@@ -60,6 +74,11 @@ async function buildConfig(): Promise<NextAuthConfig> {
       debug: () => {},
     },
     callbacks: {
+      // Asked before a link is made: over a limit, no token and no mail, for known and unknown addresses alike.
+      async signIn({ user, email }) {
+        if (!email?.verificationRequest) return true;
+        return (await takeSignInLink(db, user.email ?? "", await requestClient())) ? true : TOO_MANY_LINKS_PATH;
+      },
       session({ session, user }) {
         const attest = user as unknown as AttestUser;
         return { ...session, user: { id: attest.id, email: attest.email, ocid: attest.ocid, role: attest.role } };
@@ -69,6 +88,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
       // The link proved control of the address: that is how `email` becomes verified (SPEC §3).
       async signIn({ user }) {
         const attest = user as AttestUser;
+        await clearSignInLinks(db, attest.email ?? "", await requestClient());
         await db.transaction(async (tx) => {
           await markEmailVerified(tx, attest.id, attest.email ?? "");
           await recordAudit(tx, {

@@ -22,7 +22,8 @@ export type ResolvedGrantRequest =
 export async function resolveGrantRequest(db: DbOrTx, ocidParam: string, query: QueryInput): Promise<ResolvedGrantRequest> {
   const { production } = getEnv();
   const ocid = parseOcid(ocidParam);
-  const known = ocid === null ? null : await findPartner(db, ocid);
+  // A person opened this page: an OCID nobody registered may be asked of the index (rate-limited there).
+  const known = ocid === null ? null : await findPartner(db, ocid, { index: "look-up" });
   const early = checkGrantRequest(ocidParam, {}, known, { production });
   if (early.kind === "error_page" && early.problem !== "bad_callback") return early;
 

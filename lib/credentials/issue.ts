@@ -2,7 +2,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { SignJWT } from "jose";
 
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
@@ -11,7 +11,7 @@ import { chargeCredits, getAccount } from "@/lib/credentials/accounts";
 import type { Principal } from "@/lib/credentials/bearer-tokens";
 import { credentialKeyId } from "@/lib/credentials/did";
 import { allocateStatusEntry, CREDENTIAL_CONTEXTS, statusListUrl } from "@/lib/credentials/status-list";
-import { checkTier, highestTier, TIERS, type Requirement, type Tier, type VerifiedFacts } from "@/lib/credentials/tiers";
+import { checkTier, grantedFacts, highestTier, tierGranted, TIERS, type Requirement, type Tier, type VerifiedFacts } from "@/lib/credentials/tiers";
 import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import { credentials, grants, identityItems, partners, users } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
@@ -77,12 +77,17 @@ async function findIdentity(db: DbOrTx, request: IssueRequest): Promise<string |
   return byPhone?.userId ?? null;
 }
 
-async function hasIssuanceConsent(db: DbOrTx, userId: string, partnerOcid: number): Promise<boolean> {
+async function grantedItems(db: DbOrTx, userId: string, partnerOcid: number): Promise<Set<Item>> {
   const rows = await db
     .select({ item: grants.item })
     .from(grants)
-    .where(and(eq(grants.userId, userId), eq(grants.partnerOcid, partnerOcid), eq(grants.decision, "granted"), inArray(grants.item, [...CONSENT_ITEMS])));
-  return rows.length === CONSENT_ITEMS.length;
+    .where(and(eq(grants.userId, userId), eq(grants.partnerOcid, partnerOcid), eq(grants.decision, "granted")));
+  return new Set(rows.map((row) => row.item as Item));
+}
+
+/** One refusal for an unknown person, one who has not consented, and one who withheld what the tier needs. */
+function noConsent(partnerOcid: number): AppError {
+  return new AppError("FORBIDDEN", `This person has not granted partner ${partnerOcid} their name, email, phone and date of birth`);
 }
 
 function tierNotMet(tier: Tier, missing: Requirement[]): AppError {
@@ -170,6 +175,8 @@ export async function issueCredential(db: Db, principal: Principal, request: Iss
   let userId: string | null;
   let actor: AuditActor;
   let payer: { accountId: string } | null = null;
+  // For an account token: the partner and what the person granted it. Null for the person's own token.
+  let consent: { partnerOcid: number; granted: Set<Item> } | null = null;
   if (principal.kind === "user") {
     const [me] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, principal.userId));
     if (!me) throw new AppError("UNAUTHORIZED", "The bearer token's user no longer exists");
@@ -184,9 +191,9 @@ export async function issueCredential(db: Db, principal: Principal, request: Iss
     if (partner?.status !== "active") throw new AppError("FORBIDDEN", `Partner ${account.partnerOcid} is not active`);
     userId = await findIdentity(db, request);
     // An unknown person and one who has not consented look the same, so the API reveals nobody's existence.
-    if (!userId || !(await hasIssuanceConsent(db, userId, account.partnerOcid))) {
-      throw new AppError("FORBIDDEN", `This person has not granted partner ${account.partnerOcid} their name, email, phone and date of birth`);
-    }
+    const granted = userId ? await grantedItems(db, userId, account.partnerOcid) : new Set<Item>();
+    if (!userId || !CONSENT_ITEMS.every((item) => granted.has(item))) throw noConsent(account.partnerOcid);
+    consent = { partnerOcid: account.partnerOcid, granted };
     actor = { type: "api_account", id: account.id };
     payer = { accountId: account.id };
   }
@@ -196,8 +203,12 @@ export async function issueCredential(db: Db, principal: Principal, request: Iss
   if (mismatched.length > 0) {
     throw new AppError("IDENTITY_NOT_VERIFIED", `Not verified or not matching: ${mismatched.join(", ")}`, { fields: mismatched });
   }
-  const check = checkTier(request.tier, verifiedFacts(items));
-  if (!check.met) throw tierNotMet(request.tier, check.missing);
+  if (consent && !tierGranted(request.tier, consent.granted)) throw noConsent(consent.partnerOcid);
+  const check = checkTier(request.tier, consent ? grantedFacts(verifiedFacts(items), consent.granted) : verifiedFacts(items));
+  if (!check.met) {
+    // What is missing is the person's business: an account learns only that the tier is not met.
+    throw consent ? new AppError("TIER_NOT_MET", `${request.tier} is not met`) : tierNotMet(request.tier, check.missing);
+  }
 
   return recordAndSign(
     db,

@@ -45,6 +45,24 @@ export function checkTier(tier: Tier, facts: VerifiedFacts): TierCheck {
   return missing.length === 0 ? { met: true, items } : { met: false, missing };
 }
 
+const IDENTITY_DOCUMENTS = ["passport", "id_card", "driver_license"] as const satisfies readonly IdentityDocument[];
+
+/**
+ * Whether a person granted a partner every item `tier` relies on (any identity document for
+ * "identity_document", `aml` for "aml_clear"): a credential for that partner must never
+ * attest what the person withheld from it.
+ */
+export function tierGranted(tier: Tier, granted: ReadonlySet<Item>): boolean {
+  return TIER_REQUIREMENTS[tier].every((requirement) =>
+    requirement === "identity_document" ? IDENTITY_DOCUMENTS.some((document) => granted.has(document)) : granted.has(requirement === "aml_clear" ? "aml" : requirement),
+  );
+}
+
+/** The facts restricted to what was granted: what a partner may rely on. */
+export function grantedFacts(facts: VerifiedFacts, granted: ReadonlySet<Item>): VerifiedFacts {
+  return { verified: new Set([...facts.verified].filter((item) => granted.has(item))), amlClear: facts.amlClear };
+}
+
 /** The highest tier met, or null. */
 export function highestTier(facts: VerifiedFacts): { tier: Tier; items: Item[] } | null {
   for (const tier of [...TIERS].reverse()) {

@@ -4,12 +4,16 @@ import type { Db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 
 /**
- * Runs once each time the database is opened, after migrations: records the
+ * Runs once each time the database is opened, after migrations: re-seals identity
+ * item values still in the format that did not bind their owner, records the
  * current credential key, loads the demo data set into an empty database
  * (SEED_DEMO) and the sanctions list given at start-up (SANCTIONS_LIST).
  */
 export async function afterOpen(db: Db): Promise<void> {
   const env = getEnv();
+  // Before anything reads an item: readers accept only values sealed for their owner.
+  const { rebindItemValues } = await import("@/lib/kyc/item-cipher");
+  await rebindItemValues(db);
   const { registerSigningKey } = await import("@/lib/credentials/signing-keys");
   await registerSigningKey(db);
   if (env.seedDemo) {

@@ -178,6 +178,10 @@ export function createRequestListener(options: AttestServerOptions): (request: I
         );
         return miss.canonical;
       }
+      // Routes outside the page proxy (/api/*, /metadata.json, documents, /.well-known) get HSTS here;
+      // Next keeps a header set before it answers, and pages set the same value again.
+      const hsts = securityHeaders()["Strict-Transport-Security"];
+      if (hsts) response.setHeader("Strict-Transport-Security", hsts);
       track(options.next(request, response).catch((error) => rescue(response, error, false)));
       return routeTemplateOf(templates, path);
     }

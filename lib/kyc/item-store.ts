@@ -5,11 +5,13 @@ import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/lib/db/client";
 import { identityItems, itemHistory } from "@/lib/db/schema";
 import { VERIFICATION_VALIDITY_DAYS, type Item, type ItemState } from "@/lib/kyc/items";
-import { blindIndex, decryptJson, encryptJson } from "@/lib/security/encryption";
+import { openItemValue, sealItemValue } from "@/lib/kyc/item-cipher";
+import { blindIndex } from "@/lib/security/encryption";
 
 /**
  * Storage of a person's identity items. Values are JSON, encrypted with the
- * item name bound in, so a value moved to another item's row cannot be read.
+ * owner and the item bound in (item-cipher.ts), so a value moved to another
+ * person's or another item's row cannot be read.
  */
 export type StoredItem = {
   id: string;
@@ -24,7 +26,6 @@ export type StoredItem = {
   updatedAt: Date;
 };
 
-const purpose = (item: Item) => `identity_items.${item}`;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function verificationExpiry(verifiedAt: Date, documentExpiry?: Date | null): Date {
@@ -55,7 +56,7 @@ function columnsOf(write: ItemWrite, at: Date) {
   return {
     state: write.state,
     ...(write.value !== undefined && {
-      valueEnc: write.value === null ? null : encryptJson(write.value, purpose(write.item)),
+      valueEnc: write.value === null ? null : sealItemValue(write.userId, write.item, write.value),
       valueIndex: write.item === "phone" && typeof write.value === "string" ? blindIndex("phone", write.value) : null,
       submittedAt: at,
     }),
@@ -129,7 +130,7 @@ export function decodeItem(row: typeof identityItems.$inferSelect): StoredItem {
     id: row.id,
     item: row.item,
     state: row.state,
-    value: row.valueEnc ? decryptJson(row.valueEnc, purpose(row.item)) : null,
+    value: row.valueEnc ? openItemValue(row.userId, row.item, row.valueEnc) : null,
     rejectionReason: row.rejectionReason,
     noteToUser: row.noteToUser,
     submittedAt: row.submittedAt,

@@ -14,7 +14,7 @@ import { getItem, writeItem } from "@/lib/kyc/item-store";
 import { getSmsProvider } from "@/lib/kyc/sms";
 import { phoneSchema } from "@/lib/kyc/values";
 import { secretsEqual } from "@/lib/security/compare";
-import { decryptText, encryptText } from "@/lib/security/encryption";
+import { blindIndex, decryptText, encryptText } from "@/lib/security/encryption";
 import { takeRateLimit } from "@/lib/security/rate-limit";
 
 /** SPEC §3: 6 digits, 10 minutes, 5 tries. */
@@ -22,6 +22,10 @@ export const PHONE_CODE_TTL_MS = 10 * 60 * 1000;
 export const PHONE_CODE_MAX_ATTEMPTS = 5;
 /** Each code costs an SMS: a person may ask for a few, not flood a number. */
 export const PHONE_CODE_REQUESTS = { limit: 3, windowMs: 15 * 60 * 1000 };
+/** Per number, whoever asks: several accounts cannot take turns flooding one phone. */
+export const PHONE_CODE_REQUESTS_PER_NUMBER = { limit: 3, windowMs: 15 * 60 * 1000 };
+/** In all: a bound on what the SMS provider bills, whatever number of accounts is used. */
+export const PHONE_CODE_REQUESTS_ALL = { limit: 200, windowMs: 10 * 60 * 1000 };
 
 const PHONE_PURPOSE = "phone_codes.phone";
 
@@ -38,11 +42,18 @@ export async function requestPhoneCode(db: Db, userId: string, rawPhone: string,
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
 
   await db.transaction(async (tx) => {
-    const limit = await takeRateLimit(tx, `phone-code:${userId}`, { ...PHONE_CODE_REQUESTS, now });
-    if (!limit.allowed) {
-      const minutes = Math.max(1, Math.ceil((limit.retryAt.getTime() - now.getTime()) / 60_000));
-      throw new AppError("RATE_LIMITED", `You have asked for several codes already. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-        retry_at: limit.retryAt.toISOString(),
+    const limits = [
+      await takeRateLimit(tx, `phone-code:${userId}`, { ...PHONE_CODE_REQUESTS, now }),
+      // Keyed by the blind index: the counter table never holds a number in clear.
+      await takeRateLimit(tx, `phone-code-number:${blindIndex("phone", phone)}`, { ...PHONE_CODE_REQUESTS_PER_NUMBER, now }),
+      await takeRateLimit(tx, "phone-code-all", { ...PHONE_CODE_REQUESTS_ALL, now }),
+    ];
+    const refused = limits.filter((limit) => !limit.allowed);
+    if (refused.length > 0) {
+      const retryAt = new Date(Math.max(...refused.map((limit) => limit.retryAt.getTime())));
+      const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
+      throw new AppError("RATE_LIMITED", `Several codes were asked for already. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+        retry_at: retryAt.toISOString(),
       });
     }
     const values = {

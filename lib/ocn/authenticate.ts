@@ -12,7 +12,7 @@ import { OCN_HEADERS, requestMessage, responseMessage } from "@/lib/ocn/messages
 import { claimNonce, nonceReused, type NonceClaim } from "@/lib/ocn/nonces";
 import { resolvePartner, type ResolvedPartner } from "@/lib/ocn/partners";
 import { providerOcid } from "@/lib/ocn/provider";
-import { sha256Hex, signMessage, verifyMessage } from "@/lib/ocn/secp256k1";
+import { isWellFormedSignature, sha256Hex, signMessage, verifyMessage } from "@/lib/ocn/secp256k1";
 import { getKeys } from "@/lib/keys";
 
 /**
@@ -40,7 +40,6 @@ const MAX_OCID = 2_147_483_647; // the integer column partners and nonces are ke
 const TIMESTAMP = /^[0-9]{1,12}$/;
 // Printable ASCII without spaces: survives every proxy unchanged and cannot break a line.
 const NONCE = /^[\x21-\x7e]{1,128}$/;
-const SIGNATURE = /^[0-9a-fA-F]{128}(?:[0-9a-fA-F]{2})?$/;
 
 type SignedHeaders = { ocid: number; ocidText: string; timestamp: string; nonce: string; signature: string };
 
@@ -50,7 +49,7 @@ function readHeaders(request: Request): SignedHeaders {
   const nonce = request.headers.get(OCN_HEADERS.nonce)?.trim() ?? "";
   const signature = request.headers.get(OCN_HEADERS.signature)?.trim() ?? "";
   const ocid = Number(ocidText);
-  if (!OCID.test(ocidText) || ocid > MAX_OCID || !TIMESTAMP.test(timestamp) || !NONCE.test(nonce) || !SIGNATURE.test(signature)) {
+  if (!OCID.test(ocidText) || ocid > MAX_OCID || !TIMESTAMP.test(timestamp) || !NONCE.test(nonce) || !isWellFormedSignature(signature)) {
     throw new AppError("INVALID_SIGNATURE", "The X-OC-ID, X-OC-Timestamp, X-OC-Nonce and X-OC-Signature headers are required and well-formed.");
   }
   return { ocid, ocidText, timestamp, nonce, signature };
@@ -94,7 +93,8 @@ async function authenticate(request: Request, db: Db, claimNonceNow: boolean): P
   if (Math.abs(now - Number(headers.timestamp)) > TIMESTAMP_WINDOW_SECONDS) {
     throw new AppError("TIMESTAMP_EXPIRED", `X-OC-Timestamp is more than ${TIMESTAMP_WINDOW_SECONDS} seconds from now.`);
   }
-  const partner = await resolvePartner(db, headers.ocid, { recent: true });
+  // Only now, with well-formed headers and a fresh timestamp, may an unknown OCID cost an index look-up.
+  const partner = await resolvePartner(db, headers.ocid, { recent: true, index: "look-up" });
   if (partner.status === "suspended") throw new AppError("CONNECTION_REFUSED", "This partner's connection is suspended.");
 
   // Read only now: an unknown or suspended caller never gets us to buffer its body.

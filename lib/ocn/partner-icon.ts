@@ -1,8 +1,8 @@
 import "server-only";
 
-import { readCapped } from "@/lib/http/read-capped";
 import { BoundedCache } from "@/lib/ocn/bounded-cache";
-import { isAllowedMetadataUrl } from "@/lib/ocn/partners";
+import type { ResolvedPartner } from "@/lib/ocn/partners";
+import { fetchOutbound } from "@/lib/security/outbound-fetch";
 
 /**
  * A partner's icon (metadata `icon`), fetched by Attest and served from Attest's own
@@ -39,21 +39,35 @@ export function sniffIconType(bytes: Uint8Array): IconType | null {
 }
 
 async function download(url: string): Promise<PartnerIcon | null> {
-  if (!isAllowedMetadataUrl(url)) return null;
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "error", headers: { Accept: "image/*" } });
-    if (!response.ok) return null;
-    const bytes = await readCapped(response.body, MAX_ICON_BYTES, response.headers.get("content-length"));
-    if (!bytes || bytes.byteLength === 0) return null;
-    const type = sniffIconType(bytes);
-    return type ? { bytes, type } : null;
+    const response = await fetchOutbound(url, { timeoutMs: FETCH_TIMEOUT_MS, maxBytes: MAX_ICON_BYTES, headers: { Accept: "image/*" } });
+    if (!response.ok || response.body.byteLength === 0) return null;
+    const type = sniffIconType(response.body);
+    return type ? { bytes: response.body, type } : null;
   } catch {
     return null;
   }
 }
 
+/**
+ * The partner's icon URL when Attest may fetch it: only from the host its verified metadata
+ * was served from or its endpoint's, never a third host the metadata happens to name.
+ */
+export function partnerIconUrl(partner: Pick<ResolvedPartner, "metadataUrl" | "metadata">): string | null {
+  const icon = partner.metadata.icon;
+  if (!icon) return null;
+  const hosts = [new URL(partner.metadataUrl).host, new URL(partner.metadata.config.endpoint).host];
+  return hosts.includes(new URL(icon).host) ? icon : null;
+}
+
+/** The partner's icon, or null when it has none Attest may fetch, or it cannot be had; cached either way. */
+export async function fetchPartnerIcon(partner: Pick<ResolvedPartner, "metadataUrl" | "metadata">): Promise<PartnerIcon | null> {
+  const url = partnerIconUrl(partner);
+  return url ? fetchIcon(url) : null;
+}
+
 /** The icon at `url`, or null when it cannot be had or is not an image; cached either way. */
-export async function fetchPartnerIcon(url: string): Promise<PartnerIcon | null> {
+export async function fetchIcon(url: string): Promise<PartnerIcon | null> {
   const cached = cache.get(url);
   if (cached && cached.until > Date.now()) return cached.icon;
   const icon = await download(url);

@@ -8,10 +8,11 @@ import { partners } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { DEFAULT_RATE_LIMIT_PER_MINUTE } from "@/lib/http/rate-limiter";
-import { readCapped } from "@/lib/http/read-capped";
 import { ITEMS, isItem, type Item } from "@/lib/kyc/items";
 import { processCache } from "@/lib/ocn/bounded-cache";
 import { metadataSchema, verifyMetadataSignature, type OcnMetadata } from "@/lib/ocn/metadata";
+import { fetchOutbound, isAllowedOutboundUrl } from "@/lib/security/outbound-fetch";
+import { takeRateLimit } from "@/lib/security/rate-limit";
 
 /**
  * Who a partner is (SPEC §2 "Partner resolution"): registered by staff, or
@@ -59,32 +60,16 @@ const indexCache = processCache<number, Cached<string | null>>("partner-index", 
 const ROW_CACHE_MS = 1_000;
 const rowCache = processCache<number, Cached<Partner | null>>("partner-rows", CACHE_ENTRIES);
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
-
 /** HTTPS only; plain HTTP only to loopback hosts, and never in production. */
 export function isAllowedMetadataUrl(value: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return false;
-  }
-  if (url.protocol === "https:") return true;
-  return url.protocol === "http:" && !getEnv().production && LOOPBACK.test(url.hostname);
+  return isAllowedOutboundUrl(value);
 }
 
-/** The body as JSON, read no further than MAX_METADATA_BYTES: the other side decides how much it sends. */
-async function readJson(response: Response): Promise<unknown> {
-  const bytes = await readCapped(response.body, MAX_METADATA_BYTES, response.headers.get("content-length"));
-  if (!bytes) throw new Error("too large");
-  return JSON.parse(new TextDecoder().decode(bytes));
-}
-
+/** The answer as JSON, read no further than MAX_METADATA_BYTES, from an address Attest may reach. */
 async function fetchJson(url: string): Promise<unknown> {
-  if (!isAllowedMetadataUrl(url)) throw new Error("metadata URL must be https");
-  const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "error", headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(`metadata answered ${response.status}`);
-  return readJson(response);
+  const response = await fetchOutbound(url, { timeoutMs: FETCH_TIMEOUT_MS, maxBytes: MAX_METADATA_BYTES, headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(`answered ${response.status}`);
+  return JSON.parse(new TextDecoder().decode(response.body));
 }
 
 /** Fetches, checks and verifies an entity's metadata; throws METADATA_UNAVAILABLE when any step fails. */
@@ -125,15 +110,27 @@ function fromRow(row: typeof partners.$inferSelect): Partner {
 
 const indexAnswer = z.object({ metadataUrl: z.string() });
 
-async function lookUpIndex(ocid: number): Promise<string | null> {
+// Anyone can name an OCID, so look-ups are bounded per OCID (a legitimate partner needs about
+// one per instance per cache period) and in all (made-up OCIDs are each new).
+const INDEX_LIMIT_PER_OCID = { limit: 10, windowMs: CACHE_MS };
+const INDEX_LIMIT_ALL = { limit: 300, windowMs: 60 * 1000 };
+
+function cachedIndexAnswer(ocid: number): string | null {
+  const cached = indexCache.get(ocid);
+  return cached && cached.until > Date.now() ? cached.value : null;
+}
+
+async function lookUpIndex(db: DbOrTx, ocid: number): Promise<string | null> {
   const { ocnIndexUrl } = getEnv();
   if (!ocnIndexUrl) return null;
   const cached = indexCache.get(ocid);
   if (cached && cached.until > Date.now()) return cached.value;
+  // Over a limit is a miss for now, not remembered: the partner is found once the window passes.
+  if (!(await takeRateLimit(db, `ocn-index:${ocid}`, INDEX_LIMIT_PER_OCID)).allowed) return null;
+  if (!(await takeRateLimit(db, "ocn-index", INDEX_LIMIT_ALL)).allowed) return null;
   let metadataUrl: string | null = null;
   try {
-    const response = await fetch(`${ocnIndexUrl.replace(/\/$/, "")}/ocid/${ocid}`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: "error" });
-    if (response.ok) metadataUrl = indexAnswer.parse(await readJson(response)).metadataUrl;
+    metadataUrl = indexAnswer.parse(await fetchJson(`${ocnIndexUrl.replace(/\/$/, "")}/ocid/${ocid}`)).metadataUrl;
   } catch {
     metadataUrl = null;
   }
@@ -141,15 +138,24 @@ async function lookUpIndex(ocid: number): Promise<string | null> {
   return metadataUrl;
 }
 
-/**
- * A registered partner, or one the OCN index knows; null when neither. `recent` accepts an
- * answer read in the last second (see rowCache); without it the row is read now.
- */
-export async function findPartner(db: DbOrTx, ocid: number, options: { recent?: boolean } = {}): Promise<Partner | null> {
+type FindOptions = {
+  /** Accept an answer read in the last second (see rowCache); without it the row is read now. */
+  recent?: boolean;
+  /**
+   * "look-up" may ask the OCN index about an OCID nobody registered; "cached" (the default)
+   * only uses an answer it gave before. Only callers that checked something first (a
+   * well-formed signed request, a person at the consent page) may make Attest ask.
+   */
+  index?: "look-up" | "cached";
+};
+
+/** A registered partner, or one the OCN index knows; null when neither. */
+export async function findPartner(db: DbOrTx, ocid: number, options: FindOptions = {}): Promise<Partner | null> {
   const cached = options.recent ? rowCache.get(ocid) : undefined;
   if (cached && cached.until > Date.now()) return cached.value;
-  const partner = await readPartner(db, ocid);
-  rowCache.set(ocid, { value: partner, until: Date.now() + ROW_CACHE_MS });
+  const partner = await readPartner(db, ocid, options.index ?? "cached");
+  // A miss without a look-up says nothing about the index: remember only real answers.
+  if (partner || options.index === "look-up" || !getEnv().ocnIndexUrl) rowCache.set(ocid, { value: partner, until: Date.now() + ROW_CACHE_MS });
   return partner;
 }
 
@@ -158,10 +164,10 @@ export function forgetPartner(ocid: number): void {
   rowCache.delete(ocid);
 }
 
-async function readPartner(db: DbOrTx, ocid: number): Promise<Partner | null> {
+async function readPartner(db: DbOrTx, ocid: number, index: "look-up" | "cached"): Promise<Partner | null> {
   const [row] = await db.select().from(partners).where(eq(partners.ocid, ocid));
   if (row) return fromRow(row);
-  const metadataUrl = await lookUpIndex(ocid);
+  const metadataUrl = index === "look-up" ? await lookUpIndex(db, ocid) : cachedIndexAnswer(ocid);
   if (!metadataUrl) return null;
   return {
     ocid,
@@ -181,7 +187,7 @@ async function readPartner(db: DbOrTx, ocid: number): Promise<Partner | null> {
  * The partner with its verified metadata. UNKNOWN_OCID when nobody knows it,
  * METADATA_UNAVAILABLE when its metadata cannot be trusted.
  */
-export async function resolvePartner(db: DbOrTx, ocid: number, options: { recent?: boolean } = {}): Promise<ResolvedPartner> {
+export async function resolvePartner(db: DbOrTx, ocid: number, options: FindOptions = {}): Promise<ResolvedPartner> {
   const partner = await findPartner(db, ocid, options);
   if (!partner) throw new AppError("UNKNOWN_OCID", "The calling OCID is not a known partner.");
   const metadata = await fetchPartnerMetadata(partner.metadataUrl);

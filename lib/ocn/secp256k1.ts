@@ -99,6 +99,21 @@ export function signMessage(message: string | Uint8Array, privateKeyHex: string)
   return toHex(signature) + (27 + recoveryId).toString(16);
 }
 
+const CURVE_ORDER = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+
+/**
+ * Whether `signatureHex` could be a signature at all: an accepted encoding with r and s in
+ * [1, n−1]. Checked before anything costly is done for a caller nobody knows yet (an OCN
+ * index look-up), so made-up header values are turned away for free.
+ */
+export function isWellFormedSignature(signatureHex: string): boolean {
+  if (typeof signatureHex !== "string" || !SIGNATURE_HEX.test(signatureHex)) return false;
+  if (signatureHex.length === 130 && !ACCEPTED_V.has(signatureHex.slice(128).toLowerCase())) return false;
+  const r = BigInt(`0x${signatureHex.slice(0, 64)}`);
+  const s = BigInt(`0x${signatureHex.slice(64, 128)}`);
+  return r > 0n && r < CURVE_ORDER && s > 0n && s < CURVE_ORDER;
+}
+
 /**
  * True only for a valid signature by `publicKeyHex` over SHA-256(message). Accepts r‖s or
  * r‖s‖v in either case and high-S signatures (normalised, as other implementations may

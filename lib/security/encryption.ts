@@ -8,23 +8,31 @@ import { getKeys } from "@/lib/keys";
  * Personal data at rest (SPEC §2): AES-256-GCM with a fresh 96-bit IV per
  * value. The purpose string is bound as additional data, so a ciphertext
  * copied into another column or row kind fails to decrypt instead of
- * silently reading as something else.
+ * silently reading as something else. The first byte names the format: 1 for
+ * a purpose naming a column or kind, 2 for one that also names the owner (a
+ * person's identity item), which a reader of owned values insists on.
  */
-const VERSION = 1;
+type Version = 1 | 2;
+const VERSION: Version = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export function encryptBytes(plain: Uint8Array, purpose: string): Buffer {
+export function encryptBytes(plain: Uint8Array, purpose: string, version: Version = VERSION): Buffer {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", getKeys().dataKeys.encryption, iv);
   cipher.setAAD(Buffer.from(purpose));
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
+  return Buffer.concat([Buffer.from([version]), iv, cipher.getAuthTag(), body]);
 }
 
-export function decryptBytes(sealed: Uint8Array, purpose: string): Buffer {
+/** The format byte of a sealed text value, without decrypting it. */
+export function sealedVersion(sealed: string): number | undefined {
+  return Buffer.from(sealed.slice(0, 4), "base64")[0];
+}
+
+export function decryptBytes(sealed: Uint8Array, purpose: string, version: Version = VERSION): Buffer {
   const data = Buffer.from(sealed);
-  if (data[0] !== VERSION || data.length < 1 + IV_BYTES + TAG_BYTES) throw new Error("unsupported ciphertext");
+  if (data[0] !== version || data.length < 1 + IV_BYTES + TAG_BYTES) throw new Error("unsupported ciphertext");
   const iv = data.subarray(1, 1 + IV_BYTES);
   const tag = data.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
   const decipher = createDecipheriv("aes-256-gcm", getKeys().dataKeys.encryption, iv);
@@ -34,20 +42,20 @@ export function decryptBytes(sealed: Uint8Array, purpose: string): Buffer {
 }
 
 /** Text fields are stored as base64 of the sealed bytes. */
-export function encryptText(plain: string, purpose: string): string {
-  return encryptBytes(Buffer.from(plain, "utf8"), purpose).toString("base64");
+export function encryptText(plain: string, purpose: string, version: Version = VERSION): string {
+  return encryptBytes(Buffer.from(plain, "utf8"), purpose, version).toString("base64");
 }
 
-export function decryptText(sealed: string, purpose: string): string {
-  return decryptBytes(Buffer.from(sealed, "base64"), purpose).toString("utf8");
+export function decryptText(sealed: string, purpose: string, version: Version = VERSION): string {
+  return decryptBytes(Buffer.from(sealed, "base64"), purpose, version).toString("utf8");
 }
 
-export function encryptJson(value: unknown, purpose: string): string {
-  return encryptText(JSON.stringify(value), purpose);
+export function encryptJson(value: unknown, purpose: string, version: Version = VERSION): string {
+  return encryptText(JSON.stringify(value), purpose, version);
 }
 
-export function decryptJson<T = unknown>(sealed: string, purpose: string): T {
-  return JSON.parse(decryptText(sealed, purpose)) as T;
+export function decryptJson<T = unknown>(sealed: string, purpose: string, version: Version = VERSION): T {
+  return JSON.parse(decryptText(sealed, purpose, version)) as T;
 }
 
 /**

@@ -16,8 +16,9 @@ import { emailColumns } from "../../lib/auth/adapter";
 import { createAccount, createApiKey, topUp } from "../../lib/credentials/accounts";
 import { closeDb, getDb } from "../../lib/db/client";
 import { apiAccounts, grants, identityItems, partners, users } from "../../lib/db/schema";
+import { sealItemValue } from "../../lib/kyc/item-cipher";
 import { verificationExpiry } from "../../lib/kyc/item-store";
-import { blindIndex, encryptJson } from "../../lib/security/encryption";
+import { blindIndex } from "../../lib/security/encryption";
 import {
   BENCH_ACCOUNT_CREDITS,
   benchPartner,
@@ -62,7 +63,7 @@ for (let start = 0; start < userCount; start += BATCH) {
           userId: idOf.get(benchUserOcid(index))!,
           item,
           state: "verified" as const,
-          valueEnc: encryptJson(benchUserValues(index)[item], `identity_items.${item}`),
+          valueEnc: sealItemValue(idOf.get(benchUserOcid(index))!, item, benchUserValues(index)[item]),
           valueIndex: item === "phone" ? blindIndex("phone", benchUserValues(index).phone) : null,
           submittedAt: verifiedAt,
           verifiedAt,

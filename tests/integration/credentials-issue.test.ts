@@ -17,6 +17,8 @@ import { getDb } from "@/lib/db/client";
 import { apiKeys, auditLog, creditLedger, credentials, partners } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { getKeys } from "@/lib/keys";
+import { ITEMS } from "@/lib/kyc/items";
+import { setGrants } from "@/tests/support/factories";
 import { BASE, createFundedAccount, createPerson, grantIssuanceItems, jsonRequest } from "@/tests/support/credentials";
 
 const issue = (body: unknown, bearer?: string) => issueRoute(jsonRequest("/api/v1/issue", body, bearer ? { authorization: `Bearer ${bearer}` } : {}));
@@ -69,7 +71,8 @@ describe("POST /api/v1/issue and /api/v1/verify", () => {
   it("issues a credential that Node's Ed25519 verifies, charges 10 credits, and verifies for 1", async () => {
     const { account, partnerOcid, apiKey, bearer } = await createFundedAccount(100);
     const person = await createPerson();
-    await grantIssuanceItems(person.user.id, partnerOcid!);
+    // Tier3 relies on every item it attests being granted to the account's partner.
+    await setGrants(person.user.id, partnerOcid!, Object.fromEntries(ITEMS.map((item) => [item, "granted"])));
 
     const response = await issue({ ...person.request, tier: "Tier3" }, bearer);
     expect(response.status).toBe(200);
@@ -155,23 +158,52 @@ describe("POST /api/v1/issue and /api/v1/verify", () => {
     expect(((await foreign.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
   });
 
-  it("applies the tier rules and names what is missing", async () => {
-    const { partnerOcid, bearer } = await createFundedAccount(100);
+  it("applies the tier rules and names what is missing to the person's own token", async () => {
     const person = await createPerson({ only: ["name", "email", "phone", "date_of_birth", "driver_license", "address", "aml"], override: { aml: { state: "verified", value: { status: "hit", checked_at: "2026-01-01", list: "x" } }, driver_license: { state: "verified", value: { number: "D1", country: "ES", issued_at: "2024-01-01", expires_at: "2034-01-01", images: { front: "f" } } } } });
-    await grantIssuanceItems(person.user.id, partnerOcid!);
-    expect((await issue({ ...person.request, tier: "Tier1" }, bearer)).status).toBe(200);
+    const { token } = await mintBearerToken({ kind: "user", userId: person.user.id });
+    expect((await issue({ ...person.request, tier: "Tier1" }, token)).status).toBe(200);
 
-    const tier2 = await issue({ ...person.request, tier: "Tier2" }, bearer);
+    const tier2 = await issue({ ...person.request, tier: "Tier2" }, token);
     expect(tier2.status).toBe(422);
     expect(await tier2.json()).toEqual({ error: { code: "TIER_NOT_MET", message: "Tier2 needs: liveness", details: { tier: "Tier2", missing: ["liveness"] } } });
 
-    const tier3 = await issue({ ...person.request, tier: "Tier3" }, bearer);
+    const tier3 = await issue({ ...person.request, tier: "Tier3" }, token);
     expect(tier3.status).toBe(422);
     expect(((await tier3.json()) as { error: { details: { missing: string[] } } }).error.details.missing).toEqual(["liveness", "proof_of_address", "aml_clear"]);
 
     const db = await getDb();
     const issuedRows = await db.select().from(credentials).where(eq(credentials.userId, person.user.id));
     expect(issuedRows).toHaveLength(1);
+  });
+
+  it("tells an account token only that a tier is not met, even with everything granted", async () => {
+    const { partnerOcid, bearer } = await createFundedAccount(100);
+    const person = await createPerson({ only: ["name", "email", "phone", "date_of_birth", "passport", "address", "proof_of_address", "aml"] });
+    await setGrants(person.user.id, partnerOcid!, Object.fromEntries(ITEMS.map((item) => [item, "granted"])));
+    const tier2 = await issue({ ...person.request, tier: "Tier2" }, bearer);
+    expect(tier2.status).toBe(422);
+    expect(await tier2.json()).toEqual({ error: { code: "TIER_NOT_MET", message: "Tier2 is not met" } });
+  });
+
+  it("issues an account no tier that relies on an item the person withheld from its partner: the same 403 as no consent", async () => {
+    // As carol in the demo data: everything verified, liveness denied to the account's partner.
+    const { account, partnerOcid, bearer } = await createFundedAccount(100);
+    const person = await createPerson();
+    const noConsent = await issue(person.request, bearer);
+    const noConsentBody = await noConsent.json();
+    await setGrants(person.user.id, partnerOcid!, { ...Object.fromEntries(ITEMS.map((item) => [item, "granted"])), liveness: "denied" });
+
+    expect((await issue({ ...person.request, tier: "Tier1" }, bearer)).status).toBe(200);
+    for (const tier of ["Tier2", "Tier3"]) {
+      const refused = await issue({ ...person.request, tier }, bearer);
+      expect(refused.status).toBe(noConsent.status);
+      expect(await refused.json()).toEqual(noConsentBody);
+    }
+    // Granted documents but a denied screening keeps Tier3 out of reach as well.
+    await setGrants(person.user.id, partnerOcid!, { liveness: "granted", aml: "denied" });
+    expect((await issue({ ...person.request, tier: "Tier2" }, bearer)).status).toBe(200);
+    expect(await (await issue({ ...person.request, tier: "Tier3" }, bearer)).json()).toEqual(noConsentBody);
+    expect((await getAccount(await getDb(), account.id))!.balance).toBe(80);
   });
 
   it("needs the account's partner to hold the person's consent to name, email, phone and date of birth", async () => {

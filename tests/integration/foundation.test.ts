@@ -7,9 +7,10 @@ import { emailColumns } from "@/lib/auth/adapter";
 import { databaseKind, getDb } from "@/lib/db/client";
 import { auditLog, devMail, documents, identityItems, users } from "@/lib/db/schema";
 import { storeDocument, readDocument } from "@/lib/kyc/document-store";
+import { rebindItemValues } from "@/lib/kyc/item-cipher";
 import { getItem, writeItem } from "@/lib/kyc/item-store";
 import { startMailServer } from "@/lib/mail/embedded-server";
-import { blindIndex } from "@/lib/security/encryption";
+import { blindIndex, encryptJson, sealedVersion } from "@/lib/security/encryption";
 
 async function createUser(email = `person-${crypto.randomUUID()}@example.com`) {
   const db = await getDb();
@@ -55,6 +56,40 @@ describe(`foundation on ${process.env.TEST_DATABASE ?? "pglite"}`, () => {
     const [name] = await db.select().from(identityItems).where(sql`${identityItems.userId} = ${user.id} and ${identityItems.item} = 'name'`);
     await db.update(identityItems).set({ valueEnc: name!.valueEnc }).where(sql`${identityItems.userId} = ${user.id} and ${identityItems.item} = 'address'`);
     await expect(getItem(db, user.id, "address")).rejects.toThrow();
+  });
+
+  it("refuses a ciphertext swapped between two people's rows of the same item", async () => {
+    const db = await getDb();
+    const [alice, mallory] = [await createUser(), await createUser()];
+    await db.transaction(async (tx) => {
+      await writeItem(tx, { userId: alice.id, item: "date_of_birth", state: "verified", value: "1990-01-01", action: "test" });
+      await writeItem(tx, { userId: mallory.id, item: "date_of_birth", state: "rejected", value: "2011-05-05", action: "test" });
+    });
+    const valueOf = async (userId: string) =>
+      (await db.select().from(identityItems).where(sql`${identityItems.userId} = ${userId} and ${identityItems.item} = 'date_of_birth'`))[0]!.valueEnc!;
+    // Someone who can write the database copies alice's value into mallory's row.
+    await db.update(identityItems).set({ valueEnc: await valueOf(alice.id) }).where(sql`${identityItems.userId} = ${mallory.id} and ${identityItems.item} = 'date_of_birth'`);
+    await expect(getItem(db, mallory.id, "date_of_birth")).rejects.toThrow();
+    expect((await getItem(db, alice.id, "date_of_birth"))?.value).toBe("1990-01-01");
+  });
+
+  it("re-seals values written before owners were bound in, once, and reads only re-sealed ones", async () => {
+    const db = await getDb();
+    const user = await createUser();
+    await db.transaction((tx) => writeItem(tx, { userId: user.id, item: "nationality", state: "pending", value: "PT", action: "test" }));
+    const where = sql`${identityItems.userId} = ${user.id} and ${identityItems.item} = 'nationality'`;
+    // A value as the earlier format sealed it: the item kind alone as additional data.
+    const legacy = encryptJson("ES", "identity_items.nationality");
+    await db.update(identityItems).set({ valueEnc: legacy }).where(where);
+    await expect(getItem(db, user.id, "nationality")).rejects.toThrow();
+
+    expect(await rebindItemValues(db)).toBeGreaterThanOrEqual(1);
+    const [row] = await db.select().from(identityItems).where(where);
+    expect(sealedVersion(row!.valueEnc!)).toBe(2);
+    expect((await getItem(db, user.id, "nationality"))?.value).toBe("ES");
+    // Idempotent: nothing left to do, and the value is unchanged.
+    expect(await rebindItemValues(db)).toBe(0);
+    expect((await db.select().from(identityItems).where(where))[0]!.valueEnc).toBe(row!.valueEnc);
   });
 
   it("keeps document files encrypted and returns them intact", async () => {

@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db/client";
-import { phoneCodes } from "@/lib/db/schema";
+import { phoneCodes, rateLimits } from "@/lib/db/schema";
 import { effectiveState, getItem } from "@/lib/kyc/item-store";
-import { confirmPhoneCode, pendingPhoneCode, PHONE_CODE_TTL_MS, requestPhoneCode } from "@/lib/kyc/phone";
+import { confirmPhoneCode, pendingPhoneCode, PHONE_CODE_REQUESTS_ALL, PHONE_CODE_TTL_MS, requestPhoneCode } from "@/lib/kyc/phone";
 import { mailboxSmsProvider, setSmsProviderForTests } from "@/lib/kyc/sms";
 import { decryptText } from "@/lib/security/encryption";
+import { takeRateLimit } from "@/lib/security/rate-limit";
 import { createUser } from "@/tests/support/factories";
 
 const sent: { to: string; text: string }[] = [];
@@ -17,6 +18,8 @@ function lastCodeTo(phone: string): string {
   const message = sent.filter((m) => m.to === phone).at(-1);
   return /\b(\d{6})\b/.exec(message?.text ?? "")?.[1] ?? "";
 }
+/** A valid number no other test uses, so per-number counters never meet. */
+const frenchMobile = () => `+336${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
 describe("phone verification by SMS code", () => {
@@ -74,10 +77,36 @@ describe("phone verification by SMS code", () => {
     const user = await createUser();
     const db = await getDb();
     const start = new Date();
-    for (let i = 0; i < 3; i++) await requestPhoneCode(db, user.id, "+14155552671", new Date(start.getTime() + i * 1000));
-    await expect(requestPhoneCode(db, user.id, "+14155552671", new Date(start.getTime() + 5000))).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    for (let i = 0; i < 3; i++) await requestPhoneCode(db, user.id, frenchMobile(), new Date(start.getTime() + i * 1000));
+    // Another number does not help: the limit is the person's.
+    await expect(requestPhoneCode(db, user.id, frenchMobile(), new Date(start.getTime() + 5000))).rejects.toMatchObject({ code: "RATE_LIMITED" });
     // A new window opens after 15 minutes.
-    await requestPhoneCode(db, user.id, "+14155552671", new Date(start.getTime() + 15 * 60 * 1000 + 1));
+    await requestPhoneCode(db, user.id, frenchMobile(), new Date(start.getTime() + 15 * 60 * 1000 + 1));
+  });
+
+  it("allows 3 codes per 15 minutes per number, whichever accounts ask", async () => {
+    const db = await getDb();
+    const number = frenchMobile();
+    const start = new Date();
+    for (let i = 0; i < 3; i++) await requestPhoneCode(db, (await createUser()).id, number, new Date(start.getTime() + i * 1000));
+    const fresh = await createUser();
+    await expect(requestPhoneCode(db, fresh.id, number, new Date(start.getTime() + 5000))).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(sent.filter((message) => message.to === number)).toHaveLength(3);
+    // The counter is keyed by the number's blind index, never the number.
+    const keys = (await db.select({ key: rateLimits.key }).from(rateLimits)).map((row) => row.key);
+    expect(keys.some((key) => key.includes(number) || key.includes(number.slice(1)))).toBe(false);
+  });
+
+  it("caps codes in all, whatever the accounts and numbers", async () => {
+    const db = await getDb();
+    // A time of its own, so this window never meets the other tests' requests.
+    const later = new Date(Date.now() + 365 * 24 * 3600 * 1000);
+    try {
+      for (let i = 0; i < PHONE_CODE_REQUESTS_ALL.limit; i++) await takeRateLimit(db, "phone-code-all", { ...PHONE_CODE_REQUESTS_ALL, now: later });
+      await expect(requestPhoneCode(db, (await createUser()).id, frenchMobile(), later)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    } finally {
+      await db.delete(rateLimits).where(eq(rateLimits.key, "phone-code-all"));
+    }
   });
 
   it("refuses numbers that are not E.164-valid, and a code for a number belongs to that number only", async () => {

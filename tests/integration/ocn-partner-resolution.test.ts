@@ -4,11 +4,15 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { GET as capabilities } from "@/app/capabilities/route";
+import { GET as partnerIcon } from "@/app/kyc/grant/[ocid]/icon/route";
+import { getDb } from "@/lib/db/client";
 import { getEnv, resetEnvForTests } from "@/lib/env";
 import { ITEMS } from "@/lib/kyc/items";
 import { verifyResponseSignature } from "@/lib/ocn/client";
 import { signMetadataConfig } from "@/lib/ocn/metadata";
+import { findPartner } from "@/lib/ocn/partners";
 import { providerPublicKey } from "@/lib/ocn/provider";
+import { takeRateLimit } from "@/lib/security/rate-limit";
 import { generatePrivateKey, publicKeyFromPrivate } from "@/lib/ocn/secp256k1";
 import { uniquePartnerOcid } from "../support/factories";
 import { signedMetadata, signedRequest } from "../support/ocn-partners";
@@ -69,7 +73,7 @@ function indexed(metadata: Route | { url: string }) {
   return { ocid, privateKey, metadataPath, indexPath: `/index/ocid/${ocid}` };
 }
 
-async function call(caller: { ocid: number; privateKey: string }, options: { signingKey?: string } = {}) {
+async function call(caller: { ocid: number; privateKey: string }, options: { signingKey?: string; override?: Record<string, string> } = {}) {
   const response = await capabilities(signedRequest(caller, { path: "/capabilities", ...options }));
   const text = await response.text();
   // Every answer, errors included, is signed by this provider.
@@ -198,5 +202,44 @@ describe("partners resolved through OCN_INDEX_URL", () => {
     good = true;
     expect((await call(partner)).status).toBe(200);
     expect(hits.get(partner.metadataPath)).toBe(2);
+  });
+});
+
+describe("who may make Attest ask the index", () => {
+  const saved = { NODE_ENV: process.env.NODE_ENV, ATTEST_ENV: process.env.ATTEST_ENV, OCN_OCID: process.env.OCN_OCID };
+  afterEach(() => {
+    const env = process.env as Record<string, string | undefined>;
+    for (const [name, value] of Object.entries(saved)) if (value === undefined) delete env[name]; else env[name] = value;
+    resetEnvForTests();
+  });
+
+  it("not a caller whose X-OC-Signature is hex but no signature (r = 0)", async () => {
+    const partner = indexed((request, response) => json(200, signedMetadata(partner.privateKey))(request, response));
+    const answer = await call(partner, { override: { "X-OC-Signature": "00".repeat(32) + "11".repeat(32) } });
+    expect(answer).toEqual({ status: 401, json: envelope("INVALID_SIGNATURE") });
+    expect(hits.get(partner.indexPath)).toBeUndefined();
+  });
+
+  it("not an unsigned request for a partner's icon", async () => {
+    const partner = indexed((request, response) => json(200, signedMetadata(partner.privateKey))(request, response));
+    const response = await partnerIcon(new Request(`http://127.0.0.1/kyc/grant/${partner.ocid}/icon`), { params: Promise.resolve({ ocid: String(partner.ocid) }) });
+    expect(response.status).toBe(404);
+    expect(hits.get(partner.indexPath)).toBeUndefined();
+  });
+
+  it("not more than ten times per OCID in five minutes", async () => {
+    const partner = indexed((request, response) => json(200, signedMetadata(partner.privateKey))(request, response));
+    const db = await getDb();
+    for (let i = 0; i < 10; i++) await takeRateLimit(db, `ocn-index:${partner.ocid}`, { limit: 10, windowMs: 5 * 60 * 1000 });
+    expect(await call(partner)).toEqual({ status: 401, json: envelope("UNKNOWN_OCID") });
+    expect(hits.get(partner.indexPath)).toBeUndefined();
+  });
+
+  it("in production, never an index on an internal address", async () => {
+    const partner = indexed((request, response) => json(200, signedMetadata(partner.privateKey))(request, response));
+    Object.assign(process.env, { NODE_ENV: "production", ATTEST_ENV: "production", OCN_OCID: "540" });
+    resetEnvForTests();
+    expect(await findPartner(await getDb(), partner.ocid, { index: "look-up" })).toBeNull();
+    expect(hits.get(partner.indexPath)).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
+import { sessionTokenHash } from "@/lib/auth/adapter";
 import { getDb } from "@/lib/db/client";
 import { sessions } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address";
 
 /**
  * The request a server action or route handler runs in, for integration
@@ -24,7 +26,8 @@ export const nextHeaders = {
         .filter(Boolean)
         .map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)] as const),
     );
-    return { get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined), has: (name: string) => jar.has(name) };
+    // Auth.js sets cookies on its answers; a test has no browser to keep them.
+    return { get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined), has: (name: string) => jar.has(name), set: () => {} };
   },
 };
 
@@ -37,8 +40,15 @@ export async function actAs(userId: string | null): Promise<void> {
   const headers = new Headers({ origin: getEnv().publicUrl.origin });
   if (userId) {
     const sessionToken = crypto.randomUUID();
-    await (await getDb()).insert(sessions).values({ sessionToken, userId, expires: new Date(Date.now() + 60 * 60 * 1000) });
+    await (await getDb()).insert(sessions).values({ sessionToken: sessionTokenHash(sessionToken), userId, expires: new Date(Date.now() + 60 * 60 * 1000) });
     headers.set("cookie", `${sessionCookieName()}=${sessionToken}`);
   }
+  current = headers;
+}
+
+/** Makes the next calls run signed out, from `client` as the server would have set it (null: no address known). */
+export function actFromClient(client: string | null): void {
+  const headers = new Headers({ origin: getEnv().publicUrl.origin });
+  if (client) headers.set(CLIENT_ADDRESS_HEADER, client);
   current = headers;
 }

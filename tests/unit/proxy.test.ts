@@ -1,8 +1,9 @@
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { resetEnvForTests } from "@/lib/env";
-import { proxy } from "@/proxy";
+import { config, proxy } from "@/proxy";
 
 /** proxy.ts sets the page CSP and HSTS from the run-time configuration. */
 const env = process.env as Record<string, string | undefined>;
@@ -43,5 +44,26 @@ describe("proxy", () => {
     const headers = run({ NODE_ENV: "test", ATTEST_ENV: undefined, PUBLIC_URL: "http://localhost:3000" });
     expect(headers.get("strict-transport-security")).toBeNull();
     expect(headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  });
+});
+
+/** Which requests the proxy sees, judged by Next's own matcher code: a route it sees gets the page CSP instead of its own. */
+describe("proxy matcher", () => {
+  const matches = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+
+  it.each(["/", "/account", "/admin", "/admin/cases/abc", "/signin", "/kyc/grant/300", "/account/documents"])("runs for the page %s", (url) => {
+    expect(matches(url)).toBe(true);
+  });
+
+  it.each([
+    "/kyc/documents/6f1c1f4e-2d3b-4c5d-9e8f-0a1b2c3d4e5f?exp=1&sig=00",
+    "/admin/documents/6f1c1f4e-2d3b-4c5d-9e8f-0a1b2c3d4e5f",
+    "/account/documents/6f1c1f4e-2d3b-4c5d-9e8f-0a1b2c3d4e5f",
+    "/kyc/grant/300/icon",
+    "/api/v1/issue",
+    "/metadata.json",
+    "/.well-known/did.json",
+  ])("leaves %s to set its own policy", (url) => {
+    expect(matches(url)).toBe(false);
   });
 });

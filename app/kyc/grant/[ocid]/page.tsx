@@ -30,7 +30,7 @@ function queryString(query: QueryInput): string {
 
 /** Attest's copy of the partner's icon, when there is one it could fetch: the page never shows a broken image. */
 async function iconPath(partner: ResolvedPartner): Promise<string | null> {
-  if (!partner.metadata.icon || !(await fetchPartnerIcon(partner.metadata.icon))) return null;
+  if (!(await fetchPartnerIcon(partner))) return null;
   return `/kyc/grant/${partner.ocid}/icon`;
 }
 

@@ -2,13 +2,12 @@ import { z } from "zod";
 
 import { staffOrNull } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { DOCUMENT_HEADERS, documentResponse } from "@/lib/http/document-response";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { readDocument } from "@/lib/kyc/document-store";
 import { recordStaffAccess } from "@/lib/review/staff-access";
 
 /** Document images for the case page: staff only, never cached by anyone. */
-const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
-
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const staff = await staffOrNull("console.view");
@@ -19,10 +18,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const document = await readDocument(db, id.data);
     if (!document) throw new AppError("NOT_FOUND", "No such document.");
     await recordStaffAccess(db, staff.id, { what: "document", subjectUserId: document.userId, documentId: id.data, item: document.item });
-    return new Response(new Uint8Array(document.bytes), {
-      headers: { ...PRIVATE, "Content-Type": document.contentType, "Content-Disposition": "inline" },
-    });
+    return documentResponse(document);
   } catch (error) {
-    return errorResponse(error, PRIVATE);
+    return errorResponse(error, DOCUMENT_HEADERS);
   }
 }

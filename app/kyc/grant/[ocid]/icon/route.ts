@@ -7,6 +7,6 @@ import { resolvePartner } from "@/lib/ocn/partners";
 export async function GET(_request: Request, { params }: { params: Promise<{ ocid: string }> }) {
   const ocid = parseOcid((await params).ocid);
   const partner = ocid === null ? null : await resolvePartner(await getDb(), ocid).catch(() => null);
-  const icon = partner?.status === "active" && partner.metadata.icon ? await fetchPartnerIcon(partner.metadata.icon) : null;
+  const icon = partner?.status === "active" ? await fetchPartnerIcon(partner) : null;
   return icon ? iconResponse(icon) : new Response(null, { status: 404, headers: { "Cache-Control": "no-store" } });
 }
