@@ -71,10 +71,12 @@ test("axe finds nothing serious on the person's pages, the sign-in pages, the co
   await expectAccessible(page, new URL(page.url()).pathname);
   await screenshots(page, "receipt");
 
-  const signedOut = await browser.newPage({ baseURL });
+  // axe needs a page of its own context (not browser.newPage()) to reach every frame.
+  const signedOut = await browser.newContext({ baseURL });
   try {
-    await expectAccessible(signedOut, "/signin");
-    await expectAccessible(signedOut, `/signin/check-email?${new URLSearchParams({ email, callbackUrl: "/account" })}`);
+    const fresh = await signedOut.newPage();
+    await expectAccessible(fresh, "/signin");
+    await expectAccessible(fresh, `/signin/check-email?${new URLSearchParams({ email, callbackUrl: "/account" })}`);
   } finally {
     await signedOut.close();
   }
