@@ -255,10 +255,10 @@ test("the receipt verifies with the provider's key from /metadata.json; revoke t
   await partner.getByRole("button", { name: "Revoke Full name from Demo Gateway" }).click();
   await expect(partner.getByTestId("grant-300-name").locator("[data-decision]")).toHaveAttribute("data-decision", "revoked");
   await expect(partner.getByTestId("grant-300-email").locator("[data-decision]")).toHaveAttribute("data-decision", "granted");
-  await partner.getByRole("button", { name: "Revoke everything shared with Demo Gateway" }).click();
+  await partner.getByRole("button", { name: "Revoke all items shared with Demo Gateway" }).click();
   await partner.getByRole("button", { name: "Cancel" }).click();
   await expect(partner.getByTestId("grant-300-email").locator("[data-decision]")).toHaveAttribute("data-decision", "granted");
-  await partner.getByRole("button", { name: "Revoke everything shared with Demo Gateway" }).click();
+  await partner.getByRole("button", { name: "Revoke all items shared with Demo Gateway" }).click();
   await partner.getByRole("button", { name: "Yes, revoke all" }).click();
   await expect(partner.getByTestId("grant-300-email").locator("[data-decision]")).toHaveAttribute("data-decision", "revoked");
   await expect(partner.getByTestId("grant-300-phone").locator("[data-decision]")).toHaveAttribute("data-decision", "denied");
@@ -285,7 +285,7 @@ test("screenshots of the consent page at phone and desktop widths", async ({ pag
   await signInAs(page, "alice@example.com", "/account/partners");
   await page.goto("/account/partners");
   await expect(page.getByTestId("partner-300")).toBeVisible();
-  await page.getByRole("button", { name: "Revoke everything shared with Demo Gateway" }).click();
+  await page.getByRole("button", { name: "Revoke all items shared with Demo Gateway" }).click();
   await page.screenshot({ path: "/tmp/consent-partners-1280.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "/tmp/consent-partners-390.png", fullPage: true });

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { checkEmailPath } from "@/lib/auth/check-email";
 import { signIn, signOut, TOO_MANY_LINKS_PATH } from "@/lib/auth/config";
 import { safeReturnPath } from "@/lib/http/return-path";
 
@@ -19,10 +20,11 @@ const signInSchema = z.object({
 export async function requestSignInLink(_previous: SignInState, form: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse({ email: form.get("email"), callbackUrl: form.get("callbackUrl") ?? undefined });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email: String(form.get("email") ?? "") };
-  const next = await signIn("email", { email: parsed.data.email, redirectTo: safeReturnPath(parsed.data.callbackUrl), redirect: false });
+  const callbackUrl = safeReturnPath(parsed.data.callbackUrl);
+  const next = await signIn("email", { email: parsed.data.email, redirectTo: callbackUrl, redirect: false });
   if (next.endsWith(TOO_MANY_LINKS_PATH)) return { error: TOO_MANY_LINKS_MESSAGE, email: parsed.data.email };
-  // The "check your email" page once the link is sent.
-  redirect(next);
+  // The "check your email" page once the link is sent, naming the address and able to send it again.
+  redirect(checkEmailPath(next, { email: parsed.data.email, callbackUrl, again: form.get("again") === "1" }));
 }
 
 export async function signOutAction(): Promise<void> {

@@ -81,7 +81,7 @@ export function GatewayConsole({ initialOcid = "12345", initialGrants = [...ITEM
                 title={person.summary}
                 className={`rounded-full border px-3 py-1 text-sm transition ${userOcid === person.ocid ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 text-slate-700 hover:border-brand-600"}`}
               >
-                {person.name} <span className="font-mono text-xs text-slate-500">{person.ocid}</span>
+                {person.name} <span className="font-mono text-xs text-slate-600">{person.ocid}</span>
               </button>
             ))}
           </div>

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { submitDeclaredItemAction, type FormState } from "@/app/(account)/account/actions";
-import { FormMessage, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
+import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/kyc/form-errors";
 import { declaredInputFrom } from "@/lib/kyc/form-input";
 import type { DeclaredItem } from "@/lib/kyc/items";
@@ -34,6 +34,7 @@ export function DeclaredItemForm({ item, current, countries }: { item: DeclaredI
   return (
     <form action={action} onSubmit={validate} noValidate className="space-y-4">
       <input type="hidden" name="item" value={item} />
+      <ErrorSummary errors={clientErrors ?? state.fieldErrors} message={clientErrors ? undefined : state.message} />
       {item === "name" ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField name="first_name" label="First name(s)" autoComplete="given-name" defaultValue={value.first_name} error={errors.first_name} />
@@ -72,7 +73,6 @@ export function DeclaredItemForm({ item, current, countries }: { item: DeclaredI
           <SelectField name="country" label="Country" options={countryOptions} placeholder="Choose a country" defaultValue={value.country} error={errors.country} />
         </div>
       ) : null}
-      <FormMessage message={clientErrors ? "Please correct the fields marked below." : state.message} />
       <SubmitButton pending={pending} pendingLabel="Saving…">
         Submit for review
       </SubmitButton>

@@ -3,7 +3,7 @@
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
-import { FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/kyc/fields";
+import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/kyc/fields";
 import { identityDocumentFieldsSchema, PROOF_OF_ADDRESS_TYPES, proofOfAddressFieldsSchema } from "@/lib/kyc/document-values";
 import { MAX_UPLOAD_BYTES } from "@/lib/kyc/file-type";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/kyc/form-errors";
@@ -79,6 +79,7 @@ export function DocumentForm({ item, countries }: { item: DocumentItem; countrie
   return (
     <form action={action} onSubmit={validate} noValidate className="space-y-4">
       <input type="hidden" name="item" value={item} />
+      <ErrorSummary errors={clientErrors ?? state.fieldErrors} message={clientErrors ? undefined : state.message} />
       {isProof ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
@@ -126,7 +127,6 @@ export function DocumentForm({ item, countries }: { item: DocumentItem; countrie
           ) : null}
         </div>
       )}
-      <FormMessage message={clientErrors ? "Please correct the fields marked below." : state.message} />
       <SubmitButton pending={pending} pendingLabel="Uploading…">
         Upload for review
       </SubmitButton>

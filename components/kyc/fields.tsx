@@ -1,4 +1,6 @@
-import type { ReactNode } from "react";
+"use client";
+
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 
 /** Labelled inputs with their message wired to aria-describedby, shared by the account forms. */
 const INPUT =
@@ -87,6 +89,49 @@ export function FormMessage({ message, ok }: { message?: string; ok?: boolean })
     <p role={ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
       {message}
     </p>
+  );
+}
+
+/**
+ * What is wrong with a form, above its fields: focused when it appears so a screen reader
+ * hears it and a keyboard starts from it, with a link per field that moves focus there.
+ * Without field messages it is the form's own message (the server's, or its failure).
+ */
+export function ErrorSummary({ message, errors }: { message?: string; errors?: Record<string, string> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const fields = Object.entries(errors ?? {});
+  const shown = fields.length > 0 || Boolean(message);
+  // `errors` is a new object for each refused submission, so a second try with the same mistakes focuses it again.
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [shown, errors, message]);
+  if (!shown) return null;
+
+  function focusField(event: MouseEvent<HTMLAnchorElement>, name: string) {
+    const field = document.getElementById(name);
+    if (!field) return;
+    event.preventDefault();
+    field.focus();
+    field.scrollIntoView({ block: "center" });
+  }
+
+  return (
+    <div ref={ref} tabIndex={-1} className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-2 focus:outline-offset-2 focus:outline-red-700">
+      <div role="alert">
+        <p className="font-medium">{fields.length > 0 ? "Please correct the fields marked below:" : message}</p>
+        {fields.length > 0 ? (
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            {fields.map(([name, text]) => (
+              <li key={name}>
+                <a href={`#${name}`} onClick={(event) => focusField(event, name)} className="underline hover:no-underline">
+                  {text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </div>
   );
 }
 

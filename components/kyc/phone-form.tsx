@@ -9,26 +9,17 @@ import { phoneSchema } from "@/lib/kyc/values";
 /** Step 1 sends a code to the number; step 2 takes the code. A new code can be asked for at any time. */
 export function PhoneForm({ current, waitingFor }: { current?: string; waitingFor?: string }) {
   const [sent, requestCode, requesting] = useActionState<FormState, FormData>(requestPhoneCodeAction, {});
-  const [confirmed, confirmCode, confirming] = useActionState<FormState, FormData>(confirmPhoneCodeAction, {});
   const [phoneError, setPhoneError] = useState<string | undefined>();
-  const [codeError, setCodeError] = useState<string | undefined>();
   const codeFor = sent.ok ? sent.phone : waitingFor;
 
-  // Both forms are sent by hand: React resets a form after its action runs, which would
-  // empty the number or the code the person just typed whenever the server says no.
+  // Sent by hand: React resets a form after its action runs, which would empty the
+  // number the person just typed whenever the server says no.
   function checkPhone(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const parsed = phoneSchema.safeParse(form.get("phone"));
     setPhoneError(parsed.success ? undefined : parsed.error.issues[0]?.message);
     if (parsed.success) startTransition(() => requestCode(form));
-  }
-  function checkCode(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const ok = /^\d{6}$/.test(String(form.get("code") ?? "").replace(/\s/g, ""));
-    setCodeError(ok ? undefined : "Enter the 6 digits of the code");
-    if (ok) startTransition(() => confirmCode(form));
   }
 
   return (
@@ -51,24 +42,40 @@ export function PhoneForm({ current, waitingFor }: { current?: string; waitingFo
         </SubmitButton>
       </form>
 
-      {codeFor ? (
-        <form action={confirmCode} onSubmit={checkCode} noValidate className="space-y-4 border-t border-slate-200 pt-6">
-          <TextField
-            name="code"
-            label={`Code sent to ${codeFor}`}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={7}
-            className="max-w-xs"
-            error={codeError ?? confirmed.fieldErrors?.code}
-            hint="The code is valid for 10 minutes and 5 tries."
-          />
-          <FormMessage message={confirmed.fieldErrors?.code ? undefined : confirmed.message} />
-          <SubmitButton pending={confirming} pendingLabel="Checking…">
-            Verify number
-          </SubmitButton>
-        </form>
-      ) : null}
+      {/* A new code is a new form: "Too many wrong codes" belonged to the old one. */}
+      {codeFor ? <CodeForm key={sent.sentAt ?? "waiting"} phone={codeFor} /> : null}
     </div>
+  );
+}
+
+function CodeForm({ phone }: { phone: string }) {
+  const [confirmed, confirmCode, confirming] = useActionState<FormState, FormData>(confirmPhoneCodeAction, {});
+  const [codeError, setCodeError] = useState<string | undefined>();
+
+  function checkCode(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const ok = /^\d{6}$/.test(String(form.get("code") ?? "").replace(/\s/g, ""));
+    setCodeError(ok ? undefined : "Enter the 6 digits of the code");
+    if (ok) startTransition(() => confirmCode(form));
+  }
+
+  return (
+    <form action={confirmCode} onSubmit={checkCode} noValidate className="space-y-4 border-t border-slate-200 pt-6">
+      <TextField
+        name="code"
+        label={`Code sent to ${phone}`}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={7}
+        className="max-w-xs"
+        error={codeError ?? confirmed.fieldErrors?.code}
+        hint="The code is valid for 10 minutes and 5 tries."
+      />
+      <FormMessage message={confirmed.fieldErrors?.code ? undefined : confirmed.message} />
+      <SubmitButton pending={confirming} pendingLabel="Checking…">
+        Verify number
+      </SubmitButton>
+    </form>
   );
 }

@@ -101,7 +101,7 @@ export function SelfieCapture() {
             // eslint-disable-next-line @next/next/no-img-element -- a local blob, nothing to optimise
             <img src={shot.url} alt="Your selfie, ready to send" className="mx-auto aspect-[3/4] max-h-96 w-full object-cover sm:w-auto" />
           ) : (
-            <div className="flex aspect-[3/4] max-h-96 w-full items-center justify-center text-sm text-slate-500 sm:aspect-video">
+            <div className="flex aspect-[3/4] max-h-96 w-full items-center justify-center text-sm text-slate-700 sm:aspect-video">
               {camera === "starting" ? "Starting the camera…" : "The camera is off"}
             </div>
           )}

@@ -20,6 +20,11 @@ describe("items", () => {
     }
   });
 
+  // The description shows on a missing item's page too: "You typed the code we sent" would be untrue there.
+  it.each(ITEMS)("describes how %s becomes verified without saying it happened already", (item) => {
+    expect(ITEM_INFO[item].howVerified).not.toMatch(/\b(typed|signed|entered|chose|uploaded|took|sent to it)\b/i);
+  });
+
   it.each(["", "Name", "passport ", "toString", "__proto__", "kyc"])("rejects %j as an item", (value) => {
     expect(isItem(value)).toBe(false);
   });

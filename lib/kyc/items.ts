@@ -45,6 +45,7 @@ export interface ItemInfo {
   label: string;
   /** Plain language, shown on the consent page: what the partner receives. */
   shares: string;
+  /** How the item becomes verified, in the present tense: it is shown while the item is still missing too. */
   howVerified: string;
 }
 
@@ -57,12 +58,12 @@ export const ITEM_INFO: Record<Item, ItemInfo> = {
   email: {
     label: "Email address",
     shares: "Your email address",
-    howVerified: "You signed in through a link sent to it",
+    howVerified: "You sign in through a link we send to it",
   },
   phone: {
     label: "Phone number",
     shares: "Your phone number in international format",
-    howVerified: "You typed the 6-digit code we sent to it",
+    howVerified: "You type in the 6-digit code we send to it by SMS",
   },
   date_of_birth: {
     label: "Date of birth",

@@ -17,7 +17,14 @@ import { deleteAccount, withdrawItem } from "@/lib/kyc/lifecycle";
 import { confirmPhoneCode, requestPhoneCode } from "@/lib/kyc/phone";
 
 /** What every account form gets back: a message for the form, and one per field. */
-export type FormState = { ok?: boolean; message?: string; fieldErrors?: FieldErrors; phone?: string };
+export type FormState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: FieldErrors;
+  phone?: string;
+  /** When a phone code was sent: a new value starts the code form afresh, without the old code's messages. */
+  sentAt?: number;
+};
 
 async function signedInUserId(): Promise<string> {
   const user = await currentUser();
@@ -58,7 +65,7 @@ export async function requestPhoneCodeAction(_previous: FormState, form: FormDat
   const userId = await signedInUserId();
   try {
     const phone = await requestPhoneCode(await getDb(), userId, String(form.get("phone") ?? ""));
-    return { ok: true, phone, message: `We sent a 6-digit code to ${phone}. It is valid for 10 minutes.` };
+    return { ok: true, phone, sentAt: Date.now(), message: `We sent a 6-digit code to ${phone}. It is valid for 10 minutes.` };
   } catch (error) {
     return { ...failure(error, "requestPhoneCode"), phone: String(form.get("phone") ?? "") };
   }

@@ -53,7 +53,7 @@ export default async function ConnectedPartnersPage() {
                   <RevokeButton
                     partnerOcid={partner.ocid}
                     label="Revoke all"
-                    accessibleLabel={`Revoke everything shared with ${partner.name}`}
+                    accessibleLabel={`Revoke all items shared with ${partner.name}`}
                     confirm={`Stop sharing everything with ${partner.name}?`}
                   />
                 ) : null}

@@ -82,7 +82,13 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
           </a>
           .
         </p>
-        <pre className="overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs text-slate-100">{JSON.stringify(signed, null, 2)}</pre>
+        {/* Focusable so a keyboard can scroll it sideways; a region so the label is announced. */}
+        <pre
+          tabIndex={0}
+          role="region"
+          aria-label="The signed receipt as JSON"
+          className="overflow-x-auto rounded-lg bg-slate-900 p-4 font-mono text-xs text-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        >{JSON.stringify(signed, null, 2)}</pre>
       </section>
     </div>
   );
