@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { defineConfig, devices } from "@playwright/test";
 
-import { SERVER_ARGS } from "./scripts/server-command";
+import { CHROMIUM_ARGS, SERVER_ARGS } from "./scripts/server-command";
 
 /**
  * Browser tests run against the production build on a fresh data directory
@@ -35,7 +35,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync"],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { renderPassportImage, renderSelfieImage } from "../lib/demo/document-images";
 import { addDays, isoDateOf } from "../lib/kyc/dates";
 import { buildPassportMrz } from "../lib/kyc/mrz";
+import { CHROMIUM_ARGS } from "../scripts/server-command";
 import { latestMessageTo } from "./support/mailbox";
 import { signInAs, uniqueEmail } from "./support/session";
 
@@ -11,13 +12,7 @@ test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-quic",
-      "--disable-sync",
+      ...CHROMIUM_ARGS,
       "--use-fake-device-for-media-stream",
       "--use-fake-ui-for-media-stream",
     ],

@@ -21,7 +21,8 @@ export function findPostgresBin(): string | null {
   return versions[0] ? path.join(root, versions[0], "bin") : null;
 }
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now, on loopback. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 
 import { defineConfig, devices } from "@playwright/test";
 
+import { CHROMIUM_ARGS } from "../../scripts/server-command";
 import { HOSTNAME, makeTls, type Tls } from "./topology";
 
 /**
@@ -35,13 +36,7 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-quic",
-        "--disable-sync",
+        ...CHROMIUM_ARGS,
         `--host-resolver-rules=MAP ${HOSTNAME} 127.0.0.1`,
       ],
       env: { ...process.env, HOME: tls.browserHome },

@@ -1,10 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { freePort } from "../../scripts/postgres-server";
 
 /**
  * Attest as an operator deploys it (README, "Deploying"): a real PostgreSQL, two instances
@@ -36,17 +37,6 @@ export function makeTls(): Tls {
   execFileSync("certutil", ["-N", "-d", `sql:${nssdb}`, "--empty-password"], { stdio: "pipe" });
   execFileSync("certutil", ["-A", "-d", `sql:${nssdb}`, "-n", "Attest deployment test CA", "-t", "C,,", "-i", file("ca.pem")], { stdio: "pipe" });
   return { dir, caPem: readFileSync(file("ca.pem"), "utf8"), certFile: file("site.pem"), keyFile: file("site.key"), browserHome };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** KEY=VALUE lines as systemd's EnvironmentFile reads them (single quotes kept literal). */
