@@ -108,7 +108,7 @@ describe("Idempotency-Key on POST /api/v1/issue", () => {
 
     await db.update(idempotencyKeys).set({ createdAt: sql`now() - interval '25 hours'` }).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, "probe")));
     // Expired: the key is free again, even for another body.
-    expect((await issue({ ...person.request, tier: "Tier2" }, bearer, "probe")).status).toBe(200);
+    expect((await issue({ ...person.request, tier: "Tier1" }, bearer, "probe")).status).toBe(200);
     await db.update(idempotencyKeys).set({ createdAt: sql`now() - interval '25 hours'` }).where(eq(idempotencyKeys.scope, scope));
     expect(await sweepIdempotencyKeys(db)).toBeGreaterThanOrEqual(2);
     expect(await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.scope, scope))).toEqual([]);

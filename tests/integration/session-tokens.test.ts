@@ -32,7 +32,7 @@ describe("session tokens at rest", () => {
   });
 
   it("hashes existing rows in the migration exactly as the adapter does, so nobody is signed out", async () => {
-    const migration = readFileSync("db/migrations/0002_hash_session_tokens.sql", "utf8");
+    const migration = readFileSync("db/migrations/0005_hash_session_tokens.sql", "utf8");
     const expression = /SET "session_token" = (.+);/.exec(migration)![1]!.replaceAll('"session_token"', "$1");
     const token = crypto.randomUUID();
     const result = (await (await getDb()).execute(sql.raw(expression.replace("$1", `'${token}'`).replace(/^/, "select ").concat(" as hashed")))) as unknown;

@@ -50,7 +50,7 @@ describe("sign-in links", () => {
         answers[email].push(await ask(email));
       }
     }
-    expect(answers[known]!.slice(0, 3)).toEqual(Array(3).fill({ redirect: "/api/auth/verify-request" }));
+    expect(answers[known]!.slice(0, 3)).toEqual(Array(3).fill({ redirect: "/signin/check-email" }));
     expect(answers[known]![3]).toEqual({ error: expect.stringMatching(/sign-in links/), email: known });
     // Word for word the same, apart from the address typed.
     expect(answers[unknown]!.slice(0, 3)).toEqual(answers[known]!.slice(0, 3));
@@ -63,7 +63,7 @@ describe("sign-in links", () => {
     const email = uniqueAddress("case");
     for (const written of [email, email.toUpperCase(), email.replace("@example.com", "@Example.COM")]) {
       actFromClient(clientAddress());
-      expect(await ask(written)).toEqual({ redirect: "/api/auth/verify-request" });
+      expect(await ask(written)).toEqual({ redirect: "/signin/check-email" });
     }
     actFromClient(clientAddress());
     expect(await ask(email.replace("case", "CASE"))).toMatchObject({ error: expect.any(String) });
@@ -71,7 +71,7 @@ describe("sign-in links", () => {
 
   it("refuses a 4th link from one client address, whatever addresses it names", async () => {
     actFromClient(clientAddress() + "0");
-    for (let i = 0; i < 3; i++) expect(await ask(uniqueAddress("spray"))).toEqual({ redirect: "/api/auth/verify-request" });
+    for (let i = 0; i < 3; i++) expect(await ask(uniqueAddress("spray"))).toEqual({ redirect: "/signin/check-email" });
     const fourth = uniqueAddress("spray");
     expect(await ask(fourth)).toMatchObject({ error: expect.any(String) });
     expect(await linksTo(fourth)).toBe(0);

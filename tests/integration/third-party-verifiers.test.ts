@@ -25,7 +25,8 @@ import { getEnv, resetEnvForTests } from "@/lib/env";
 import { createRequestListener, type NextHandler } from "@/lib/http/attest-server";
 import { MACHINE_ROUTES } from "@/lib/http/machine-routes";
 import { ocnRequest } from "@/lib/ocn/client";
-import { createFundedAccount, createPerson, grantIssuanceItems } from "@/tests/support/credentials";
+import { ITEMS } from "@/lib/kyc/items";
+import { createFundedAccount, createPerson } from "@/tests/support/credentials";
 import { setGrants } from "@/tests/support/factories";
 import { createTestPartner, startMetadataServer, stopMetadataServer } from "@/tests/support/ocn-partners";
 
@@ -106,7 +107,8 @@ async function schemaValidator(name: string) {
 async function issueCredential() {
   const { partnerOcid, bearer } = await createFundedAccount(100);
   const person = await createPerson();
-  await grantIssuanceItems(person.user.id, partnerOcid!);
+  // Tier3 attests every item it relies on, so the person grants the account's partner all of them.
+  await setGrants(person.user.id, partnerOcid!, Object.fromEntries(ITEMS.map((item) => [item, "granted"])));
   const response = await call("/api/v1/issue", {
     method: "POST",
     headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
