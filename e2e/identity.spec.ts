@@ -43,7 +43,7 @@ test("a new person provides and verifies their identity, item by item", async ({
   await openItem(page, "name", /Add/);
   await page.getByLabel("First name(s)").fill("Zoe");
   await page.getByRole("button", { name: "Submit for review" }).click();
-  await expect(page.getByText("Enter your last name")).toBeVisible();
+  await expect(page.getByText("Enter your last name").last()).toBeVisible();
   await page.getByLabel("Last name").fill("Quintero");
   await submitAndReturn(page, "Submit for review");
   await expect(state(page, "name")).toHaveAttribute("data-state", "pending");
@@ -114,7 +114,7 @@ test("a new person provides and verifies their identity, item by item", async ({
   await page.getByLabel("Photo page").setInputFiles({ name: "passport.png", mimeType: "image/png", buffer: image });
   await page.getByLabel("Machine-readable zone").fill(mrz);
   await page.getByRole("button", { name: "Upload for review" }).click();
-  await expect(page.getByText(/passport number you typed \(X1234567\) does not match the MRZ/)).toBeVisible();
+  await expect(page.getByText(/passport number you typed \(X1234567\) does not match the MRZ/).last()).toBeVisible();
   await page.getByLabel("Document number").fill("X12345678");
   await page.getByLabel("Photo page").setInputFiles({ name: "passport.png", mimeType: "image/png", buffer: image });
   await submitAndReturn(page, "Upload for review");
@@ -185,7 +185,7 @@ test("without a camera, a selfie can be uploaded as a file; a file that is not a
   // Named like a photo, but its bytes say otherwise: the type is read from the bytes.
   await file.setInputFiles({ name: "me.png", mimeType: "image/png", buffer: Buffer.from("not a picture at all") });
   await page.getByRole("button", { name: "Upload photo" }).click();
-  await expect(page.getByText("Upload a JPEG or PNG image")).toBeVisible();
+  await expect(page.getByText("Upload a JPEG or PNG image").last()).toBeVisible();
   await page.goto("/account");
   await expect(state(page, "liveness")).toHaveAttribute("data-state", "missing");
 
@@ -204,7 +204,7 @@ test("deleting the account signs the person out and they are gone", async ({ pag
   await submitAndReturn(page, "Submit for review");
   await page.getByRole("link", { name: "Delete account…" }).click();
   await page.getByRole("button", { name: "Delete my account" }).click();
-  await expect(page.getByText("Type DELETE in capitals to confirm")).toBeVisible();
+  await expect(page.getByText("Type DELETE in capitals to confirm").last()).toBeVisible();
   await page.getByLabel("Type DELETE to confirm").fill("DELETE");
   await page.getByRole("button", { name: "Delete my account" }).click();
   await expect(page).toHaveURL(/\/\?account=deleted$/);
