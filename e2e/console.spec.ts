@@ -22,6 +22,19 @@ async function openCase(page: Page, ocid: number, item?: string): Promise<string
   return new URL(page.url()).pathname;
 }
 
+/**
+ * The shortcuts listen once the page has hydrated; a key pressed before that is lost, so "?"
+ * is pressed until the help dialog shows they listen, then closed.
+ */
+async function openShortcutHelp(page: Page): Promise<void> {
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(async () => {
+    await page.keyboard.press("?");
+    await expect(help).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await page.keyboard.press("Escape");
+}
+
 const stateOf = (page: Page, item: string) => page.getByTestId(`case-item-${item}`).locator("[data-state]").first();
 const accountState = (page: Page, item: string) => page.getByTestId(`item-${item}`).locator("[data-state]");
 
@@ -212,9 +225,7 @@ test("the keyboard flow: help, approve, resubmission, reject form, next and prev
   const casePath = await openCase(page, 12350);
   await expect(page.getByTestId("case-item-id_card")).toHaveAttribute("data-current", "true");
 
-  await page.keyboard.press("?");
-  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
-  await page.keyboard.press("Escape");
+  await openShortcutHelp(page);
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
 
   await page.keyboard.press("a");
@@ -533,10 +544,7 @@ test("A approves after five seconds, and Undo within them leaves the item pendin
   const casePath = await openCase(page, 12350);
   await page.goto(`${casePath}?item=date_of_birth`);
   await expect(page.getByTestId("case-item-date_of_birth")).toHaveAttribute("data-current", "true");
-  // The shortcuts listen once the page has hydrated: the help dialog shows they do.
-  await page.keyboard.press("?");
-  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
-  await page.keyboard.press("Escape");
+  await openShortcutHelp(page);
 
   await page.keyboard.press("a");
   const undo = page.getByTestId("approve-undo");
@@ -548,9 +556,7 @@ test("A approves after five seconds, and Undo within them leaves the item pendin
   await page.goto(`${casePath}?item=date_of_birth`);
   await expect(stateOf(page, "date_of_birth")).toHaveAttribute("data-state", "pending");
 
-  await page.keyboard.press("?");
-  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
-  await page.keyboard.press("Escape");
+  await openShortcutHelp(page);
   await page.keyboard.press("a");
   await expect(page.getByTestId("approve-undo")).toBeVisible();
   await expect(page.getByTestId("decision-notice")).toContainText("Approved.", { timeout: 15_000 });
