@@ -1,7 +1,7 @@
 import "server-only";
 
 import { getEnv } from "@/lib/env";
-import { clientAddress } from "@/lib/http/client-address";
+import { clientAddress, isLoopbackAddress } from "@/lib/http/client-address";
 import { AppError, errorResponse } from "@/lib/http/errors";
 import { metrics } from "@/lib/http/metrics";
 import { secretsEqual } from "@/lib/security/compare";
@@ -12,13 +12,10 @@ import { secretsEqual } from "@/lib/security/compare";
  * the server decided, so behind TRUST_PROXY a proxied outsider is not taken for loopback).
  * Anyone else is told there is nothing here.
  */
-function isLoopback(address: string | null): boolean {
-  return address !== null && (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address) || address === "::1");
-}
-
 function allowed(request: Request): AppError | null {
   const { metricsToken } = getEnv();
-  if (!metricsToken) return isLoopback(clientAddress(request.headers)) ? null : new AppError("NOT_FOUND", "There is nothing here.");
+  const client = clientAddress(request.headers);
+  if (!metricsToken) return client !== null && isLoopbackAddress(client) ? null : new AppError("NOT_FOUND", "There is nothing here.");
   const presented = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   return presented !== undefined && secretsEqual(presented, metricsToken) ? null : new AppError("UNAUTHORIZED", "Send the metrics token as Authorization: Bearer <token>.");
 }
