@@ -3,8 +3,8 @@
 import { useActionState, useState } from "react";
 
 import { createAccountAction, type AccountFormState } from "@/app/(admin)/admin/accounts/actions";
-import { FieldError, FormOutcome, inputClass, primaryButton } from "@/components/admin/accounts/form-bits";
-import { createAccountSchema, fieldErrors } from "@/lib/credentials/account-schemas";
+import { checkedSubmit, FieldError, FormOutcome, inputClass, primaryButton } from "@/components/admin/accounts/form-bits";
+import { createAccountSchema } from "@/lib/credentials/account-schemas";
 
 export function CreateAccountForm() {
   const [state, action, pending] = useActionState<AccountFormState, FormData>(createAccountAction, {});
@@ -14,12 +14,7 @@ export function CreateAccountForm() {
     <form
       action={action}
       noValidate
-      onSubmit={(event) => {
-        const form = new FormData(event.currentTarget);
-        const parsed = createAccountSchema.safeParse({ name: form.get("name"), partnerOcid: form.get("partnerOcid") });
-        setLocal(parsed.success ? {} : fieldErrors(parsed.error));
-        if (!parsed.success) event.preventDefault();
-      }}
+      onSubmit={checkedSubmit((form) => createAccountSchema.safeParse({ name: form.get("name"), partnerOcid: form.get("partnerOcid") }), setLocal)}
       className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start"
     >
       <div className="space-y-1">

@@ -1,8 +1,24 @@
+import type { FormEvent } from "react";
+import type { z } from "zod";
+
 import { CopyButton } from "@/components/admin/accounts/copy-button";
 import type { AccountFormState } from "@/app/(admin)/admin/accounts/actions";
+import { fieldErrors } from "@/lib/credentials/account-schemas";
 
 export const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600";
 export const primaryButton = "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+
+/**
+ * An onSubmit that checks the form in the browser with the server's own schema: the field
+ * errors go to `show`, and a form that fails is not sent.
+ */
+export function checkedSubmit(read: (form: FormData) => z.ZodSafeParseResult<unknown>, show: (errors: Record<string, string>) => void) {
+  return (event: FormEvent<HTMLFormElement>) => {
+    const parsed = read(new FormData(event.currentTarget));
+    show(parsed.success ? {} : fieldErrors(parsed.error));
+    if (!parsed.success) event.preventDefault();
+  };
+}
 
 export function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (

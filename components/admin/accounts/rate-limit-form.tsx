@@ -3,8 +3,8 @@
 import { useActionState, useState } from "react";
 
 import { setRateLimitAction, type AccountFormState } from "@/app/(admin)/admin/accounts/actions";
-import { FieldError, FormOutcome, inputClass, primaryButton } from "@/components/admin/accounts/form-bits";
-import { fieldErrors, rateLimitSchema } from "@/lib/credentials/account-schemas";
+import { checkedSubmit, FieldError, FormOutcome, inputClass, primaryButton } from "@/components/admin/accounts/form-bits";
+import { rateLimitSchema } from "@/lib/credentials/account-schemas";
 
 /** The account's requests per minute on the Credentials API, across all instances. */
 export function RateLimitForm({ accountId, current }: { accountId: string; current: number }) {
@@ -15,11 +15,7 @@ export function RateLimitForm({ accountId, current }: { accountId: string; curre
     <form
       action={action}
       noValidate
-      onSubmit={(event) => {
-        const parsed = rateLimitSchema.safeParse({ accountId, rateLimitPerMinute: new FormData(event.currentTarget).get("rateLimitPerMinute") });
-        setLocal(parsed.success ? {} : fieldErrors(parsed.error));
-        if (!parsed.success) event.preventDefault();
-      }}
+      onSubmit={checkedSubmit((form) => rateLimitSchema.safeParse({ accountId, rateLimitPerMinute: form.get("rateLimitPerMinute") }), setLocal)}
       className="space-y-3"
     >
       <input type="hidden" name="accountId" value={accountId} />

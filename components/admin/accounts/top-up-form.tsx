@@ -3,8 +3,8 @@
 import { useActionState, useState } from "react";
 
 import { topUpAction, type AccountFormState } from "@/app/(admin)/admin/accounts/actions";
-import { FieldError, FormOutcome, inputClass, primaryButton } from "@/components/admin/accounts/form-bits";
-import { fieldErrors, topUpSchema } from "@/lib/credentials/account-schemas";
+import { checkedSubmit, FieldError, FormOutcome, inputClass, primaryButton } from "@/components/admin/accounts/form-bits";
+import { topUpSchema } from "@/lib/credentials/account-schemas";
 
 export function TopUpForm({ accountId }: { accountId: string }) {
   const [state, action, pending] = useActionState<AccountFormState, FormData>(topUpAction, {});
@@ -14,12 +14,7 @@ export function TopUpForm({ accountId }: { accountId: string }) {
     <form
       action={action}
       noValidate
-      onSubmit={(event) => {
-        const form = new FormData(event.currentTarget);
-        const parsed = topUpSchema.safeParse({ accountId, credits: form.get("credits"), note: form.get("note") ?? undefined });
-        setLocal(parsed.success ? {} : fieldErrors(parsed.error));
-        if (!parsed.success) event.preventDefault();
-      }}
+      onSubmit={checkedSubmit((form) => topUpSchema.safeParse({ accountId, credits: form.get("credits"), note: form.get("note") ?? undefined }), setLocal)}
       className="space-y-3"
     >
       <input type="hidden" name="accountId" value={accountId} />
