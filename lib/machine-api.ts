@@ -1,0 +1,28 @@
+import "server-only";
+
+import { verifyRoute } from "@/lib/credentials/routes";
+import type { AttestServerOptions } from "@/lib/http/attest-server";
+import { healthz, readyz } from "@/lib/http/health";
+import type { MachineHandler, MachineRoute } from "@/lib/http/machine-routes";
+import { metricsEndpoint } from "@/lib/http/metrics-endpoint";
+import { signResponse } from "@/lib/ocn/authenticate";
+import { capabilitiesRoute, dataRoute, validateRoute } from "@/lib/partner-api/routes";
+
+/**
+ * Who answers each machine route (lib/http/machine-routes.ts) when the server answers it
+ * itself: the domains' own handlers, the same functions app/ exports to Next. Handed to the
+ * server by server.ts, like the start-up in lib/startup.ts, so the HTTP layer imports no
+ * domain code. Every route in the table must have a handler here (the type says so).
+ */
+export const MACHINE_HANDLERS: Record<MachineRoute, MachineHandler> = {
+  "GET /capabilities": capabilitiesRoute,
+  "POST /kyc/validate": validateRoute,
+  "POST /kyc/data": dataRoute,
+  "POST /api/v1/verify": verifyRoute,
+  "GET /healthz": healthz,
+  "GET /readyz": readyz,
+  "GET /metrics": metricsEndpoint,
+};
+
+/** What the server needs to answer the machine API: the handlers, and the OCN signature its own errors carry there. */
+export const MACHINE_API: Pick<AttestServerOptions, "routes" | "signOcnResponse"> = { routes: MACHINE_HANDLERS, signOcnResponse: signResponse };
