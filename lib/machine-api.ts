@@ -1,7 +1,7 @@
 import "server-only";
 
-import { credentialsApiDescription } from "@/lib/credentials/openapi";
-import { verifyRoute } from "@/lib/credentials/routes";
+import { credentialsApiDescription } from "@/lib/credentials-api/openapi";
+import { verifyRoute } from "@/lib/credentials-api/routes";
 import type { AttestServerOptions } from "@/lib/http/attest-server";
 import { healthz, readyz } from "@/lib/http/health";
 import type { MachineHandler, MachineRoute } from "@/lib/http/machine-routes";

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * OpenAPI 3.1 generation for Attest's two machine APIs: each API describes its own paths
- * and bodies (lib/partner-api/openapi.ts, lib/credentials/openapi.ts) from the zod schemas
+ * and bodies (lib/partner-api/openapi.ts, lib/credentials-api/openapi.ts) from the zod schemas
  * its routes parse with, so the document cannot drift from what the server accepts and
  * returns; /openapi.json puts the parts together with `openApiDocument`.
  */

@@ -3,7 +3,7 @@ import "server-only";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
-import { revokeCredentialsRelyingOnAny } from "@/lib/credentials/revocation";
+import { revokeCredentialsRelyingOnAny } from "@/lib/item-changes/relying-credentials";
 import type { Db, Tx } from "@/lib/db/client";
 import { logUnexpected } from "@/lib/http/errors";
 import { metrics, timeJob } from "@/lib/http/metrics";

@@ -3,7 +3,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNotNull, ne } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
-import { revokeCredentialsRelyingOn, revokeCredentialsRelyingOnAny } from "@/lib/credentials/revocation";
+import { revokeCredentialsRelyingOn, revokeCredentialsRelyingOnAny } from "@/lib/item-changes/relying-credentials";
 import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems } from "@/lib/db/schema";
 import { decodeItem, effectiveState, getItems, writeItem, writeItems, type ItemWrite, type StoredItem } from "@/lib/items/store";

@@ -14,7 +14,7 @@ import {
 } from "@/lib/credentials/api-schemas";
 import { BEARER_TOKEN_TTL_SECONDS } from "@/lib/credentials/bearer-tokens";
 import { ISSUE_COST } from "@/lib/credentials/issue";
-import { VERIFY_COST } from "@/lib/credentials/verify";
+import { VERIFY_COST } from "@/lib/credentials-api/verify";
 import { BAD_BODY, component, errorResponses, json, pathParameter, RATE_LIMITED, ref, TOO_LARGE, type ApiDescription } from "@/lib/http/openapi";
 
 /** The Credentials API's share of /openapi.json (lib/http/openapi.ts). */

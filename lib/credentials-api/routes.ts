@@ -1,5 +1,5 @@
 import { verifyRequestSchema } from "@/lib/credentials/api-schemas";
-import { verifyCredential, VERIFY_COST } from "@/lib/credentials/verify";
+import { verifyCredential, VERIFY_COST } from "@/lib/credentials-api/verify";
 import { withApiKey } from "@/lib/credentials/with-api-key";
 
 /**
