@@ -3,6 +3,8 @@ import "server-only";
 import { startIdempotencySweeps } from "@/lib/credentials/idempotency";
 import { getDb } from "@/lib/db/client";
 import { ConfigError, getEnv } from "@/lib/env";
+import { startDeliveryWorker } from "@/lib/events/deliver";
+import { startExpiryWarnings } from "@/lib/events/expiry-warnings";
 import { getKeys } from "@/lib/keys";
 import { startExpirySweeps } from "@/lib/kyc/expire-items";
 import { getTransport } from "@/lib/mail/transport";
@@ -18,6 +20,9 @@ export async function startAttest(): Promise<void> {
     // revoked, before the first request; then hourly.
     await startExpirySweeps(db);
     startIdempotencySweeps(db);
+    // Webhooks and notification emails, from the outbox every instance shares.
+    startDeliveryWorker(db);
+    startExpiryWarnings(db);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
