@@ -3,6 +3,7 @@ import "server-only";
 import { absoluteUrl } from "@/lib/env";
 import { ITEM_INFO } from "@/lib/kyc/items";
 import type { OutgoingMail } from "@/lib/mail/transport";
+import { reasonForPerson } from "@/lib/review/schemas";
 
 import type { NotificationData } from "./emit";
 import type { Notification } from "./types";
@@ -26,10 +27,11 @@ export function renderNotification<N extends Notification>(type: N, data: Notifi
       case "item.rejected": {
         const { item, reason, note, resubmission } = data as NotificationData["item.rejected"];
         const label = ITEM_INFO[item].label;
+        const explained = reasonForPerson(reason);
         const lines = [
           resubmission ? `A reviewer asks you to submit your ${label} again.` : `Your ${label} could not be verified.`,
-          `Reason: ${reason.replaceAll("_", " ")}`,
-          ...(note ? [`How to fix it: ${note}`] : []),
+          ...(explained ? [`Reason: ${explained.label}`, `How to fix it: ${explained.hint}`] : []),
+          ...(note ? [`The reviewer's note: ${note}`] : []),
           `Provide it again: ${itemLink(item)}`,
         ];
         return { subject: resubmission ? `Please resubmit your ${label}` : `${label} not verified`, text: lines.join("\n\n") };

@@ -6,6 +6,7 @@ import type { Tx } from "@/lib/db/client";
 import { grants, notificationPreferences, outbox, partners, users, webhookEndpoints } from "@/lib/db/schema";
 import { isItem, ITEMS, type Item } from "@/lib/kyc/items";
 import { kycCompletion, loadPartnerFacts, viewItems } from "@/lib/kyc/partner-view";
+import { canonicalJson } from "@/lib/ocn/canonical-json";
 import { encryptJson } from "@/lib/security/encryption";
 
 import { NOTIFICATIONS, type AccountEvent, type Notification, type PartnerEvent } from "./types";
@@ -72,7 +73,8 @@ export async function emitStatusChanged(tx: Tx, userId: string): Promise<void> {
         .where(and(eq(outbox.endpointId, endpoint.id), eq(outbox.type, "kyc.status_changed"), eq(outbox.subject, String(ocid))))
         .orderBy(desc(outbox.createdAt))
         .limit(1);
-      if (last && JSON.stringify(last.payload) === JSON.stringify(data)) continue;
+      // jsonb keeps its own key order: compare canonical forms.
+      if (last && canonicalJson(last.payload) === canonicalJson(data)) continue;
       await tx.insert(outbox).values({ channel: "webhook", endpointId: endpoint.id, type: "kyc.status_changed", subject: String(ocid), payload: data, occurredAt: now });
     }
   }
