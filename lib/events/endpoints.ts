@@ -39,6 +39,16 @@ export const endpointInputSchema = z
   });
 export type EndpointInput = z.infer<typeof endpointInputSchema>;
 
+/** The console form's fields, as the schema reads them. */
+export function endpointInputFromForm(form: FormData) {
+  const kind = form.get("ownerKind");
+  return endpointInputSchema.safeParse({
+    owner: kind === "account" ? { kind, id: form.get("accountId") } : { kind: "partner", ocid: form.get("partnerOcid") },
+    url: form.get("url"),
+    eventTypes: form.getAll("eventTypes"),
+  });
+}
+
 export type Endpoint = typeof webhookEndpoints.$inferSelect;
 
 /** Creates an endpoint; an API account's gets a signing secret, returned here and never again. */
