@@ -6,7 +6,7 @@ import { ConfigError, getEnv } from "@/lib/env";
 import { startDeliveryWorker } from "@/lib/events/deliver";
 import { startExpiryWarnings } from "@/lib/events/expiry-warnings";
 import { getKeys } from "@/lib/keys";
-import { startExpirySweeps } from "@/lib/kyc/expire-items";
+import { startExpirySweeps } from "@/lib/item-changes/expiry";
 import { getTransport } from "@/lib/mail/transport";
 
 /** Everything the server needs before its first request, and its periodic jobs; exits on bad configuration. */

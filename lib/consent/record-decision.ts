@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/log";
 import type { DbOrTx } from "@/lib/db/client";
 import { consentReceipts, grants } from "@/lib/db/schema";
 import { emitConsentUpdated } from "@/lib/events/emit";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 import { providerOcid } from "@/lib/ocn/provider";
 
 import { decisionStatus } from "./callback-url";

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/log";
 import type { DbOrTx } from "@/lib/db/client";
 import { grants } from "@/lib/db/schema";
 import { emitConsentUpdated } from "@/lib/events/emit";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 
 /**
  * Takes back what a person granted a partner: `items`, or everything when

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { absoluteUrl } from "@/lib/env";
-import { ITEM_INFO } from "@/lib/kyc/items";
+import { ITEM_INFO } from "@/lib/items/items";
 import type { OutgoingMail } from "@/lib/mail/transport";
 import { reasonForPerson } from "@/lib/review/schemas";
 

@@ -4,9 +4,9 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 
 import type { Tx } from "@/lib/db/client";
 import { grants, notificationPreferences, outbox, partners, users, webhookEndpoints } from "@/lib/db/schema";
-import { isItem, ITEMS, type Item } from "@/lib/kyc/items";
-import { kycCompletion, loadPartnerFacts, viewItems } from "@/lib/kyc/partner-view";
-import { canonicalJson } from "@/lib/ocn/canonical-json";
+import { isItem, ITEMS, type Item } from "@/lib/items/items";
+import { kycCompletion, loadPartnerFacts, viewItems } from "@/lib/partner-api/view";
+import { canonicalJson } from "@/lib/security/canonical-json";
 import { encryptJson } from "@/lib/security/encryption";
 
 import { NOTIFICATIONS, type AccountEvent, type Notification, type PartnerEvent } from "./types";

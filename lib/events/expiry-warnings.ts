@@ -5,7 +5,7 @@ import { and, eq, gt, inArray, lte } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { identityItems } from "@/lib/db/schema";
 import { logUnexpected } from "@/lib/http/errors";
-import { DOCUMENT_ITEMS } from "@/lib/kyc/items";
+import { DOCUMENT_ITEMS } from "@/lib/items/items";
 
 import { notifyPerson } from "./emit";
 

@@ -9,8 +9,8 @@ import { emitStatusChanged } from "@/lib/events/emit";
 import { logUnexpected } from "@/lib/http/errors";
 import { metrics, timeJob } from "@/lib/http/metrics";
 import { identityItems, itemHistory } from "@/lib/db/schema";
-import { verificationExpiry } from "@/lib/kyc/item-store";
-import type { Item } from "@/lib/kyc/items";
+import { verificationExpiry } from "@/lib/items/store";
+import type { Item } from "@/lib/items/items";
 
 /**
  * The expiry sweep (SPEC §3, §6). Reads already treat a verification past its expiry as
