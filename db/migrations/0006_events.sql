@@ -1,3 +1,12 @@
+CREATE TABLE "demo_webhook_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"event_id" text NOT NULL,
+	"type" text NOT NULL,
+	"body" text NOT NULL,
+	"signature_valid" boolean NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "notification_preferences" (
 	"user_id" text PRIMARY KEY NOT NULL,
 	"decisions" boolean DEFAULT true NOT NULL,

@@ -533,3 +533,13 @@ export const notificationPreferences = pgTable("notification_preferences", {
   dataAccess: boolean("data_access").notNull().default(false),
   updatedAt: at("updated_at").notNull().defaultNow(),
 });
+
+/** What the demo gateway's own webhook receiver got (/demo/webhooks): ids and statuses only, as every event carries. */
+export const demoWebhookEvents = pgTable("demo_webhook_events", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  eventId: text("event_id").notNull(),
+  type: text("type").notNull(),
+  body: text("body").notNull(),
+  signatureValid: boolean("signature_valid").notNull(),
+  receivedAt: at("received_at").notNull().defaultNow(),
+});
