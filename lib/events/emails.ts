@@ -3,7 +3,6 @@ import "server-only";
 import { absoluteUrl } from "@/lib/env";
 import { ITEM_INFO } from "@/lib/items/items";
 import type { OutgoingMail } from "@/lib/mail/transport";
-import { reasonForPerson } from "@/lib/review/schemas";
 
 import type { NotificationData } from "./emit";
 import type { Notification } from "./types";
@@ -25,9 +24,8 @@ export function renderNotification<N extends Notification>(type: N, data: Notifi
         return { subject: `${ITEM_INFO[item].label} verified`, text: `Your ${ITEM_INFO[item].label} has been verified.\n\nSee it: ${itemLink(item)}` };
       }
       case "item.rejected": {
-        const { item, reason, note, resubmission } = data as NotificationData["item.rejected"];
+        const { item, reason: explained, note, resubmission } = data as NotificationData["item.rejected"];
         const label = ITEM_INFO[item].label;
-        const explained = reasonForPerson(reason);
         const lines = [
           resubmission ? `A reviewer asks you to submit your ${label} again.` : `Your ${label} could not be verified.`,
           ...(explained ? [`Reason: ${explained.label}`, `How to fix it: ${explained.hint}`] : []),

@@ -1,12 +1,10 @@
 import "server-only";
 
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 
 import type { Tx } from "@/lib/db/client";
-import { grants, notificationPreferences, outbox, partners, users, webhookEndpoints } from "@/lib/db/schema";
-import { isItem, ITEMS, type Item } from "@/lib/items/items";
-import { kycCompletion, loadPartnerFacts, viewItems } from "@/lib/partner-api/view";
-import { canonicalJson } from "@/lib/security/canonical-json";
+import { grants, notificationPreferences, outbox, users, webhookEndpoints } from "@/lib/db/schema";
+import type { Item } from "@/lib/items/items";
 import { encryptJson } from "@/lib/security/encryption";
 
 import { NOTIFICATIONS, type AccountEvent, type Notification, type PartnerEvent } from "./types";
@@ -43,41 +41,18 @@ async function userOcid(tx: Tx, userId: string): Promise<number | null> {
 }
 
 /**
- * `kyc.status_changed` to every partner endpoint of someone the person granted anything: the
- * granted items' statuses exactly as /kyc/validate answers them now (same rules, same code),
- * and only when they differ from the last ones sent to that endpoint.
+ * `kyc.status_changed` to every partner endpoint of someone the person granted anything. The
+ * row says only whose status may have changed: the worker reads the statuses when it sends,
+ * exactly as /kyc/validate answers then (lib/event-delivery/status.ts), and sends nothing
+ * when they are what that endpoint was last sent. The row is visible only once this
+ * transaction commits, so what the worker reads includes the change.
  */
 export async function emitStatusChanged(tx: Tx, userId: string): Promise<void> {
   const endpoints = await partnerEndpoints(tx, await partnersOf(tx, userId), "kyc.status_changed");
   if (endpoints.length === 0) return;
   const ocid = await userOcid(tx, userId);
   if (ocid === null) return;
-  const viewers = await tx
-    .select({ ocid: partners.ocid, allowedGrants: partners.allowedGrants })
-    .from(partners)
-    .where(inArray(partners.ocid, [...new Set(endpoints.map((endpoint) => endpoint.partnerOcid!))]));
-  const now = new Date();
-  for (const viewer of viewers) {
-    const { facts, decisions } = await loadPartnerFacts(tx, ocid, viewer.ocid);
-    const view = viewItems(facts, decisions, { ocid: viewer.ocid, allowedGrants: viewer.allowedGrants ? viewer.allowedGrants.filter(isItem) : [...ITEMS] }, now);
-    const statuses: Partial<Record<Item, string>> = {};
-    for (const item of ITEMS) {
-      const decision = decisions.get(item);
-      if (decision === "granted" || decision === "revoked") statuses[item] = view[item].status;
-    }
-    const data = { user_ocid: ocid, grants: statuses, kyc_complete: kycCompletion(view).kyc_complete };
-    for (const endpoint of endpoints.filter((one) => one.partnerOcid === viewer.ocid)) {
-      const [last] = await tx
-        .select({ payload: outbox.payload })
-        .from(outbox)
-        .where(and(eq(outbox.endpointId, endpoint.id), eq(outbox.type, "kyc.status_changed"), eq(outbox.subject, String(ocid))))
-        .orderBy(desc(outbox.createdAt))
-        .limit(1);
-      // jsonb keeps its own key order: compare canonical forms.
-      if (last && canonicalJson(last.payload) === canonicalJson(data)) continue;
-      await tx.insert(outbox).values({ channel: "webhook", endpointId: endpoint.id, type: "kyc.status_changed", subject: String(ocid), payload: data, occurredAt: now });
-    }
-  }
+  await tx.insert(outbox).values(endpoints.map((endpoint) => ({ channel: "webhook" as const, endpointId: endpoint.id, type: "kyc.status_changed", subject: String(ocid) })));
 }
 
 /** A consent decision or revocation: `consent.updated` to that partner, then any status change it causes. */
@@ -115,7 +90,7 @@ export async function emitCredentialRevoked(tx: Tx, p: { credentialId: string; a
 
 export type NotificationData = {
   "item.approved": { item: Item };
-  "item.rejected": { item: Item; reason: string; note: string | null; resubmission: boolean };
+  "item.rejected": { item: Item; reason: { label: string; hint: string } | null; note: string | null; resubmission: boolean };
   "credential.revoked": { credentialId: string; reason: string };
   "data.accessed": { partnerName: string; items: Item[] };
   "document.expiring": { item: Item; expiresAt: string };

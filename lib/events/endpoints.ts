@@ -1,5 +1,7 @@
 import "server-only";
 
+import { randomBytes } from "node:crypto";
+
 import { and, desc, eq, isNotNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 
@@ -10,8 +12,6 @@ import { AppError } from "@/lib/http/errors";
 import { isAllowedOutboundUrl } from "@/lib/security/outbound-fetch";
 import { encryptText } from "@/lib/security/encryption";
 
-import { ENDPOINT_SECRET_PURPOSE } from "./deliver";
-import { generateEndpointSecret } from "./sign";
 import { ACCOUNT_EVENTS, PARTNER_EVENTS, TEST_EVENT } from "./types";
 
 /**
@@ -50,6 +50,13 @@ export function endpointInputFromForm(form: FormData) {
 }
 
 export type Endpoint = typeof webhookEndpoints.$inferSelect;
+
+export const ENDPOINT_SECRET_PURPOSE = "webhook_endpoints.secret";
+
+/** A new endpoint secret in the Standard Webhooks form: "whsec_" and 32 random bytes in base64. */
+export function generateEndpointSecret(): string {
+  return "whsec_" + randomBytes(32).toString("base64");
+}
 
 /** Creates an endpoint; an API account's gets a signing secret, returned here and never again. */
 export async function createEndpoint(db: Db, input: EndpointInput, actor: AuditActor): Promise<{ endpoint: Endpoint; secret: string | null }> {

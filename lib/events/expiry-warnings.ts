@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { identityItems } from "@/lib/db/schema";
 import { logUnexpected } from "@/lib/http/errors";
 import { DOCUMENT_ITEMS } from "@/lib/items/items";
+import { remember } from "@/lib/state/remember";
 
 import { notifyPerson } from "./emit";
 
@@ -30,11 +31,11 @@ export async function warnExpiringDocuments(db: Db, now = new Date()): Promise<n
   return rows.length;
 }
 
-const globalSweep = globalThis as { __attestExpiryWarnings?: NodeJS.Timeout };
-
+/** Hourly on every instance (the keys make a repeat harmless); started once per process. */
 export function startExpiryWarnings(db: Db): void {
-  if (globalSweep.__attestExpiryWarnings) return;
-  const run = () => warnExpiringDocuments(db).catch((error) => logUnexpected(error, "the expiry warnings"));
-  globalSweep.__attestExpiryWarnings = setInterval(() => void run(), SWEEP_INTERVAL_MS).unref();
-  void run();
+  remember("expiry-warnings", () => {
+    const run = () => void warnExpiringDocuments(db).catch((error: unknown) => logUnexpected(error, "the expiry warnings"));
+    run();
+    return setInterval(run, SWEEP_INTERVAL_MS).unref();
+  });
 }

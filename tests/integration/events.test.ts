@@ -8,7 +8,7 @@ import { recordConsentDecision } from "@/lib/consent/record-decision";
 import { revokeGrants } from "@/lib/consent/revoke";
 import { getDb, type Db } from "@/lib/db/client";
 import { auditLog, notificationPreferences, outbox, webhookEndpoints } from "@/lib/db/schema";
-import { claimDue, deliverDue, LEASE_MS } from "@/lib/events/deliver";
+import { claimDue, deliverDue, LEASE_MS } from "@/lib/event-delivery/deliver";
 import { createEndpoint, listDeliveries, listFailingEndpoints, resendDelivery, sendTestEvent } from "@/lib/events/endpoints";
 import { warnExpiringDocuments } from "@/lib/events/expiry-warnings";
 import type { EventBody } from "@/lib/events/types";

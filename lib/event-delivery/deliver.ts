@@ -11,11 +11,15 @@ import { logUnexpected } from "@/lib/http/errors";
 import { sendMail } from "@/lib/mail/transport";
 import { fetchOutbound } from "@/lib/security/outbound-fetch";
 import { decryptJson, decryptText } from "@/lib/security/encryption";
+import { remember } from "@/lib/state/remember";
 
-import { renderNotification } from "./emails";
-import { EMAIL_PAYLOAD_PURPOSE, type NotificationData } from "./emit";
+import { renderNotification } from "@/lib/events/emails";
+import { EMAIL_PAYLOAD_PURPOSE, type NotificationData } from "@/lib/events/emit";
+import { ENDPOINT_SECRET_PURPOSE } from "@/lib/events/endpoints";
+import type { EventBody, Notification } from "@/lib/events/types";
+
 import { partnerWebhookHeaders, standardWebhookHeaders } from "./sign";
-import type { EventBody, Notification } from "./types";
+import { statusPayload } from "./status";
 
 /**
  * The delivery workers. A claim takes due rows with FOR UPDATE SKIP LOCKED and, in the same
@@ -32,10 +36,9 @@ const FIRST_RETRY_MS = 30_000;
 const LONGEST_RETRY_MS = 2 * 60 * 60 * 1000;
 const CLAIM_BATCH = 20;
 const MAX_ANSWER_BYTES = 64 * 1024;
-export const ENDPOINT_SECRET_PURPOSE = "webhook_endpoints.secret";
 
 type Claimed = typeof outbox.$inferSelect;
-export type DeliveryRun = { delivered: number; retrying: number; failed: number };
+export type DeliveryRun = { delivered: number; retrying: number; failed: number; skipped: number };
 
 /** Exponential from 30 s, capped at 2 h, with ±20 % jitter so a recovering receiver is not hit by every row at once. */
 export function retryDelayMs(attempts: number, random = Math.random()): number {
@@ -75,11 +78,18 @@ export function eventBody(row: Pick<Claimed, "id" | "type" | "occurredAt" | "pay
   return JSON.stringify(body);
 }
 
-type Attempt = { ok: boolean; status: number | null; error: string | null };
+type Attempt = { ok: boolean; status: number | null; error: string | null; skipped?: true };
 
 async function postWebhook(db: Db, row: Claimed, now: Date): Promise<Attempt> {
   const [endpoint] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, row.endpointId!));
   if (!endpoint) return { ok: false, status: null, error: "endpoint removed" };
+  if (row.type === "kyc.status_changed" && row.payload === null) {
+    // Read on the first attempt and kept, so every retry sends the same bytes.
+    const payload = endpoint.partnerOcid === null ? null : await statusPayload(db, { id: row.id, endpointId: endpoint.id, subject: row.subject ?? "" }, endpoint.partnerOcid);
+    if (!payload) return { ok: false, status: null, error: null, skipped: true };
+    row.payload = payload;
+    await db.update(outbox).set({ payload }).where(and(eq(outbox.id, row.id), eq(outbox.claim, row.claim!)));
+  }
   const body = eventBody(row);
   const timestamp = Math.floor(now.getTime() / 1000);
   const signed = endpoint.partnerOcid !== null
@@ -116,6 +126,11 @@ async function sendEmail(db: Db, row: Claimed): Promise<Attempt> {
 /** Records one attempt under the worker's claim; a claim that expired and was taken over changes nothing. */
 async function settle(db: Db, row: Claimed, attempt: Attempt, now: Date): Promise<keyof DeliveryRun> {
   const mine = and(eq(outbox.id, row.id), eq(outbox.claim, row.claim!));
+  if (attempt.skipped) {
+    // Nothing changed for this partner since the last event: the row goes unsent.
+    await db.delete(outbox).where(mine);
+    return "skipped";
+  }
   const recorded = { lastStatus: attempt.status, lastError: attempt.error, claim: null };
   if (attempt.ok) {
     await db.update(outbox).set({ ...recorded, deliveredAt: now }).where(mine);
@@ -149,7 +164,7 @@ async function settle(db: Db, row: Claimed, attempt: Attempt, now: Date): Promis
 
 /** One pass: claim what is due, attempt each, record the outcomes. */
 export async function deliverDue(db: Db, now = new Date(), limit = CLAIM_BATCH): Promise<DeliveryRun> {
-  const run: DeliveryRun = { delivered: 0, retrying: 0, failed: 0 };
+  const run: DeliveryRun = { delivered: 0, retrying: 0, failed: 0, skipped: 0 };
   const rows = await claimDue(db, now, limit);
   await Promise.all(
     rows.map(async (row) => {
@@ -161,27 +176,27 @@ export async function deliverDue(db: Db, now = new Date(), limit = CLAIM_BATCH):
 }
 
 const POLL_MS = 2_000;
-const globalWorker = globalThis as { __attestDeliveryWorker?: NodeJS.Timeout };
 
 /**
  * Every instance runs one worker; they share the outbox through the claims above. A full batch
  * is followed at once by the next; a failed pass is logged and the next tick tries again.
  */
 export function startDeliveryWorker(db: Db): void {
-  if (globalWorker.__attestDeliveryWorker) return;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      let run: DeliveryRun;
-      do run = await deliverDue(db);
-      while (run.delivered + run.retrying + run.failed === CLAIM_BATCH);
-    } catch (error) {
-      logUnexpected(error, "the event delivery worker");
-    } finally {
-      running = false;
-    }
-  };
-  globalWorker.__attestDeliveryWorker = setInterval(() => void tick(), POLL_MS).unref();
+  remember("delivery-worker", () => {
+    let running = false;
+    const tick = async () => {
+      if (running) return;
+      running = true;
+      try {
+        let run: DeliveryRun;
+        do run = await deliverDue(db);
+        while (run.delivered + run.retrying + run.failed + run.skipped === CLAIM_BATCH);
+      } catch (error) {
+        logUnexpected(error, "the event delivery worker");
+      } finally {
+        running = false;
+      }
+    };
+    return setInterval(() => void tick(), POLL_MS).unref();
+  });
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 
 import { getKeys } from "@/lib/keys";
 import { signRequestHeaders } from "@/lib/ocn/client";
@@ -14,10 +14,6 @@ import { providerOcid } from "@/lib/ocn/provider";
  */
 const SECRET_PREFIX = "whsec_";
 
-/** A new endpoint secret in the Standard Webhooks form: "whsec_" and 32 random bytes in base64. */
-export function generateEndpointSecret(): string {
-  return SECRET_PREFIX + randomBytes(32).toString("base64");
-}
 
 export function standardWebhookHeaders(p: { id: string; secret: string; body: string; timestamp: number }): Record<string, string> {
   const key = Buffer.from(p.secret.slice(SECRET_PREFIX.length), "base64");
