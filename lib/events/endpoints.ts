@@ -21,8 +21,8 @@ import { ACCOUNT_EVENTS, PARTNER_EVENTS, TEST_EVENT } from "./types";
 export const endpointInputSchema = z
   .object({
     owner: z.discriminatedUnion("kind", [
-      z.object({ kind: z.literal("partner"), ocid: z.coerce.number().int().positive() }),
-      z.object({ kind: z.literal("account"), id: z.uuid() }),
+      z.object({ kind: z.literal("partner"), ocid: z.coerce.number().int().positive("Choose a partner.") }),
+      z.object({ kind: z.literal("account"), id: z.uuid("Choose an API account.") }),
     ]),
     url: z
       .string()

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 
 import { createEndpointAction, type WebhookFormState } from "@/app/(admin)/admin/webhooks/actions";
 import { FieldError, FormOutcome, inputClass, OneTimeSecret, primaryButton } from "@/components/admin/accounts/form-bits";
@@ -17,7 +17,16 @@ export function CreateEndpointForm({ owners }: { owners: Owners }) {
   const errors = state.fieldErrors ?? {};
   const select = `${inputClass} max-w-md`;
   return (
-    <form action={action} noValidate className="space-y-4">
+    <form
+      noValidate
+      className="space-y-4"
+      // Dispatched by hand, not through the form's action, so a refused form keeps what was typed.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        startTransition(() => action(data));
+      }}
+    >
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">For</legend>
         <div className="flex flex-wrap gap-4 text-sm">
