@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import type { DbOrTx } from "@/lib/db/client";
 import { consentReceipts, grants } from "@/lib/db/schema";
+import { emitConsentUpdated } from "@/lib/events/emit";
 import type { Item } from "@/lib/items/items";
 import { providerOcid } from "@/lib/ocn/provider";
 
@@ -84,6 +85,7 @@ export async function recordConsentDecision(db: DbOrTx, decision: ConsentDecisio
       partnerOcid: decision.partner.ocid,
       details: { status, granted, denied, receiptId: body.receipt_id },
     });
+    await emitConsentUpdated(tx, { userId: decision.userId, partnerOcid: decision.partner.ocid, granted, denied, revoked: [] });
   });
   return { status, granted, denied, receipt };
 }

@@ -5,6 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import type { DbOrTx } from "@/lib/db/client";
 import { grants } from "@/lib/db/schema";
+import { emitConsentUpdated } from "@/lib/events/emit";
 import type { Item } from "@/lib/items/items";
 
 /**
@@ -37,6 +38,7 @@ export async function revokeGrants(db: DbOrTx, p: { userId: string; partnerOcid:
         partnerOcid: p.partnerOcid,
         details: { items: revoked },
       });
+      await emitConsentUpdated(tx, { userId: p.userId, partnerOcid: p.partnerOcid, granted: [], denied: [], revoked });
     }
     return revoked;
   });

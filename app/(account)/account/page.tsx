@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { NotificationPreferencesForm } from "@/components/account/notification-preferences";
 import { DecisionReason } from "@/components/kyc/decision-reason";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { getPreferences } from "@/lib/events/preferences";
 import { effectiveState, getItems } from "@/lib/items/store";
 import { ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/items/items";
 import { previewItem } from "@/lib/items/mask";
@@ -26,7 +28,8 @@ function dateOf(d: Date | null): string | null {
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const items = await getItems(await getDb(), user.id);
+  const db = await getDb();
+  const [items, preferences] = await Promise.all([getItems(db, user.id), getPreferences(db, user.id)]);
   const states = new Map<Item, ItemState>(ITEMS.map((item) => [item, items.has(item) ? effectiveState(items.get(item)!) : "missing"]));
   const count = (state: ItemState) => [...states.values()].filter((s) => s === state).length;
   const attention = [...states.entries()].filter(([, s]) => s === "rejected" || s === "expired").map(([item]) => item);
@@ -110,6 +113,14 @@ export default async function AccountPage() {
           </ul>
         </section>
       ))}
+
+      <section id="notifications" aria-labelledby="notifications-title" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="notifications-title" className="font-medium">
+          Email notifications
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600">What Attest emails you about. The emails hold no more than what they are about and a link here.</p>
+        <NotificationPreferencesForm preferences={preferences} />
+      </section>
 
       <section aria-labelledby="danger" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="danger" className="font-medium">
