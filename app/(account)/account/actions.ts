@@ -12,7 +12,7 @@ import { declaredInputFrom, documentFieldsFrom } from "@/lib/kyc/form-input";
 import { fieldErrorsFromError, type FieldErrors } from "@/lib/kyc/form-errors";
 import { submitDeclaredItem } from "@/lib/kyc/declared";
 import { submitSelfie, uploadDocument, type UploadedFile } from "@/lib/kyc/documents";
-import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS } from "@/lib/kyc/items";
+import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS, type Item } from "@/lib/kyc/items";
 import { deleteAccount, withdrawItem } from "@/lib/kyc/lifecycle";
 import { confirmPhoneCode, requestPhoneCode } from "@/lib/kyc/phone";
 
@@ -40,9 +40,10 @@ function failure(error: unknown, where: string): FormState {
   return { message: "Something went wrong on our side. Please try again." };
 }
 
-function backToAccount(): never {
+/** Back to the overview; after a submission it confirms what was received and what happens next. */
+function backToAccount(submitted?: Item): never {
   revalidatePath("/account");
-  redirect("/account");
+  redirect(submitted ? `/account?submitted=${submitted}` : "/account");
 }
 
 const declaredItemSchema = z.enum(DECLARED_ITEMS);
@@ -58,7 +59,7 @@ export async function submitDeclaredItemAction(_previous: FormState, form: FormD
   } catch (error) {
     return failure(error, "submitDeclaredItem");
   }
-  backToAccount();
+  backToAccount(item.data);
 }
 
 export async function requestPhoneCodeAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -78,7 +79,7 @@ export async function confirmPhoneCodeAction(previous: FormState, form: FormData
   } catch (error) {
     return { ...failure(error, "confirmPhoneCode"), phone: previous.phone };
   }
-  backToAccount();
+  backToAccount("phone");
 }
 
 async function fileOf(form: FormData, key: string): Promise<UploadedFile | undefined> {
@@ -100,7 +101,7 @@ export async function uploadDocumentAction(_previous: FormState, form: FormData)
   } catch (error) {
     return failure(error, "uploadDocument");
   }
-  backToAccount();
+  backToAccount(item.data);
 }
 
 export async function submitSelfieAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -110,7 +111,7 @@ export async function submitSelfieAction(_previous: FormState, form: FormData): 
   } catch (error) {
     return failure(error, "submitSelfie");
   }
-  backToAccount();
+  backToAccount("liveness");
 }
 
 export async function withdrawItemAction(_previous: FormState, form: FormData): Promise<FormState> {
