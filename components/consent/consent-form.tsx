@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState } from "react";
+import { useActionState, useEffect, useId, useState, type FormEvent } from "react";
 
 import { submitConsentDecision } from "@/app/kyc/grant/[ocid]/actions";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
@@ -15,13 +15,38 @@ const STATUS_WORDS: Record<"granted" | "partial" | "denied", string> = {
   denied: "You shared nothing.",
 };
 
+/** The page's own sentences, together; {partner} is filled in, never glued on. */
+const TEXT = {
+  pendingNote: "You can share it now; {partner} sees “pending” until a reviewer verifies it.",
+  missingNote: "You can share it now; {partner} sees “missing” until it is provided and verified.",
+  provide: "Provide it now",
+  review: "See or change it",
+  confirmNoneTitle: "Nothing is selected",
+  confirmNoneBody: "Sharing nothing denies {partner}'s whole request. Deny it?",
+  confirmDeny: "Yes, deny all",
+  confirmBack: "Go back and choose",
+  decisionBar: "Your decision",
+} as const;
+
+const withPartner = (text: string, partner: string) => text.replaceAll("{partner}", partner);
+
+// Module-level, so React calls it once when the element mounts and not on every render.
+const focusOnMount = (element: HTMLElement | null) => element?.focus();
+
+/** Where an item is provided, coming back here afterwards; e-mail and screening need no visit. */
+function provideHref(item: Item, returnTo: string): string | null {
+  if (item === "aml" || item === "email") return null;
+  return `/account/items/${item}?${new URLSearchParams({ return: returnTo })}`;
+}
+
 /**
  * The decision itself. Sending the person back is a normal navigation (a
  * GET) from the confirmation, not a redirect answering the form's POST: the
  * CSP's form-action 'self' would stop a POST redirect to the partner.
  */
-export function ConsentForm({ partnerName, rows, fields }: { partnerName: string; rows: ConsentRow[]; fields: DecisionRequestFields }) {
+export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerName: string; rows: ConsentRow[]; fields: DecisionRequestFields; returnTo: string }) {
   const [state, action, pending] = useActionState<DecisionState, FormData>(submitConsentDecision, { kind: "idle" });
+  const [confirmingNone, setConfirmingNone] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<Item>>(() => new Set(rows.filter((row) => row.initiallyOn).map((row) => row.item)));
   const listId = useId();
 
@@ -55,8 +80,16 @@ export function ConsentForm({ partnerName, rows, fields }: { partnerName: string
     });
   const allOn = rows.every((row) => selected.has(row.item));
 
+  // "Share selected" with nothing selected would deny everything: ask first, instead of doing it silently.
+  function checkNothingShared(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (submitter?.getAttribute("value") !== "share" || selected.size > 0) return;
+    event.preventDefault();
+    setConfirmingNone(true);
+  }
+
   return (
-    <form action={action} className="space-y-4">
+    <form action={action} onSubmit={checkNothingShared} className="space-y-4">
       <input type="hidden" name="ocid" value={fields.ocid} />
       <input type="hidden" name="grants" value={fields.grants} />
       <input type="hidden" name="user_ocid" value={fields.user_ocid} />
@@ -105,10 +138,14 @@ export function ConsentForm({ partnerName, rows, fields }: { partnerName: string
                   </p>
                   {row.state !== "verified" ? (
                     <p className="mt-1 text-xs text-slate-600" id={`${id}-note`}>
-                      {row.state === "pending"
-                        ? `You can share it now; ${partnerName} sees “pending” until a reviewer verifies it.`
-                        : `You can share it now; ${partnerName} sees “missing” until it is provided and verified.`}
+                      {withPartner(row.state === "pending" ? TEXT.pendingNote : TEXT.missingNote, partnerName)}
                     </p>
+                  ) : null}
+                  {row.state !== "verified" && provideHref(row.item, returnTo) ? (
+                    <a href={provideHref(row.item, returnTo)!} className="mt-1 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+                      {row.state === "pending" ? TEXT.review : TEXT.provide}
+                      <span className="sr-only">: {row.label}</span>
+                    </a>
                   ) : null}
                 </div>
                 <span className="relative mt-1 inline-flex shrink-0">
@@ -135,7 +172,25 @@ export function ConsentForm({ partnerName, rows, fields }: { partnerName: string
         </ul>
       </fieldset>
 
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+      {confirmingNone ? (
+        <div ref={focusOnMount} tabIndex={-1} role="alertdialog" aria-labelledby={`${listId}-none`} aria-describedby={`${listId}-none-body`} className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 focus:outline-2 focus:outline-offset-2 focus:outline-amber-700" data-testid="confirm-deny">
+          <p id={`${listId}-none`} className="font-medium">
+            {TEXT.confirmNoneTitle}
+          </p>
+          <p id={`${listId}-none-body`}>{withPartner(TEXT.confirmNoneBody, partnerName)}</p>
+          <div className="flex flex-wrap gap-3">
+            <button type="submit" name="intent" value="deny" disabled={pending} className="rounded-md bg-slate-800 px-4 py-2 font-semibold text-white hover:bg-slate-900 disabled:opacity-60">
+              {TEXT.confirmDeny}
+            </button>
+            <button type="button" onClick={() => setConfirmingNone(false)} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
+              {TEXT.confirmBack}
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {/* On a phone the list is long: the decision stays on screen at the bottom while it scrolls. */}
+      <div role="group" aria-label={TEXT.decisionBar} className="sticky bottom-0 z-10 -mx-4 grid grid-cols-2 gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0" data-testid="decision-bar">
         <button
           type="submit"
           name="intent"

@@ -10,6 +10,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/kyc/file-type";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/kyc/form-errors";
 import { documentFieldsFrom } from "@/lib/kyc/form-input";
 import type { DocumentItem } from "@/lib/kyc/items";
+import { ReturnToField } from "@/components/kyc/return-to-field";
 
 type Country = { code: string; name: string };
 
@@ -85,6 +86,7 @@ export function DocumentForm({ item, countries }: { item: DocumentItem; countrie
   return (
     <form action={action} onSubmit={validate} noValidate className="space-y-4">
       <input type="hidden" name="item" value={item} />
+      <ReturnToField />
       <ErrorSummary errors={clientErrors ?? state.fieldErrors} message={clientErrors ? undefined : state.message} />
       {isProof ? (
         <div className="grid gap-4 sm:grid-cols-2">

@@ -8,6 +8,7 @@ import { signOut } from "@/lib/auth/config";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { consentReturnPath } from "@/lib/http/return-path";
 import { declaredInputFrom, documentFieldsFrom } from "@/lib/kyc/form-input";
 import { fieldErrorsFromError, type FieldErrors } from "@/lib/kyc/form-errors";
 import { submitDeclaredItem } from "@/lib/kyc/declared";
@@ -40,9 +41,14 @@ function failure(error: unknown, where: string): FormState {
   return { message: "Something went wrong on our side. Please try again." };
 }
 
-/** Back to the overview; after a submission it confirms what was received and what happens next. */
-function backToAccount(submitted?: Item): never {
+/**
+ * Back to the overview, which confirms what was received and what happens next; or, when
+ * the person came from a consent request, back to it (a checked path on Attest only).
+ */
+function backToAccount(submitted?: Item, form?: FormData): never {
   revalidatePath("/account");
+  const back = consentReturnPath(form?.get("return_to"));
+  if (submitted && back) redirect(back);
   redirect(submitted ? `/account?submitted=${submitted}` : "/account");
 }
 
@@ -59,7 +65,7 @@ export async function submitDeclaredItemAction(_previous: FormState, form: FormD
   } catch (error) {
     return failure(error, "submitDeclaredItem");
   }
-  backToAccount(item.data);
+  backToAccount(item.data, form);
 }
 
 export async function requestPhoneCodeAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -79,7 +85,7 @@ export async function confirmPhoneCodeAction(previous: FormState, form: FormData
   } catch (error) {
     return { ...failure(error, "confirmPhoneCode"), phone: previous.phone };
   }
-  backToAccount("phone");
+  backToAccount("phone", form);
 }
 
 async function fileOf(form: FormData, key: string): Promise<UploadedFile | undefined> {
@@ -101,7 +107,7 @@ export async function uploadDocumentAction(_previous: FormState, form: FormData)
   } catch (error) {
     return failure(error, "uploadDocument");
   }
-  backToAccount(item.data);
+  backToAccount(item.data, form);
 }
 
 export async function submitSelfieAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -111,7 +117,7 @@ export async function submitSelfieAction(_previous: FormState, form: FormData): 
   } catch (error) {
     return failure(error, "submitSelfie");
   }
-  backToAccount("liveness");
+  backToAccount("liveness", form);
 }
 
 export async function withdrawItemAction(_previous: FormState, form: FormData): Promise<FormState> {

@@ -73,6 +73,7 @@ export default async function GrantPage({ params, searchParams }: { params: Prom
       />
       <ConsentForm
         partnerName={partner.name}
+        returnTo={returnTo}
         rows={rows}
         fields={{
           ocid,
