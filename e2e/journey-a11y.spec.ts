@@ -3,8 +3,8 @@ import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
-import { buildPassportMrz } from "../lib/kyc/mrz";
-import { ITEMS } from "../lib/kyc/items";
+import { buildPassportMrz } from "../lib/documents/mrz";
+import { ITEMS } from "../lib/items/items";
 import { latestLinkFor } from "./support/mailbox";
 import { signInAs, uniqueEmail } from "./support/session";
 

@@ -3,8 +3,8 @@ import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { renderPassportImage, renderProofOfAddressImage, renderSelfieImage } from "../lib/demo/document-images";
-import { addDays, isoDateOf } from "../lib/kyc/dates";
-import { buildPassportMrz } from "../lib/kyc/mrz";
+import { addDays, isoDateOf } from "../lib/items/dates";
+import { buildPassportMrz } from "../lib/documents/mrz";
 import { latestMessageTo } from "./support/mailbox";
 import { signInAs, uniqueEmail } from "./support/session";
 

@@ -1,6 +1,6 @@
 import { Time } from "@/components/consent/time";
 import type { DataAccess } from "@/lib/consent/connected-partners";
-import { ITEM_INFO } from "@/lib/kyc/items";
+import { ITEM_INFO } from "@/lib/items/items";
 
 const TEXT = {
   summary: "Access history",

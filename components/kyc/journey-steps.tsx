@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import type { Journey, JourneyStepId, StepStatus } from "@/lib/kyc/journey";
+import type { Journey, JourneyStepId, StepStatus } from "@/lib/items/journey";
 
 /** Every sentence of the guided flow, kept together so they can move into a catalogue whole. */
 const STEP_TEXT: Record<JourneyStepId, { title: string; description: string; next: string; again: string }> = {

@@ -3,8 +3,8 @@
 import { useId, useState } from "react";
 
 import { TextAreaField } from "@/components/kyc/fields";
-import { countryName, mrzCountryToAlpha2 } from "@/lib/kyc/countries";
-import { parsePassportMrz, type MrzFields } from "@/lib/kyc/mrz";
+import { countryName, mrzCountryToAlpha2 } from "@/lib/items/countries";
+import { parsePassportMrz, type MrzFields } from "@/lib/documents/mrz";
 
 const TEXT = {
   label: "Machine-readable zone",

@@ -1,4 +1,4 @@
-import { ITEM_INFO, type Item, type ItemState } from "@/lib/kyc/items";
+import { ITEM_INFO, type Item, type ItemState } from "@/lib/items/items";
 
 /** The sentences of the confirmation, with placeholders rather than pieces, so a catalogue can reorder them. */
 const TEXT = {

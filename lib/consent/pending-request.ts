@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { DbOrTx } from "@/lib/db/client";
-import { ITEM_INFO } from "@/lib/kyc/items";
+import { ITEM_INFO } from "@/lib/items/items";
 
 import type { QueryInput } from "./grant-request";
 import { resolveGrantRequest } from "./resolve-grant-request";

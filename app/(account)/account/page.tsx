@@ -8,11 +8,11 @@ import { SubmissionNotice } from "@/components/kyc/submission-notice";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { effectiveState, getItems } from "@/lib/kyc/item-store";
-import { isItem, ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/kyc/items";
-import { missingNeeded, planJourney } from "@/lib/kyc/journey";
-import { previewItem } from "@/lib/kyc/mask";
-import { nextStepLabel } from "@/lib/kyc/next-step";
+import { effectiveState, getItems } from "@/lib/items/store";
+import { isItem, ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/items/items";
+import { missingNeeded, planJourney } from "@/lib/items/journey";
+import { previewItem } from "@/lib/items/mask";
+import { nextStepLabel } from "@/lib/items/next-step";
 import { RESUBMISSION_REASON } from "@/lib/review/schemas";
 
 export const metadata: Metadata = { title: "Your identity" };
