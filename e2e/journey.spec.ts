@@ -197,6 +197,10 @@ test("the consent page on a phone: the decision stays on screen, nothing selecte
   await page.screenshot({ path: `${SHOTS}/consent-viewport-390.png` });
   await phoneShot(page, "consent");
 
+  // The purpose staff recorded for the demo gateway's name request.
+  await expect(page.getByTestId("consent-row-name").getByTestId("consent-purpose")).toHaveText("Why Demo Gateway asks: To address you by name in the demo.");
+  await expect(page.getByTestId("consent-row-phone").getByTestId("consent-purpose")).toHaveCount(0);
+
   await page.getByRole("button", { name: "Share selected" }).click();
   const confirm = page.getByTestId("confirm-deny");
   await expect(confirm).toBeFocused();

@@ -7,7 +7,7 @@ import { ItemStateBadge } from "@/components/kyc/item-state-badge";
 import type { DecisionRequestFields, DecisionState } from "@/lib/consent/decision-schema";
 import type { Item, ItemState } from "@/lib/items/items";
 
-export type ConsentRow = { item: Item; label: string; shares: string; preview: string; state: ItemState; initiallyOn: boolean };
+export type ConsentRow = { item: Item; label: string; shares: string; preview: string; state: ItemState; initiallyOn: boolean; purpose: string | null };
 
 const STATUS_WORDS: Record<"granted" | "partial" | "denied", string> = {
   granted: "You shared everything requested.",
@@ -17,6 +17,7 @@ const STATUS_WORDS: Record<"granted" | "partial" | "denied", string> = {
 
 /** The page's own sentences, together; {partner} is filled in, never glued on. */
 const TEXT = {
+  purpose: "Why {partner} asks:",
   pendingNote: "You can share it now; {partner} sees “pending” until a reviewer verifies it.",
   missingNote: "You can share it now; {partner} sees “missing” until it is provided and verified.",
   provide: "Provide it now",
@@ -136,6 +137,11 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
                   <p className="mt-1 font-mono text-sm break-words text-slate-800" id={`${id}-preview`}>
                     {row.preview}
                   </p>
+                  {row.purpose ? (
+                    <p className="mt-1 text-sm text-slate-700" id={`${id}-purpose`} data-testid="consent-purpose">
+                      <span className="font-medium">{withPartner(TEXT.purpose, partnerName)}</span> {row.purpose}
+                    </p>
+                  ) : null}
                   {row.state !== "verified" ? (
                     <p className="mt-1 text-xs text-slate-600" id={`${id}-note`}>
                       {withPartner(row.state === "pending" ? TEXT.pendingNote : TEXT.missingNote, partnerName)}
@@ -158,7 +164,7 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
                     checked={on}
                     onChange={(event) => toggle(row.item, event.target.checked)}
                     aria-checked={on}
-                    aria-describedby={`${id}-shares ${id}-preview${row.state !== "verified" ? ` ${id}-note` : ""}`}
+                    aria-describedby={[`${id}-shares`, `${id}-preview`, row.purpose ? `${id}-purpose` : null, row.state !== "verified" ? `${id}-note` : null].filter(Boolean).join(" ")}
                     className="peer h-7 w-12 cursor-pointer appearance-none rounded-full bg-slate-500 transition-colors checked:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
                   />
                   <span

@@ -308,11 +308,11 @@ describe("revokeGrants and connected partners", () => {
     const other = await partnerWithMetadata();
     await setGrants(user.id, partner.ocid, { email: "granted", name: "revoked" });
     await setGrants(user.id, other.ocid, { phone: "granted" });
-    const rows = await loadConsentRows(db, user.id, partner.ocid, ["name", "email", "phone"]);
-    expect(rows.map((row) => [row.item, row.initiallyOn, row.state, row.preview])).toEqual([
-      ["name", false, "missing", "Not provided"],
-      ["email", true, "verified", "z***e@example.com"],
-      ["phone", false, "missing", "Not provided"],
+    const rows = await loadConsentRows(db, user.id, { ocid: partner.ocid, itemPurposes: { email: "To send your receipts." } }, ["name", "email", "phone"]);
+    expect(rows.map((row) => [row.item, row.initiallyOn, row.state, row.preview, row.purpose])).toEqual([
+      ["name", false, "missing", "Not provided", null],
+      ["email", true, "verified", "z***e@example.com", "To send your receipts."],
+      ["phone", false, "missing", "Not provided", null],
     ]);
   });
 });
