@@ -70,7 +70,7 @@ test("axe finds nothing serious on the person's pages, the sign-in pages, the co
     await expectAccessible(page, path);
   }
   await page.goto("/account/items/passport");
-  await page.getByLabel("Machine-readable zone").fill(buildPassportMrz({ documentNumber: "K7Q2R9W41", issuingCountry: "GB", lastName: "Axe", firstName: "Ada", birthDate: "1990-01-01", expirationDate: "2034-01-01" }));
+  await page.getByRole("textbox", { name: "Machine-readable zone" }).fill(buildPassportMrz({ documentNumber: "K7Q2R9W41", issuingCountry: "GB", lastName: "Axe", firstName: "Ada", birthDate: "1990-01-01", expirationDate: "2034-01-01" }));
   await expect(page.getByTestId("mrz-read")).toBeVisible();
   expect(await seriousViolations(page), "axe on the passport form filled from its MRZ").toEqual([]);
   await page.goto(grantUrl(baseURL!, ocid));

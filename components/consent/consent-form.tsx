@@ -148,9 +148,12 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
                     </p>
                   ) : null}
                   {row.state !== "verified" && provideHref(row.item, returnTo) ? (
-                    <a href={provideHref(row.item, returnTo)!} className="mt-1 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+                    <a
+                      href={provideHref(row.item, returnTo)!}
+                      aria-label={`${row.state === "pending" ? TEXT.review : TEXT.provide}: ${row.label}`}
+                      className="mt-1 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+                    >
                       {row.state === "pending" ? TEXT.review : TEXT.provide}
-                      <span className="sr-only">: {row.label}</span>
                     </a>
                   ) : null}
                 </div>

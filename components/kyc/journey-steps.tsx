@@ -94,17 +94,31 @@ export function JourneySteps({ journey, reviewHours }: { journey: Journey; revie
           <span id="journey-progress-label">{TEXT.progressLabel}</span>
           <span data-testid="journey-progress">{TEXT.progress(done, steps.length)}</span>
         </div>
-        <progress aria-labelledby="journey-progress-label" value={done} max={steps.length} className="h-2 w-full accent-brand-600" />
+        <div
+          role="progressbar"
+          aria-labelledby="journey-progress-label"
+          aria-valuemin={0}
+          aria-valuemax={steps.length}
+          aria-valuenow={done}
+          aria-valuetext={TEXT.progress(done, steps.length)}
+          className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+        >
+          <div className="h-full rounded-full bg-emerald-600" style={{ width: `${(done / steps.length) * 100}%` }} />
+        </div>
       </div>
 
       <ol aria-label={TEXT.stepsLabel} className="grid gap-2 sm:grid-cols-5">
         {steps.map((step, index) => (
-          <li key={step.id} className="rounded-lg border border-slate-200 p-3" data-testid={`step-${step.id}`} data-status={step.status}>
-            <Link href={`/account/items/${step.item}`} className="block space-y-1 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
-              <span className="block text-xs text-slate-600">{index + 1}.</span>
-              <span className="block text-sm font-medium text-slate-900">{STEP_TEXT[step.id].title}</span>
+          <li
+            key={step.id}
+            className="flex items-center justify-between gap-2 rounded-lg border border-slate-200 px-3 py-2 sm:block sm:space-y-1 sm:p-3"
+            data-testid={`step-${step.id}`}
+            data-status={step.status}
+          >
+            <Link href={`/account/items/${step.item}`} className="text-sm font-medium text-slate-900 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 sm:block">
+              {index + 1}. {STEP_TEXT[step.id].title}
             </Link>
-            <span className={`mt-1 inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_TEXT[step.status].className}`}>
+            <span className={`inline-flex shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_TEXT[step.status].className}`}>
               {STATUS_TEXT[step.status].label}
             </span>
           </li>
