@@ -2,9 +2,12 @@ import { mkdirSync } from "node:fs";
 
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
+import { verifyReceipt } from "../lib/consent/verify-receipt";
+import { DEMO_GATEWAY } from "../lib/demo/gateway";
 import { renderPassportImage, renderProofOfAddressImage, renderSelfieImage } from "../lib/demo/document-images";
 import { addDays, isoDateOf } from "../lib/items/dates";
 import { buildPassportMrz } from "../lib/documents/mrz";
+import { signRequestHeaders } from "../lib/ocn/client";
 import { latestMessageTo } from "./support/mailbox";
 import { signInAs, uniqueEmail } from "./support/session";
 
@@ -230,4 +233,53 @@ test("an outside return path is never followed after providing an item", async (
   await page.getByLabel("Nationality").selectOption("FR");
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page).toHaveURL(/\/account\?submitted=nationality$/);
+});
+
+/** A signed OCN call as partner 300, the way any gateway makes it. */
+async function asPartner300(page: Page, path: "/kyc/validate" | "/kyc/data", body: Record<string, unknown>) {
+  const raw = JSON.stringify(body);
+  const headers = signRequestHeaders({ ocid: DEMO_GATEWAY.ocid, privateKeyHex: DEMO_GATEWAY.privateKey, method: "POST", url: path, body: raw });
+  const response = await page.request.post(path, { headers: { ...headers, "Content-Type": "application/json" }, data: raw });
+  return { status: response.status(), body: (await response.json()) as Record<string, unknown> };
+}
+
+test("connected partners: each data read is listed, a revocation has a signed receipt, a revoked item is shared again", async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAs(page, uniqueEmail("partners"));
+  const ocid = Number(await page.getByTestId("user-ocid").textContent());
+  await page.goto(grantPath(baseURL!, ocid, "email,phone"));
+  await page.getByRole("switch", { name: "Email address" }).check();
+  await page.getByRole("button", { name: "Share selected" }).click();
+  await page.waitForURL((url) => url.pathname === "/demo/callback");
+
+  expect((await asPartner300(page, "/kyc/data", { user_ocid: ocid, grants: ["email"] })).status).toBe(200);
+  expect((await asPartner300(page, "/kyc/data", { user_ocid: ocid, grants: ["email"] })).status).toBe(200);
+  await page.goto("/account/partners");
+  const history = page.getByTestId("access-history-300");
+  await history.getByText("Access history (2 reads)").click();
+  await expect(history.getByTestId("access-row")).toHaveCount(2);
+  await expect(history.getByTestId("access-row").first()).toContainText("Email address");
+
+  await page.getByRole("button", { name: "Revoke Email address from Demo Gateway" }).click();
+  await expect(page.getByTestId("grant-300-email").locator("[data-decision]")).toHaveAttribute("data-decision", "revoked");
+  await page.reload();
+  const revocation = page.getByTestId("receipt").filter({ hasText: "Access taken back" });
+  await expect(revocation).toContainText("Revoked: Email address");
+  const signed = (await (await page.request.get(await revocation.getByRole("link", { name: "Download JSON" }).getAttribute("href") ?? "")).json()) as Record<string, unknown>;
+  expect(signed.revoked).toEqual(["email"]);
+  const metadata = (await (await page.request.get("/metadata.json")).json()) as { config: { publicKey: string } };
+  expect(verifyReceipt(signed, metadata.config.publicKey)).toBe(true);
+  expect((await asPartner300(page, "/kyc/data", { user_ocid: ocid, grants: ["email"] })).status).toBe(403);
+
+  // Shared again, from the same page: the partner reads it at once, and a receipt says so.
+  await page.getByRole("button", { name: "Share again: Email address with Demo Gateway" }).click();
+  await expect(page.getByTestId("grant-300-email").locator("[data-decision]")).toHaveAttribute("data-decision", "granted");
+  await page.getByRole("button", { name: "Share again: Phone number with Demo Gateway" }).click();
+  await expect(page.getByTestId("grant-300-phone").locator("[data-decision]")).toHaveAttribute("data-decision", "granted");
+  expect((await asPartner300(page, "/kyc/data", { user_ocid: ocid, grants: ["email"] })).status).toBe(200);
+  await page.reload();
+  await page.getByTestId("access-history-300").getByText("Access history (3 reads)").click();
+  await expect(page.getByTestId("receipt").filter({ hasText: "Shared: Email address" })).toHaveCount(2);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/partners-390.png`, fullPage: true });
 });
