@@ -117,7 +117,7 @@ test("a new person is led step by step from nothing to fully verified", async ({
   await page.getByLabel("Kind of document").selectOption("utility_bill");
   await page.getByLabel("Date on the document").fill(issued);
   const letter = await renderProofOfAddressImage({ kind: "utility_bill", issuer: "Northern Water", fullName: `${person.first} ${person.last}`, addressLines: ["4 Canal Wharf", "Leeds LS11 5PS"], issuedAt: issued, seed: 7 });
-  await page.getByLabel("The document").setInputFiles({ name: "bill.png", mimeType: "image/png", buffer: letter });
+  await page.getByLabel("The document", { exact: true }).setInputFiles({ name: "bill.png", mimeType: "image/png", buffer: letter });
   await submitAndConfirm(page, "Upload for review", "proof_of_address");
 
   await followNext(page, "Next: take a selfie", "liveness");
