@@ -35,9 +35,18 @@ const withPartner = (text: string, partner: string) => text.replaceAll("{partner
 const focusOnMount = (element: HTMLElement | null) => element?.focus();
 
 /** Where an item is provided, coming back here afterwards; e-mail and screening need no visit. */
-function provideHref(item: Item, returnTo: string): string | null {
+function ProvideLink({ item, label, pending, returnTo }: { item: Item; label: string; pending: boolean; returnTo: string }) {
   if (item === "aml" || item === "email") return null;
-  return `/account/items/${item}?${new URLSearchParams({ return: returnTo })}`;
+  const words = pending ? TEXT.review : TEXT.provide;
+  return (
+    <a
+      href={`/account/items/${item}?${new URLSearchParams({ return: returnTo })}`}
+      aria-label={`${words}: ${label}`}
+      className="mt-1 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+    >
+      {words}
+    </a>
+  );
 }
 
 /**
@@ -147,15 +156,7 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
                       {withPartner(row.state === "pending" ? TEXT.pendingNote : TEXT.missingNote, partnerName)}
                     </p>
                   ) : null}
-                  {row.state !== "verified" && provideHref(row.item, returnTo) ? (
-                    <a
-                      href={provideHref(row.item, returnTo)!}
-                      aria-label={`${row.state === "pending" ? TEXT.review : TEXT.provide}: ${row.label}`}
-                      className="mt-1 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
-                    >
-                      {row.state === "pending" ? TEXT.review : TEXT.provide}
-                    </a>
-                  ) : null}
+                  {row.state !== "verified" ? <ProvideLink item={row.item} label={row.label} pending={row.state === "pending"} returnTo={returnTo} /> : null}
                 </div>
                 <span className="relative mt-1 inline-flex shrink-0">
                   <input
