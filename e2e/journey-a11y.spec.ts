@@ -53,6 +53,8 @@ async function messagesTo(address: string): Promise<number> {
 }
 
 test("axe finds nothing serious on the person's pages, the sign-in pages, the consent page and /demo", async ({ page, browser, baseURL }) => {
+  // Some twenty pages, each analysed in full.
+  test.setTimeout(240_000);
   const email = uniqueEmail("a11y");
   await signInAs(page, email);
   await page.goto("/account");
