@@ -11,7 +11,7 @@ const TEXT = {
   title: "Sign in to Attest",
   intro: "Manage your verified identity and who may see it.",
   consentTitle: "Sign in to answer {partner}",
-  consentIntro: "{partner} asks to see your verified identity. After you sign in you choose what to share; nothing is shared before.",
+  consentIntro: "{partner} asks to see your verified identity. After you sign in you choose what to share; nothing is shared until then.",
   consentItems: "It asks for:",
   tooManyLinks: "Several sign-in links were asked for already. Use the latest one, or try again in 15 minutes.",
 } as const;
