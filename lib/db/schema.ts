@@ -229,6 +229,8 @@ export const partners = pgTable("partners", {
   allowedGrants: jsonb("allowed_grants").$type<string[] | null>(),
   fullDocumentNumbers: boolean("full_document_numbers").notNull().default(false),
   retentionNote: text("retention_note"),
+  /** Why the partner asks for an item, as staff recorded it; shown on the consent page. Never personal data. */
+  itemPurposes: jsonb("item_purposes").$type<Record<string, string>>().notNull().default({}),
   status: partnerStatus("status").notNull().default("active"),
   source: partnerSource("source").notNull().default("registered"),
   /** Requests per minute on the OCN routes, across all instances (lib/http/rate-limiter.ts). */
