@@ -1,5 +1,6 @@
 import "server-only";
 
+import { sequenceAll, startAuditSequencer } from "@/lib/audit/tree";
 import { startIdempotencySweeps } from "@/lib/credentials/idempotency";
 import { getDb } from "@/lib/db/client";
 import { ConfigError, getEnv } from "@/lib/env";
@@ -18,6 +19,10 @@ export async function startAttest(): Promise<void> {
     // revoked, before the first request; then hourly.
     await startExpirySweeps(db);
     startIdempotencySweeps(db);
+    // Entries written before this start (or before the log became a tree) join it in id order, then
+    // every instance tries to sequence four times a second; one at a time succeeds.
+    await sequenceAll(db);
+    startAuditSequencer(db);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

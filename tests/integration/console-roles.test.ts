@@ -9,7 +9,7 @@ vi.mock("next/headers", async () => (await import("@/tests/support/request-conte
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 import { createAccountAction, createApiKeyAction, mintAccountTokenAction, revokeApiKeyAction, setRateLimitAction, topUpAction } from "@/app/(admin)/admin/accounts/actions";
-import { verifyChainAction } from "@/app/(admin)/admin/audit/actions";
+import { verifyLogAction } from "@/app/(admin)/admin/audit/actions";
 import { GET as exportAudit } from "@/app/(admin)/admin/audit/export/route";
 import { POST as postDecision } from "@/app/(admin)/admin/cases/[userId]/decisions/route";
 import { revokeCredentialAction } from "@/app/(admin)/admin/credentials/actions";
@@ -241,14 +241,14 @@ const rows: Row<unknown>[] = [
   // ── audit/actions.ts ──
   row({
     file: "audit/actions.ts",
-    name: "verifyChainAction",
+    name: "verifyLogAction",
     allowed: ALL,
     setup: async () => null,
-    call: () => verifyChainAction(),
+    call: () => verifyLogAction(),
     state: async () => null,
-    refusal: { returns: { checked: true, ok: false, message: "Your role may not read the audit log." } },
+    refusal: { returns: { checked: true, ok: false, message: "Your role may not read the audit log.", findings: [] } },
     readOnly: true,
-    granted: (outcome) => expect(returned(outcome)).toMatchObject({ checked: true, message: expect.stringMatching(/^The chain (holds|breaks)/) }),
+    granted: (outcome) => expect(returned(outcome)).toMatchObject({ checked: true, message: expect.stringMatching(/^The log (holds|does not hold)/) }),
   }),
   // ── audit/export/route.ts ──
   row({
