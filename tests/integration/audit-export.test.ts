@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", async () => (await import("@/tests/support/request-context")).nextHeaders);
 
@@ -35,6 +35,9 @@ async function exportLines(query = ""): Promise<Line[]> {
 }
 
 describe("audit export", () => {
+  // Opening (and migrating) the database is not the first test's time.
+  beforeAll(async () => void (await getDb()));
+
   it("reads oldest first, each line with its leaf index and a leaf hash recomputable from the line", async () => {
     const subject = await withEntries(3);
     await sequenceAll(await getDb());
