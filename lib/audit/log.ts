@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Tx } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
-import { canonicalJson } from "@/lib/ocn/canonical-json";
+import { canonicalJson } from "@/lib/security/canonical-json";
 
 import { leafHash, type Hash } from "./merkle";
 
