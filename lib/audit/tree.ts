@@ -7,7 +7,7 @@ import { auditLog, auditTreeHeads, auditTreeNodes } from "@/lib/db/schema";
 import { logUnexpected } from "@/lib/http/errors";
 import { metrics } from "@/lib/http/metrics";
 import { getKeys } from "@/lib/keys";
-import { canonicalJson } from "@/lib/ocn/canonical-json";
+import { canonicalJson } from "@/lib/security/canonical-json";
 import { publicKeyFromPrivate, signMessage, verifyMessage } from "@/lib/ocn/secp256k1";
 
 import { entryLeafHash, type AuditRow } from "./log";
