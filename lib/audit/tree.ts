@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql } from "drizzle-orm";
 
-import type { Db, DbOrTx } from "@/lib/db/client";
+import { onCloseDb, type Db, type DbOrTx } from "@/lib/db/client";
 import { auditLog, auditTreeHeads, auditTreeNodes } from "@/lib/db/schema";
 import { logUnexpected } from "@/lib/http/errors";
 import { metrics } from "@/lib/http/metrics";
@@ -136,6 +136,10 @@ export function startAuditSequencer(db: Db): void {
       .finally(() => (running = false));
   };
   globalSequencer.__attestAuditSequencer = setInterval(run, SEQUENCE_INTERVAL_MS).unref();
+  onCloseDb(() => {
+    clearInterval(globalSequencer.__attestAuditSequencer);
+    delete globalSequencer.__attestAuditSequencer;
+  });
 }
 
 export type InclusionProof = { leafIndex: number; leafHash: string; proof: string[]; head: SignedTreeHead; verified: boolean };

@@ -27,7 +27,7 @@ type Handle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> 
 export const MIGRATIONS = path.join(process.cwd(), "db/migrations");
 const MIGRATION_LOCK = 0x41747465; // "Atte"
 const POOL_MAX = 10;
-const globalDb = globalThis as { __attestDb?: Promise<Handle> };
+const globalDb = globalThis as { __attestDb?: Promise<Handle>; __attestOnClose?: Array<() => void> };
 
 async function openPglite(dataDir: string): Promise<Handle> {
   const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
@@ -98,8 +98,14 @@ export async function databaseKind(): Promise<Handle["kind"]> {
   return (await handle()).kind;
 }
 
+/** Runs `stop` when the database is closed: a periodic job holding it must not outlive it. */
+export function onCloseDb(stop: () => void): void {
+  (globalDb.__attestOnClose ??= []).push(stop);
+}
+
 export async function closeDb(): Promise<void> {
   const current = globalDb.__attestDb;
   delete globalDb.__attestDb;
+  for (const stop of globalDb.__attestOnClose?.splice(0) ?? []) stop();
   if (current) await (await current).close();
 }
