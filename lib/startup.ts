@@ -20,7 +20,7 @@ export async function startAttest(): Promise<void> {
     await startExpirySweeps(db);
     startIdempotencySweeps(db);
     // Entries written before this start (or before the log became a tree) join it in id order, then
-    // every instance tries to sequence four times a second; one at a time succeeds.
+    // every instance tries to sequence five times a second; one at a time succeeds.
     await sequenceAll(db);
     startAuditSequencer(db);
   } catch (error) {
