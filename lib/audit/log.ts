@@ -9,7 +9,7 @@ import { leafHash, type Hash } from "./merkle";
 /**
  * The audit log (SPEC §7) is a transparency log in the design of Certificate Transparency
  * (RFC 9162): every entry is written inside the transaction of the change it records, with
- * no lock, and the sequencer (lib/audit/tree.ts) later gives each committed entry the next
+ * no lock, and the sequencer (lib/transparency/tree.ts) later gives each committed entry the next
  * leaf of a Merkle tree whose heads the provider signs.
  */
 export type AuditActor = { type: "user" | "staff" | "partner" | "api_account" | "system"; id?: string | null };

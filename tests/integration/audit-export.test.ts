@@ -5,7 +5,7 @@ vi.mock("next/headers", async () => (await import("@/tests/support/request-conte
 import { GET as exportAudit } from "@/app/(admin)/admin/audit/export/route";
 import { entryLeafHash, recordAudit } from "@/lib/audit/log";
 import { exportAuditEntries } from "@/lib/audit/query";
-import { sequenceAll } from "@/lib/audit/tree";
+import { sequenceAll } from "@/lib/transparency/tree";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { createUser } from "@/tests/support/factories";

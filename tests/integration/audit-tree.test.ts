@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { recordAudit, leafData, type AuditRow } from "@/lib/audit/log";
 import { rootHash } from "@/lib/audit/merkle";
-import { latestTreeHead, proveConsistency, proveInclusion, sequenceAll, sequenceAuditLog, toSignedTreeHead, treeHeadMessage, verifyAuditLog, type SignedTreeHead } from "@/lib/audit/tree";
+import { latestTreeHead, proveConsistency, proveInclusion, sequenceAll, sequenceAuditLog, toSignedTreeHead, treeHeadMessage, verifyAuditLog, type SignedTreeHead } from "@/lib/transparency/tree";
 import { databaseKind, getDb, type Db, type Tx } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
 import { auditLog, auditTreeHeads, auditTreeNodes } from "@/lib/db/schema";

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { sequenceAll, verifyAuditLog } from "@/lib/audit/tree";
+import { sequenceAll, verifyAuditLog } from "@/lib/transparency/tree";
 import { listConnectedPartners } from "@/lib/consent/connected-partners";
 import { loadConsentRows } from "@/lib/consent/consent-rows";
 import { decideConsent } from "@/lib/consent/decide-consent";

@@ -20,7 +20,7 @@ import { assignAction, decideAction } from "@/app/(admin)/admin/review-actions";
 import { rescreenAction, uploadSanctionsListAction } from "@/app/(admin)/admin/sanctions/actions";
 import { changeRoleAction, inviteStaffAction } from "@/app/(admin)/admin/staff/actions";
 import { recordAudit } from "@/lib/audit/log";
-import { latestTreeHead, sequenceAll, toSignedTreeHead } from "@/lib/audit/tree";
+import { latestTreeHead, sequenceAll, toSignedTreeHead } from "@/lib/transparency/tree";
 import { PERMISSIONS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
 import { changeStaffRole, inviteStaff } from "@/lib/auth/staff";
 import { createAccount, createApiKey, getAccount, ledgerSum, listApiKeys, revokeApiKey, topUp } from "@/lib/credentials/accounts";

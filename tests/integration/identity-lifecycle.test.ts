@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { sequenceAll, verifyAuditLog } from "@/lib/audit/tree";
+import { sequenceAll, verifyAuditLog } from "@/lib/transparency/tree";
 import { getDb } from "@/lib/db/client";
 import { recordConsentDecision } from "@/lib/consent/record-decision";
 import { issueOwnCredential } from "@/lib/credentials/issue";

@@ -2,7 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { recordAudit } from "@/lib/audit/log";
-import { sequenceAll, verifyAuditLog, type LogReport } from "@/lib/audit/tree";
+import { sequenceAll, verifyAuditLog, type LogReport } from "@/lib/transparency/tree";
 import { getDb } from "@/lib/db/client";
 import { amlScreenings, auditLog, credentials, identityItems, itemHistory, statusLists } from "@/lib/db/schema";
 import { statusBit } from "@/lib/credentials/revocation";

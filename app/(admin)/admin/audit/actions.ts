@@ -2,10 +2,10 @@
 
 import { z } from "zod";
 
-import { formatTime } from "@/components/admin/age";
-import { proveConsistency, verifyAuditLog, verifyTreeHeadSignature, type ConsistencyProof, type Finding } from "@/lib/audit/tree";
+import { proveConsistency, verifyAuditLog, verifyTreeHeadSignature, type ConsistencyProof, type Finding } from "@/lib/transparency/tree";
 import { staffOrNull } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { formatTime } from "@/lib/review/age";
 
 export type LogCheckState = { checked: false } | { checked: true; ok: boolean; message: string; findings: Finding[] };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { formatTime } from "@/components/admin/age";
 import { ConsistencyCheck, VerifyLog } from "@/components/admin/verify-log";
+import { formatTime } from "@/lib/review/age";
 import { resolveAuditNames, userIdFor } from "@/lib/audit/names";
 import { auditFilterSchema, listAuditEntries } from "@/lib/audit/query";
 import { requireStaff } from "@/lib/auth/session";

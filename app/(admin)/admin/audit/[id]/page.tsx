@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
-import { formatTime } from "@/components/admin/age";
+import { formatTime } from "@/lib/review/age";
 import { leafData } from "@/lib/audit/log";
 import { getAuditEntry } from "@/lib/audit/query";
-import { proveInclusion } from "@/lib/audit/tree";
+import { proveInclusion } from "@/lib/transparency/tree";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 

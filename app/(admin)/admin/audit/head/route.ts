@@ -1,4 +1,4 @@
-import { latestTreeHead, toSignedTreeHead } from "@/lib/audit/tree";
+import { latestTreeHead, toSignedTreeHead } from "@/lib/transparency/tree";
 import { staffOrNull } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError, errorResponse } from "@/lib/http/errors";

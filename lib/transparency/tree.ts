@@ -8,10 +8,11 @@ import { logUnexpected } from "@/lib/http/errors";
 import { metrics } from "@/lib/http/metrics";
 import { getKeys } from "@/lib/keys";
 import { canonicalJson } from "@/lib/security/canonical-json";
+import { forget, recall, remember } from "@/lib/state/remember";
 import { publicKeyFromPrivate, signMessage, verifyMessage } from "@/lib/ocn/secp256k1";
 
-import { entryLeafHash, type AuditRow } from "./log";
-import { CompactTree, consistencyProof, inclusionProof, nodesRead, verifyConsistency, verifyInclusion, type Hash, type NodeSource } from "./merkle";
+import { entryLeafHash, type AuditRow } from "@/lib/audit/log";
+import { CompactTree, consistencyProof, inclusionProof, nodesRead, verifyConsistency, verifyInclusion, type Hash, type NodeSource } from "@/lib/audit/merkle";
 
 /*
  * The audit log's Merkle tree and its signed heads. One sequencer at a time, across all
@@ -122,11 +123,9 @@ export async function sequenceAll(db: Db): Promise<number> {
   return total;
 }
 
-const globalSequencer = globalThis as { __attestAuditSequencer?: NodeJS.Timeout };
-
-/** Every instance runs the loop; the advisory lock lets one sequence at a time. */
+/** Every instance runs the loop; the advisory lock lets one sequence at a time. Stops when the database closes. */
 export function startAuditSequencer(db: Db): void {
-  if (globalSequencer.__attestAuditSequencer) return;
+  if (recall("audit-sequencer")) return;
   let running = false;
   const run = () => {
     if (running) return;
@@ -139,10 +138,10 @@ export function startAuditSequencer(db: Db): void {
       .catch((error: unknown) => logUnexpected(error, "the audit log sequencer"))
       .finally(() => (running = false));
   };
-  globalSequencer.__attestAuditSequencer = setInterval(run, SEQUENCE_INTERVAL_MS).unref();
+  const timer = remember("audit-sequencer", () => setInterval(run, SEQUENCE_INTERVAL_MS).unref());
   onCloseDb(() => {
-    clearInterval(globalSequencer.__attestAuditSequencer);
-    delete globalSequencer.__attestAuditSequencer;
+    clearInterval(timer);
+    forget("audit-sequencer");
   });
 }
 
