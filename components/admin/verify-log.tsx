@@ -16,7 +16,7 @@ export function VerifyLog() {
           {pending ? "Verifying…" : "Verify log"}
         </button>
         {state.checked ? (
-          <p role="status" data-testid="log-result" data-ok={state.ok} className={`text-sm ${state.ok ? "text-emerald-800" : "font-medium text-red-800"}`}>
+          <p role="status" data-testid="log-result" data-ok={state.ok} className={`min-w-0 flex-1 basis-64 text-sm ${state.ok ? "text-emerald-800" : "font-medium text-red-800"}`}>
             {state.message}
           </p>
         ) : null}

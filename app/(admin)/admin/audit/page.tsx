@@ -71,11 +71,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </a>
         </div>
       </div>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <div className="rounded-xl border border-slate-200 bg-white p-4">
+      <div className="grid items-start gap-4 lg:grid-cols-2">
+        {/* min-w-0: a long proof or message wraps or scrolls inside its card instead of widening the page. */}
+        <div className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
           <VerifyLog />
         </div>
-        <div className="rounded-xl border border-slate-200 bg-white p-4">
+        <div className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
           <ConsistencyCheck />
         </div>
       </div>
@@ -144,7 +145,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               {entries.map((entry) => (
                 <tr key={entry.id} id={`entry-${entry.id}`} className="border-t border-slate-100 align-top target:bg-amber-50" data-testid="audit-entry">
                   <td className="px-3 py-2 font-mono text-xs">
-                    <Link href={`/admin/audit/${entry.id}`} className="hover:underline" aria-label={`Entry ${entry.id} and its inclusion proof`}>
+                    <Link href={`/admin/audit/${entry.id}`} className="text-brand-700 underline-offset-2 hover:underline" aria-label={`Entry ${entry.id} and its inclusion proof`}>
                       {entry.id}
                     </Link>
                   </td>
