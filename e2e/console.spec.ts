@@ -416,15 +416,23 @@ test("an auditor sees cases without decision buttons, and a direct decision requ
   await page.goto(casePath);
   await expect(stateOf(page, "address")).toHaveAttribute("data-state", "pending");
 
-  // The auditor reads the audit log and may verify the chain.
+  // The auditor reads the audit log, verifies it, keeps a tree head and proves the log consistent with it.
   await page.goto("/admin/audit");
-  await page.getByRole("button", { name: "Verify chain" }).click();
-  await expect(page.getByTestId("chain-result")).toHaveAttribute("data-ok", "true");
+  await page.getByRole("button", { name: "Verify log" }).click();
+  await expect(page.getByTestId("log-result")).toHaveAttribute("data-ok", "true");
+  const head = await page.request.get("/admin/audit/head");
+  expect(head.headers()["content-disposition"]).toContain("attachment");
+  await page.getByLabel("A tree head you kept (JSON)").fill(await head.text());
+  await page.getByRole("button", { name: "Prove consistency" }).click();
+  await expect(page.getByTestId("consistency-result")).toHaveAttribute("data-ok", "true");
+  await page.getByTestId("audit-entry").first().getByRole("link").first().click();
+  await expect(page.getByTestId("inclusion-result")).toHaveAttribute("data-ok", "true");
+  await page.goto("/admin/audit");
   const exported = await page.request.get("/admin/audit/export?action=staff.invited");
   expect(exported.headers()["content-type"]).toContain("application/x-ndjson");
   const lines = (await exported.text()).trim().split("\n").map((line) => JSON.parse(line));
   expect(lines.length).toBeGreaterThan(0);
-  expect(lines.every((entry) => entry.action === "staff.invited" && typeof entry.hash === "string")).toBe(true);
+  expect(lines.every((entry) => entry.action === "staff.invited" && typeof entry.leafHash === "string")).toBe(true);
   // Opening a case is itself an access the log keeps: the auditor's own visit to erik's is there.
   const views = (await (await page.request.get(`/admin/audit/export?action=case.viewed&subject=${userId}`)).text()).trim().split("\n").map((line) => JSON.parse(line));
   expect(views.some((entry) => entry.actorType === "staff" && entry.subjectUserId === userId)).toBe(true);

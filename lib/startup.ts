@@ -1,5 +1,6 @@
 import "server-only";
 
+import { sequenceAll, startAuditSequencer } from "@/lib/transparency/tree";
 import { startIdempotencySweeps } from "@/lib/credentials/idempotency";
 import { registerSigningKey } from "@/lib/credentials/signing-keys";
 import { getDb, type Db } from "@/lib/db/client";
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
     // Webhooks and notification emails, from the outbox every instance shares.
     startDeliveryWorker(db);
     startExpiryWarnings(db);
+    startAuditSequencer(db);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -57,11 +59,16 @@ async function start(): Promise<void> {
  * does nothing when already done): item values sealed in the format that did not bind their
  * owner are re-sealed before anything reads them; the current credential key is recorded;
  * an empty database gets the demo data (SEED_DEMO); the sanctions list file given at start-up
- * (SANCTIONS_LIST) is loaded, and everyone screened against it, when its content is new.
+ * (SANCTIONS_LIST) is loaded, and everyone screened against it, when its content is new;
+ * audit entries not yet in the log's Merkle tree are added to it.
  */
 export async function prepareDatabase(db: Db, env: Env = getEnv()): Promise<void> {
   await rebindItemValues(db);
   await registerSigningKey(db);
   if (env.seedDemo) await seedDemoIfEmpty(db);
   if (env.sanctionsList && (await loadSanctionsListFile(db, env.sanctionsList))) await rescreenEveryone(db);
+  // Audit entries written while no sequencer ran (the demo seed's, or those from before the log
+  // was a tree) join it in id order before the first request; then every instance tries to
+  // sequence five times a second, and one at a time succeeds.
+  await sequenceAll(db);
 }

@@ -3,11 +3,10 @@ import "server-only";
 import { and, asc, desc, eq, gt, gte, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 
-import { verifyAuditChain } from "@/lib/audit/log";
 import type { DbOrTx } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 
-/** The console's view of the audit log: filtered pages, newest first, and the chain check. */
+/** The console's view of the audit log: filtered pages, newest first, and the export. */
 export const AUDIT_PAGE_SIZE = 50;
 
 // Filters are compared with text columns, which can hold no control characters (PostgreSQL refuses a NUL outright).
@@ -57,9 +56,8 @@ export async function listAuditEntries(db: DbOrTx, filter: AuditFilter): Promise
 }
 
 /**
- * Batches of entries oldest first (ascending id), for the JSON-lines export:
- * read in this order, each line's prevHash is the hash of the line before
- * it, so a reader can recompute the chain as it goes.
+ * Batches of entries oldest first (ascending id), for the JSON-lines export: each line
+ * carries its leaf index, so a reader can recompute the leaves and check them with proofs.
  */
 export async function* exportAuditEntries(db: DbOrTx, filter: EntryFilter, batchSize = 1000): AsyncGenerator<AuditRow[]> {
   let after = 0;
@@ -71,12 +69,7 @@ export async function* exportAuditEntries(db: DbOrTx, filter: EntryFilter, batch
   }
 }
 
-export type ChainCheck = { ok: true; entries: number; head: { id: number; hash: string } | null } | { ok: false; entries: number; reason: string; broken: AuditRow | null; brokenAt: number };
-
-/** Recomputes the chain and, when it breaks, loads the first entry that does not hold. */
-export async function checkAuditChain(db: DbOrTx): Promise<ChainCheck> {
-  const report = await verifyAuditChain(db);
-  if (report.ok) return report;
-  const [broken] = await db.select().from(auditLog).where(eq(auditLog.id, report.brokenAt));
-  return { ok: false, entries: report.entries, reason: report.reason, brokenAt: report.brokenAt, broken: broken ?? null };
+export async function getAuditEntry(db: DbOrTx, id: number): Promise<AuditRow | null> {
+  const [row] = await db.select().from(auditLog).where(eq(auditLog.id, id));
+  return row ?? null;
 }

@@ -94,8 +94,14 @@ export async function databaseKind(): Promise<Handle["kind"]> {
   return (await handle()).kind;
 }
 
+/** Runs `stop` when the database is closed: a periodic job holding it must not outlive it. */
+export function onCloseDb(stop: () => void): void {
+  remember<Array<() => void>>("db-on-close", () => []).push(stop);
+}
+
 export async function closeDb(): Promise<void> {
   const current = recall<Promise<Handle>>("db");
   forget("db");
+  for (const stop of recall<Array<() => void>>("db-on-close")?.splice(0) ?? []) stop();
   if (current) await (await current).close();
 }

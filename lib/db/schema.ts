@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -10,6 +11,7 @@ import {
   pgSequence,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -444,11 +446,41 @@ export const auditLog = pgTable(
     partnerOcid: integer("partner_ocid"),
     /** Never personal data: ids, item names, codes. */
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
-    prevHash: text("prev_hash").notNull(),
-    hash: text("hash").notNull(),
+    /** Its place in the Merkle tree, set by the sequencer once the entry's transaction has committed; null until then. */
+    leafIndex: bigint("leaf_index", { mode: "number" }).unique(),
   },
-  (table) => [index("audit_log_subject").on(table.subjectUserId), index("audit_log_action").on(table.action)],
+  (table) => [
+    index("audit_log_subject").on(table.subjectUserId),
+    index("audit_log_action").on(table.action),
+    // The sequencer's queue: only entries still waiting for a leaf index.
+    index("audit_log_unsequenced").on(table.id).where(sql`${table.leafIndex} is null`),
+  ],
 );
+
+/**
+ * Every complete subtree of the audit log's Merkle tree: level 0 holds the leaf hashes, the
+ * node at level l, index i covers leaves [i·2^l, (i+1)·2^l). Written once, never changed;
+ * any proof reads O(log n) of them.
+ */
+export const auditTreeNodes = pgTable(
+  "audit_tree_nodes",
+  {
+    level: smallint("level").notNull(),
+    index: bigint("index", { mode: "number" }).notNull(),
+    hash: bytea("hash").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.level, table.index] })],
+);
+
+/** Signed tree heads: the provider's signature over (size, root hash, time) of the audit log's tree. */
+export const auditTreeHeads = pgTable("audit_tree_heads", {
+  size: bigint("size", { mode: "number" }).primaryKey(),
+  rootHash: bytea("root_hash").notNull(),
+  signedAt: at("signed_at").notNull(),
+  /** The provider's secp256k1 public key (hex, uncompressed without prefix) that signed it. */
+  publicKey: text("public_key").notNull(),
+  signature: text("signature").notNull(),
+});
 
 /** Single-row table holding the provider-wide settings staff may change. */
 export const settings = pgTable("settings", {

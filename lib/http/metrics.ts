@@ -15,6 +15,7 @@ export type Metrics = {
   jobDuration: Histogram<"job" | "outcome">;
   expiredItems: Counter;
   revokedCredentials: Counter;
+  auditLogLag: Histogram;
 };
 
 /** A database's own report for the pool gauge, read at scrape time; null where it has none. */
@@ -60,6 +61,12 @@ function createMetrics(): Metrics {
     }),
     expiredItems: new Counter({ name: "attest_expiry_sweep_items_expired_total", help: "Verifications the expiry sweep marked expired", registers: [registry] }),
     revokedCredentials: new Counter({ name: "attest_expiry_sweep_credentials_revoked_total", help: "Credentials the expiry sweep revoked", registers: [registry] }),
+    auditLogLag: new Histogram({
+      name: "attest_audit_log_lag_seconds",
+      help: "Time from an audit entry's write to its inclusion in a signed tree head, per entry",
+      buckets: [0.05, 0.1, 0.25, 0.5, 0.75, 1, 2, 5, 10, 60],
+      registers: [registry],
+    }),
   };
 }
 

@@ -9,8 +9,9 @@ vi.mock("next/headers", async () => (await import("@/tests/support/request-conte
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 import { createAccountAction, createApiKeyAction, mintAccountTokenAction, revokeApiKeyAction, setRateLimitAction, topUpAction } from "@/app/(admin)/admin/accounts/actions";
-import { verifyChainAction } from "@/app/(admin)/admin/audit/actions";
+import { consistencyAction, verifyLogAction } from "@/app/(admin)/admin/audit/actions";
 import { GET as exportAudit } from "@/app/(admin)/admin/audit/export/route";
+import { GET as downloadTreeHead } from "@/app/(admin)/admin/audit/head/route";
 import { POST as postDecision } from "@/app/(admin)/admin/cases/[userId]/decisions/route";
 import { revokeCredentialAction } from "@/app/(admin)/admin/credentials/actions";
 import { GET as getDocument } from "@/app/(admin)/admin/documents/[id]/route";
@@ -19,6 +20,7 @@ import { assignAction, decideAction } from "@/app/(admin)/admin/review-actions";
 import { rescreenAction, uploadSanctionsListAction } from "@/app/(admin)/admin/sanctions/actions";
 import { changeRoleAction, inviteStaffAction } from "@/app/(admin)/admin/staff/actions";
 import { recordAudit } from "@/lib/audit/log";
+import { latestTreeHead, sequenceAll, toSignedTreeHead } from "@/lib/transparency/tree";
 import { PERMISSIONS, STAFF_ROLES, type StaffRole } from "@/lib/auth/roles";
 import { changeStaffRole, inviteStaff } from "@/lib/auth/staff";
 import { createAccount, createApiKey, getAccount, ledgerSum, listApiKeys, revokeApiKey, topUp } from "@/lib/credentials/accounts";
@@ -94,6 +96,14 @@ async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
 
 const redirectedTo = (outcome: Outcome) => (outcome.kind === "threw" && outcome.digest.startsWith("NEXT_REDIRECT;") ? outcome.digest.split(";")[2] : null);
 const returned = (outcome: Outcome) => (outcome.kind === "returned" ? outcome.value : undefined);
+
+/** An audit entry in a signed tree head, and that head as the console's download writes it. */
+async function signedHead(): Promise<{ head: string }> {
+  const db = await getDb();
+  await db.transaction((tx) => recordAudit(tx, { actor: SYSTEM, action: "test.roles" }));
+  await sequenceAll(db);
+  return { head: JSON.stringify(toSignedTreeHead((await latestTreeHead(db))!)) };
+}
 
 function expectRefusal(outcome: Outcome, refusal: Refusal, who: Who): void {
   if (refusal === "not found") {
@@ -241,14 +251,40 @@ const rows: Row<unknown>[] = [
   // ── audit/actions.ts ──
   row({
     file: "audit/actions.ts",
-    name: "verifyChainAction",
+    name: "verifyLogAction",
     allowed: ALL,
     setup: async () => null,
-    call: () => verifyChainAction(),
+    call: () => verifyLogAction(),
     state: async () => null,
-    refusal: { returns: { checked: true, ok: false, message: "Your role may not read the audit log." } },
+    refusal: { returns: { checked: true, ok: false, message: "Your role may not read the audit log.", findings: [] } },
     readOnly: true,
-    granted: (outcome) => expect(returned(outcome)).toMatchObject({ checked: true, message: expect.stringMatching(/^The chain (holds|breaks)/) }),
+    granted: (outcome) => expect(returned(outcome)).toMatchObject({ checked: true, message: expect.stringMatching(/^The log (holds|does not hold)/) }),
+  }),
+  row({
+    file: "audit/actions.ts",
+    name: "consistencyAction",
+    allowed: ALL,
+    setup: signedHead,
+    call: ({ head }) => consistencyAction({}, form({ head })),
+    state: async () => null,
+    refusal: { returns: { error: "Your role may not read the audit log." } },
+    readOnly: true,
+    granted: (outcome) => expect(returned(outcome)).toMatchObject({ result: { consistent: true, signatureValid: true } }),
+  }),
+  // ── audit/head/route.ts ──
+  row({
+    file: "audit/head/route.ts",
+    name: "GET",
+    allowed: ALL,
+    setup: signedHead,
+    call: () => downloadTreeHead(),
+    state: async () => null,
+    refusal: { status: 404, code: "NOT_FOUND" },
+    readOnly: true,
+    granted: (outcome) => {
+      expect(outcome).toMatchObject({ kind: "response", status: 200 });
+      if (outcome.kind === "response") expect(JSON.parse(outcome.body.toString("utf8"))).toMatchObject({ log: "attest-audit-log/v1", size: expect.any(Number) });
+    },
   }),
   // ── audit/export/route.ts ──
   row({

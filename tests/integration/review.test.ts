@@ -2,7 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { recordAudit } from "@/lib/audit/log";
-import { checkAuditChain, type ChainCheck } from "@/lib/audit/query";
+import { sequenceAll, verifyAuditLog, type LogReport } from "@/lib/transparency/tree";
 import { getDb } from "@/lib/db/client";
 import { amlScreenings, auditLog, credentials, identityItems, itemHistory, statusLists } from "@/lib/db/schema";
 import { statusBit } from "@/lib/credentials/revocation";
@@ -221,21 +221,22 @@ describe("audit chain in the console", () => {
     await db.transaction(async (tx) => {
       for (const action of ["test.one", "test.two", "test.three"]) await recordAudit(tx, { actor: { type: "system" }, action, subjectUserId: person.id });
     });
+    await sequenceAll(db);
     const mine = await db.select().from(auditLog).where(eq(auditLog.subjectUserId, person.id)).orderBy(auditLog.id);
     const target = mine[1]!;
     // The forgery lives only inside a transaction that is rolled back: on PostgreSQL other
     // files share the log and check the whole chain, and must never see the altered row.
     const rolledBack = new Error("roll back the forged entry");
-    let check: ChainCheck | undefined;
+    let check: LogReport | undefined;
     const forged = db.transaction(async (tx) => {
       await tx.update(auditLog).set({ details: { forged: true } }).where(eq(auditLog.id, target.id));
-      check = await checkAuditChain(tx);
+      check = await verifyAuditLog(tx);
       throw rolledBack;
     });
     await expect(forged).rejects.toBe(rolledBack);
-    expect(check).toMatchObject({ ok: false, brokenAt: target.id, broken: { id: target.id, action: "test.two" }, reason: expect.stringMatching(/content/) });
+    expect(check).toMatchObject({ ok: false, findings: [{ kind: "edited", entryId: target.id, leafIndex: target.leafIndex, message: expect.stringMatching(/does not match/) }] });
     const [after] = await db.select().from(auditLog).where(eq(auditLog.id, target.id));
     expect(after).toEqual(target);
-    expect((await checkAuditChain(db)).ok).toBe(true);
+    expect((await verifyAuditLog(db)).ok).toBe(true);
   });
 });

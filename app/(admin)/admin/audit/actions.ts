@@ -1,19 +1,53 @@
 "use server";
 
+import { z } from "zod";
+
+import { proveConsistency, verifyAuditLog, verifyTreeHeadSignature, type ConsistencyProof, type Finding } from "@/lib/transparency/tree";
 import { staffOrNull } from "@/lib/auth/session";
-import { checkAuditChain } from "@/lib/audit/query";
 import { getDb } from "@/lib/db/client";
 import { formatTime } from "@/lib/review/age";
 
-export type ChainState = { checked: false } | { checked: true; ok: boolean; message: string; brokenAt?: number };
+export type LogCheckState = { checked: false } | { checked: true; ok: boolean; message: string; findings: Finding[] };
 
-export async function verifyChainAction(): Promise<ChainState> {
-  if (!(await staffOrNull("audit.view"))) return { checked: true, ok: false, message: "Your role may not read the audit log." };
-  const check = await checkAuditChain(await getDb());
-  if (check.ok) {
-    const head = check.head ? ` The last is #${check.head.id}, hash ${check.head.hash}: note it elsewhere to show later that nothing before it was cut.` : "";
-    return { checked: true, ok: true, message: `The chain holds: ${check.entries.toLocaleString("en")} entries verified.${head}` };
+const REFUSED = "Your role may not read the audit log.";
+
+export async function verifyLogAction(): Promise<LogCheckState> {
+  if (!(await staffOrNull("audit.view"))) return { checked: true, ok: false, message: REFUSED, findings: [] };
+  const report = await verifyAuditLog(await getDb());
+  const pending = report.pending ? ` ${report.pending.toLocaleString("en")} newer entries wait for the next tree head.` : "";
+  if (report.ok) {
+    const head = report.head ? ` The tree head of ${report.head.size.toLocaleString("en")} entries signed ${formatTime(new Date(report.head.timestamp))} is valid: download it to keep elsewhere.` : "";
+    return { checked: true, ok: true, findings: [], message: `The log holds: ${report.entries.toLocaleString("en")} entries match the tree.${head}${pending}` };
   }
-  const when = check.broken ? ` (${check.broken.action}, ${formatTime(check.broken.createdAt)})` : "";
-  return { checked: true, ok: false, brokenAt: check.brokenAt, message: `The chain breaks at entry #${check.brokenAt}${when}: ${check.reason}.` };
+  const count = report.findings.length === 1 ? "1 problem" : `${report.findings.length} problems`;
+  return { checked: true, ok: false, findings: report.findings, message: `The log does not hold: ${count} found.${pending}` };
+}
+
+/** A head as the console's download writes it; only size and root matter to the proof, the rest is checked when present. */
+const keptHead = z.object({
+  size: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  rootHash: z.string().regex(/^[0-9a-f]{64}$/i, "A root hash is 64 hex characters"),
+  timestamp: z.number().int().optional(),
+  publicKey: z.string().max(200).optional(),
+  signature: z.string().max(200).optional(),
+});
+
+export type ConsistencyState = { error?: string; result?: ConsistencyProof & { signatureValid: boolean | null } };
+
+export async function consistencyAction(_previous: ConsistencyState, form: FormData): Promise<ConsistencyState> {
+  if (!(await staffOrNull("audit.view"))) return { error: REFUSED };
+  let json: unknown;
+  try {
+    json = JSON.parse(String(form.get("head") ?? ""));
+  } catch {
+    return { error: "Paste a tree head as JSON, as the download writes it." };
+  }
+  const head = keptHead.safeParse(json);
+  if (!head.success) return { error: `That is not a tree head: ${head.error.issues[0]!.path.join(".") || "value"}: ${head.error.issues[0]!.message}.` };
+  const { size, rootHash, timestamp, publicKey, signature } = head.data;
+  const proof = await proveConsistency(await getDb(), { size, rootHash: rootHash.toLowerCase() });
+  if ("error" in proof) return { error: proof.error };
+  const signed = timestamp !== undefined && publicKey && signature;
+  const signatureValid = signed ? verifyTreeHeadSignature({ log: proof.to.log, size, rootHash: rootHash.toLowerCase(), timestamp, publicKey, signature }) : null;
+  return { result: { ...proof, signatureValid } };
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { ConsistencyCheck, VerifyLog } from "@/components/admin/verify-log";
 import { formatTime } from "@/lib/review/age";
-import { VerifyChain } from "@/components/admin/verify-chain";
 import { resolveAuditNames, userIdFor } from "@/lib/audit/names";
 import { auditFilterSchema, listAuditEntries } from "@/lib/audit/query";
 import { requireStaff } from "@/lib/auth/session";
@@ -60,14 +60,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-          <p className="mt-1 text-slate-600">Every entry carries the hash of the one before it; an edited or deleted row breaks the chain.</p>
+          <p className="mt-1 text-slate-600">A transparency log: every entry is a leaf of a Merkle tree whose heads the provider signs; an edited, moved or deleted entry no longer matches them.</p>
         </div>
-        <a href={`/admin/audit/export${query(exportBase)}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100" download>
-          Export JSON lines
-        </a>
+        <div className="flex flex-wrap gap-2">
+          <a href="/admin/audit/head" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100" download>
+            Download tree head
+          </a>
+          <a href={`/admin/audit/export${query(exportBase)}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100" download>
+            Export JSON lines
+          </a>
+        </div>
       </div>
-      <div className="rounded-xl border border-slate-200 bg-white p-4">
-        <VerifyChain />
+      <div className="grid items-start gap-4 lg:grid-cols-2">
+        {/* min-w-0: a long proof or message wraps or scrolls inside its card instead of widening the page. */}
+        <div className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
+          <VerifyLog />
+        </div>
+        <div className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
+          <ConsistencyCheck />
+        </div>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label="Filter the audit log">
         <label className="grid gap-1 text-sm">
@@ -133,7 +144,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} id={`entry-${entry.id}`} className="border-t border-slate-100 align-top target:bg-amber-50" data-testid="audit-entry">
-                  <td className="px-3 py-2 font-mono text-xs">{entry.id}</td>
+                  <td className="px-3 py-2 font-mono text-xs">
+                    <Link href={`/admin/audit/${entry.id}`} className="text-brand-700 underline-offset-2 hover:underline" aria-label={`Entry ${entry.id} and its inclusion proof`}>
+                      {entry.id}
+                    </Link>
+                  </td>
                   <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{formatTime(entry.createdAt)}</td>
                   <td className="px-3 py-2 font-medium">
                     <Link href={`/admin/audit${query({ action: entry.action })}`} className="hover:underline">

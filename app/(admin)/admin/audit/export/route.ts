@@ -1,14 +1,16 @@
+import { entryLeafHash } from "@/lib/audit/log";
 import { auditExportFilterSchema, exportAuditEntries, type AuditRow } from "@/lib/audit/query";
 import { staffOrNull } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError, errorResponse, invalidRequest, logUnexpected } from "@/lib/http/errors";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
-const line = (row: AuditRow) => JSON.stringify({ ...row, createdAt: row.createdAt.toISOString() });
+// The leaf hash is what the tree holds for the entry: an auditor recomputes it from the line and checks it with a proof.
+const line = (row: AuditRow) => JSON.stringify({ ...row, createdAt: row.createdAt.toISOString(), leafHash: entryLeafHash(row).toString("hex") });
 
 /**
  * The audit log as JSON lines, oldest first, for regulators: each line is one
- * entry with its hashes, so the chain can be recomputed while reading.
+ * entry with its leaf index and leaf hash (null index: not yet in the tree).
  */
 export async function GET(request: Request) {
   try {

@@ -1,0 +1,80 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { consistencyAction, verifyLogAction, type ConsistencyState, type LogCheckState } from "@/app/(admin)/admin/audit/actions";
+
+const KIND_LABEL = { edited: "Edited", reordered: "Reordered", deleted: "Deleted", forged: "Forged", tree: "Tree altered", signature: "Signature" } as const;
+
+/** "Verify log": checks every entry against its leaf, the tree against the signed heads, and names what does not hold. */
+export function VerifyLog() {
+  const [state, action, pending] = useActionState<LogCheckState>(verifyLogAction, { checked: false });
+  return (
+    <form action={action} className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+          {pending ? "Verifying…" : "Verify log"}
+        </button>
+        {state.checked ? (
+          <p role="status" data-testid="log-result" data-ok={state.ok} className={`min-w-0 flex-1 basis-64 text-sm ${state.ok ? "text-emerald-800" : "font-medium text-red-800"}`}>
+            {state.message}
+          </p>
+        ) : null}
+      </div>
+      {state.checked && state.findings.length ? (
+        <ul className="space-y-1 text-sm" aria-label="Problems found" data-testid="log-findings">
+          {state.findings.map((finding, i) => (
+            <li key={i} className="flex flex-wrap gap-2" data-kind={finding.kind}>
+              <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-900">{KIND_LABEL[finding.kind]}</span>
+              <span>{finding.message}</span>
+              {finding.entryId ? (
+                <a href={`/admin/audit/${finding.entryId}`} className="underline">
+                  Show entry #{finding.entryId}
+                </a>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </form>
+  );
+}
+
+/** An auditor pastes a head kept earlier and gets RFC 9162's consistency proof to the latest one. */
+export function ConsistencyCheck() {
+  const [state, action, pending] = useActionState<ConsistencyState, FormData>(consistencyAction, {});
+  return (
+    <form action={action} className="space-y-3">
+      <label className="grid gap-1 text-sm">
+        <span className="font-medium text-slate-700">A tree head you kept (JSON)</span>
+        <textarea
+          name="head"
+          required
+          rows={3}
+          placeholder='{"size": 120, "rootHash": "…", "timestamp": …, "publicKey": "…", "signature": "…"}'
+          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-xs"
+          aria-describedby={state.error ? "consistency-error" : undefined}
+        />
+      </label>
+      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50">
+        {pending ? "Proving…" : "Prove consistency"}
+      </button>
+      {state.error ? (
+        <p id="consistency-error" role="alert" className="text-sm font-medium text-red-800">
+          {state.error}
+        </p>
+      ) : null}
+      {state.result ? (
+        <div role="status" data-testid="consistency-result" data-ok={state.result.consistent} className="space-y-2 text-sm">
+          <p className={state.result.consistent ? "text-emerald-800" : "font-medium text-red-800"}>
+            {state.result.consistent
+              ? `Consistent: the log of ${state.result.to.size.toLocaleString("en")} entries extends the one of ${state.result.from.size.toLocaleString("en")} you kept, without changing it.`
+              : `Not consistent: the log was rewritten since the head of ${state.result.from.size.toLocaleString("en")} entries you kept.`}
+            {state.result.signatureValid === false ? " The head you pasted does not carry a valid signature of this log." : ""}
+          </p>
+          <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs">{JSON.stringify({ from: state.result.from, to: state.result.to, proof: state.result.proof }, null, 2)}</pre>
+        </div>
+      ) : null}
+    </form>
+  );
+}

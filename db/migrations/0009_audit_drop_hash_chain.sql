@@ -1,0 +1,2 @@
+ALTER TABLE "audit_log" DROP COLUMN "prev_hash";--> statement-breakpoint
+ALTER TABLE "audit_log" DROP COLUMN "hash";
