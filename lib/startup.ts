@@ -1,5 +1,7 @@
 import "server-only";
 
+import { analyseInThread, similarityInThread } from "@/lib/checks/pool";
+import { startChecksWorker } from "@/lib/checks/queue";
 import { startIdempotencySweeps } from "@/lib/credentials/idempotency";
 import { getDb } from "@/lib/db/client";
 import { ConfigError, getEnv } from "@/lib/env";
@@ -18,6 +20,8 @@ export async function startAttest(): Promise<void> {
     // revoked, before the first request; then hourly.
     await startExpirySweeps(db);
     startIdempotencySweeps(db);
+    // The models load in the checks thread on the first job, not here: a start-up stays fast.
+    if (env.checks) startChecksWorker(db, { analyse: analyseInThread, similarity: similarityInThread });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   "credentials.revoke": ["admin"],
   "staff.manage": ["admin"],
   "sanctions.manage": ["admin"],
+  "checks.manage": ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,9 +3,12 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
+import { enqueueChecks, isCheckedItem, nudgeChecks } from "@/lib/checks/queue";
+import { assessQuality, type ImageKind } from "@/lib/checks/quality";
 import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
 import type { Db, Tx } from "@/lib/db/client";
 import { documents } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
 import { documentLapsesAt } from "@/lib/kyc/dates";
 import { storeDocument, type DocumentSide } from "@/lib/kyc/document-store";
 import { identityDocumentFieldsSchema, proofOfAddressFieldsSchema } from "@/lib/kyc/document-values";
@@ -35,6 +38,17 @@ function checkFile(file: UploadedFile | undefined, field: string, allowed: reado
     return null;
   }
   return type;
+}
+
+/** With the automated checks on, an image they could not use is refused now, saying what to fix. */
+async function checkQuality(file: UploadedFile | undefined, type: UploadType | null, kind: ImageKind, field: string, errors: FieldErrors): Promise<void> {
+  if (!file || !type?.startsWith("image/") || !getEnv().checks) return;
+  try {
+    const { problems } = await assessQuality(file.bytes, kind);
+    if (problems.length > 0) errors[field] = `${problems.join(". ")}.`;
+  } catch {
+    errors[field] = "This image could not be read: upload a JPEG or PNG photo";
+  }
 }
 
 const DOCUMENT_TYPES: readonly UploadType[] = ["image/jpeg", "image/png", "application/pdf"];
@@ -74,6 +88,7 @@ export async function uploadDocument(db: Db, userId: string, upload: DocumentUpl
   for (const [side, file, required] of sides) {
     const type = checkFile(file, side, DOCUMENT_TYPES, errors, required);
     if (type) types.set(side, type);
+    if (!isProof) await checkQuality(file, type, "document", side, errors);
   }
 
   let mrz: string | undefined;
@@ -123,14 +138,17 @@ export async function uploadDocument(db: Db, userId: string, upload: DocumentUpl
       subjectUserId: userId,
       details: { item: upload.item, files: Object.keys(images).length },
     });
+    if (getEnv().checks && isCheckedItem(upload.item)) await enqueueChecks(tx, { userId, item: upload.item, documentIds: Object.values(images).sort() });
   });
+  nudgeChecks();
 }
 
 /** The selfie for the liveness check, from the camera or a file; a reviewer compares it later. */
 export async function submitSelfie(db: Db, userId: string, file: UploadedFile | undefined): Promise<void> {
   const errors: FieldErrors = {};
   const contentType = checkFile(file, "selfie", IMAGE_TYPES, errors, true);
-  if (!contentType || !file) throw invalidFields(errors, errors.selfie ?? "Take or choose a selfie");
+  await checkQuality(file, contentType, "selfie", "selfie", errors);
+  if (!contentType || !file || errors.selfie) throw invalidFields(errors, errors.selfie ?? "Take or choose a selfie");
 
   await db.transaction(async (tx) => {
     const selfie = await storeDocument(tx, { userId, item: "liveness", side: "selfie", contentType, bytes: file.bytes });
@@ -138,5 +156,7 @@ export async function submitSelfie(db: Db, userId: string, file: UploadedFile | 
     await writeItem(tx, { userId, item: "liveness", state: "pending", value: { images: { selfie } }, action: "user.selfie", actorId: userId });
     await revokeCredentialsRelyingOn(tx, userId, "liveness", { type: "user", id: userId });
     await recordAudit(tx, { actor: { type: "user", id: userId }, action: "document.uploaded", subjectUserId: userId, details: { item: "liveness", files: 1 } });
+    if (getEnv().checks) await enqueueChecks(tx, { userId, item: "liveness", documentIds: [selfie] });
   });
+  nudgeChecks();
 }

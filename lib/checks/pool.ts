@@ -1,0 +1,75 @@
+import "server-only";
+
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+
+import type { ImageAnalysis } from "./engine";
+import type { ImageKind } from "./quality";
+
+export type ThreadRequest =
+  | { id: number; task: "analyse"; bytes: Uint8Array; kind: ImageKind; passport: boolean; today: string }
+  | { id: number; task: "similarity"; a: number[]; b: number[] };
+export type ThreadResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/**
+ * The one checks worker thread of this process, started on first use; its models load once and stay.
+ * A thread that dies takes its pending analyses with it (they fail, and the queue retries them) and is
+ * started again on the next request.
+ */
+const state = globalThis as { __attestChecksThread?: { worker: Worker; pending: Map<number, Pending>; next: number } };
+
+function thread() {
+  if (state.__attestChecksThread) return state.__attestChecksThread;
+  // The thread runs TypeScript through tsx, as the server does (scripts/server-command.ts).
+  const worker = new Worker(path.join(process.cwd(), "lib/checks/thread.ts"), { execArgv: ["--import", "tsx"] });
+  const entry = { worker, pending: new Map<number, Pending>(), next: 1 };
+  worker.on("message", (message: ThreadResponse) => {
+    const pending = entry.pending.get(message.id);
+    if (!pending) return;
+    entry.pending.delete(message.id);
+    if (message.ok) pending.resolve(message.result);
+    else pending.reject(new Error(message.error));
+  });
+  const fail = (error: Error) => {
+    if (state.__attestChecksThread === entry) delete state.__attestChecksThread;
+    for (const pending of entry.pending.values()) pending.reject(error);
+    entry.pending.clear();
+  };
+  worker.on("error", fail);
+  worker.on("exit", (code) => fail(new Error(`The checks thread stopped (exit code ${code})`)));
+  // An idle thread does not keep a finished script or test alive.
+  worker.unref();
+  state.__attestChecksThread = entry;
+  return entry;
+}
+
+type Without<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+
+function call<T>(request: Without<ThreadRequest, "id">): Promise<T> {
+  const entry = thread();
+  const id = entry.next++;
+  return new Promise<T>((resolve, reject) => {
+    entry.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    entry.worker.ref();
+    entry.worker.postMessage({ ...request, id } as ThreadRequest);
+  }).finally(() => {
+    if (entry.pending.size === 0) entry.worker.unref();
+  });
+}
+
+export function analyseInThread(bytes: Uint8Array, kind: ImageKind, options: { passport: boolean; today: Date }): Promise<ImageAnalysis> {
+  return call({ task: "analyse", bytes, kind, passport: options.passport, today: options.today.toISOString() });
+}
+
+export function similarityInThread(a: number[], b: number[]): Promise<number> {
+  return call({ task: "similarity", a, b });
+}
+
+/** Stops the thread (tests, shutdown). */
+export async function stopChecksThread(): Promise<void> {
+  const entry = state.__attestChecksThread;
+  delete state.__attestChecksThread;
+  if (entry) await entry.worker.terminate();
+}
