@@ -1,6 +1,6 @@
 import "server-only";
 
-import { analyseInThread, similarityInThread } from "@/lib/checks/pool";
+import { analyseInThread } from "@/lib/checks/pool";
 import { startChecksWorker } from "@/lib/checks/queue";
 import { startIdempotencySweeps } from "@/lib/credentials/idempotency";
 import { getDb } from "@/lib/db/client";
@@ -21,7 +21,7 @@ export async function startAttest(): Promise<void> {
     await startExpirySweeps(db);
     startIdempotencySweeps(db);
     // The models load in the checks thread on the first job, not here: a start-up stays fast.
-    if (env.checks) startChecksWorker(db, { analyse: analyseInThread, similarity: similarityInThread });
+    if (env.checks) startChecksWorker(db, analyseInThread);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -5,7 +5,8 @@
  * kind and the time per document. The thresholds are the defaults of the decisions policy.
  */
 import { analyseImage, type ImageAnalysis } from "../lib/checks/engine";
-import { closeModels, faceSimilarity, loadHuman, loadOcr } from "../lib/checks/models";
+import { closeModels, loadHuman, loadOcr } from "../lib/checks/models";
+import { faceSimilarity } from "../lib/checks/similarity";
 import { DEFAULT_POLICY } from "../lib/checks/policy-defaults";
 import { passportPhoto, selfiePhoto, TAMPER_KINDS, tampered, testPerson, type TamperKind, type TestPerson } from "../lib/checks/test-set";
 import { documentVerdict, selfieVerdict, type Thresholds } from "../lib/checks/verdict";
@@ -20,13 +21,13 @@ const thresholds: Thresholds = DEFAULT_POLICY.thresholds;
 const pct = (n: number, d: number) => (d === 0 ? "n/a" : `${((100 * n) / d).toFixed(1)} %`);
 const typedOf = (p: TestPerson) => ({ number: p.number, country: mrzCountryToAlpha2(p.nationality) ?? p.nationality, expires_at: p.expiresAt, date_of_birth: p.birthDate, last_name: p.last });
 
-async function similarity(a: ImageAnalysis, b: ImageAnalysis): Promise<number | null> {
+function similarity(a: ImageAnalysis, b: ImageAnalysis): number | null {
   return a.embedding && b.embedding ? faceSimilarity(a.embedding, b.embedding) : null;
 }
 
 /** Caught: neither the document nor the selfie would be approved by the checks. */
 async function caught(passport: ImageAnalysis, selfie: ImageAnalysis, p: TestPerson): Promise<boolean> {
-  const sim = await similarity(passport, selfie);
+  const sim = similarity(passport, selfie);
   const doc = documentVerdict(passport, { passport: true, typed: typedOf(p), today: TODAY, similarity: sim }, thresholds);
   const face = selfieVerdict(selfie, sim, thresholds);
   return doc.outcome !== "approve" || face.outcome !== "approve";
@@ -59,7 +60,7 @@ async function main() {
   const different: number[] = [];
   for (let i = 0; i < people; i++) {
     for (let j = 0; j < people; j++) {
-      const s = await similarity(docs[i]!, selfies[j]!);
+      const s = similarity(docs[i]!, selfies[j]!);
       if (s !== null) (i === j ? same : different).push(s);
     }
   }

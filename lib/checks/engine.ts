@@ -16,6 +16,8 @@ export type ImageAnalysis = {
   quality: QualityReport;
   faceCount: number;
   faceScore: number | null;
+  /** The face's width as a share of the image's: a selfie is taken at arm's length, a picture of a page is not. */
+  faceShare: number | null;
   /** Antispoof ("is this a real face, not a picture of one") and liveness, selfies only. */
   real: number | null;
   live: number | null;
@@ -37,7 +39,7 @@ async function readMrz(bytes: Uint8Array, today: Date): Promise<MrzReading> {
 export async function analyseImage(bytes: Uint8Array, kind: ImageKind, options: { passport?: boolean; today?: Date } = {}): Promise<ImageAnalysis> {
   const started = performance.now();
   const quality = await assessQuality(bytes, kind);
-  const { faces } = await detectFaces(bytes);
+  const { faces, width } = await detectFaces(bytes);
   const face = faces[0];
   const mrz = options.passport ? await readMrz(bytes, options.today ?? new Date()) : null;
   return {
@@ -45,6 +47,7 @@ export async function analyseImage(bytes: Uint8Array, kind: ImageKind, options: 
     quality,
     faceCount: faces.length,
     faceScore: face ? round(face.score) : null,
+    faceShare: face ? round(face.box[2] / Math.max(1, width)) : null,
     real: kind === "selfie" && face?.real != null ? round(face.real) : null,
     live: kind === "selfie" && face?.live != null ? round(face.live) : null,
     embedding: face?.embedding ?? null,

@@ -30,7 +30,6 @@ type HumanTensor = { shape: number[] };
 type HumanInstance = {
   load(): Promise<void>;
   detect(input: HumanTensor): Promise<{ face: HumanFace[] }>;
-  match: { similarity(a: number[], b: number[]): number };
   tf: {
     tensor3d(values: Uint8Array, shape: [number, number, number], dtype: "int32"): HumanTensor;
     dispose(t: HumanTensor): void;
@@ -120,10 +119,6 @@ export async function detectFaces(bytes: Uint8Array): Promise<{ faces: DetectedF
   } finally {
     h.tf.dispose(tensor);
   }
-}
-
-export async function faceSimilarity(a: number[], b: number[]): Promise<number> {
-  return (await loadHuman()).match.similarity(a, b);
 }
 
 const MEASURE_WIDTH = 480;

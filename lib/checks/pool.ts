@@ -6,9 +6,7 @@ import { Worker } from "node:worker_threads";
 import type { ImageAnalysis } from "./engine";
 import type { ImageKind } from "./quality";
 
-export type ThreadRequest =
-  | { id: number; task: "analyse"; bytes: Uint8Array; kind: ImageKind; passport: boolean; today: string }
-  | { id: number; task: "similarity"; a: number[]; b: number[] };
+export type ThreadRequest = { id: number; bytes: Uint8Array; kind: ImageKind; passport: boolean; today: string };
 export type ThreadResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -45,9 +43,7 @@ function thread() {
   return entry;
 }
 
-type Without<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
-
-function call<T>(request: Without<ThreadRequest, "id">): Promise<T> {
+function call<T>(request: Omit<ThreadRequest, "id">): Promise<T> {
   const entry = thread();
   const id = entry.next++;
   return new Promise<T>((resolve, reject) => {
@@ -60,11 +56,7 @@ function call<T>(request: Without<ThreadRequest, "id">): Promise<T> {
 }
 
 export function analyseInThread(bytes: Uint8Array, kind: ImageKind, options: { passport: boolean; today: Date }): Promise<ImageAnalysis> {
-  return call({ task: "analyse", bytes, kind, passport: options.passport, today: options.today.toISOString() });
-}
-
-export function similarityInThread(a: number[], b: number[]): Promise<number> {
-  return call({ task: "similarity", a, b });
+  return call({ bytes, kind, passport: options.passport, today: options.today.toISOString() });
 }
 
 /** Stops the thread (tests, shutdown). */

@@ -13,7 +13,7 @@ export type QualityReport = {
   height: number;
   /** Standard deviation of the Laplacian on the grey copy: low means blurred. */
   sharpness: number;
-  /** Share of pixels at or above 250 of 255. */
+  /** Share of 16-pixel blocks blown out (every pixel at 253 or more): a bright page is not glare, a white patch is. */
   glare: number;
   aspect: number;
   problems: string[];
@@ -22,7 +22,7 @@ export type QualityReport = {
 /** Thresholds chosen on the generated test set (see README, Automated checks). */
 export const QUALITY_LIMITS = {
   document: { minShort: 400, minLong: 560, minSharpness: 9, maxGlare: 0.08, aspect: [1.25, 1.7] as const },
-  selfie: { minShort: 240, minLong: 320, minSharpness: 4, maxGlare: 0.15, aspect: [0.5, 2] as const },
+  selfie: { minShort: 240, minLong: 320, minSharpness: 2, maxGlare: 0.15, aspect: [0.5, 2] as const },
 };
 
 const MEASURE_WIDTH = 640;
@@ -44,6 +44,22 @@ function laplacianDeviation(grey: Uint8Array, width: number, height: number): nu
   return Math.sqrt(Math.max(0, squares / n - mean * mean));
 }
 
+const BLOCK = 16;
+
+function blownBlocks(grey: Uint8Array, width: number, height: number): number {
+  let blocks = 0;
+  let blown = 0;
+  for (let by = 0; by + BLOCK <= height; by += BLOCK) {
+    for (let bx = 0; bx + BLOCK <= width; bx += BLOCK) {
+      let min = 255;
+      for (let y = by; y < by + BLOCK && min >= 253; y++) for (let x = bx; x < bx + BLOCK; x++) min = Math.min(min, grey[y * width + x]!);
+      blocks++;
+      if (min >= 253) blown++;
+    }
+  }
+  return blocks === 0 ? 0 : blown / blocks;
+}
+
 export async function assessQuality(bytes: Uint8Array, kind: ImageKind): Promise<QualityReport> {
   const image = sharp(bytes, { failOn: "error" }).rotate();
   const meta = await image.metadata();
@@ -54,9 +70,7 @@ export async function assessQuality(bytes: Uint8Array, kind: ImageKind): Promise
   const { data, info } = await image.clone().greyscale().resize({ width: MEASURE_WIDTH, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
   const grey = new Uint8Array(data.buffer, data.byteOffset, data.length);
   const sharpness = laplacianDeviation(grey, info.width, info.height);
-  let blown = 0;
-  for (const v of grey) if (v >= 250) blown++;
-  const glare = blown / grey.length;
+  const glare = blownBlocks(grey, info.width, info.height);
   const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
 
   const limits = QUALITY_LIMITS[kind];

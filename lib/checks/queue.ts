@@ -17,6 +17,7 @@ import { decryptJson, encryptJson } from "@/lib/security/encryption";
 
 import type { ImageAnalysis } from "./engine";
 import { getChecksPolicy } from "./policy";
+import { faceSimilarity } from "./similarity";
 import type { ChecksPolicy } from "./policy-defaults";
 import { documentVerdict, selfieVerdict, type Verdict } from "./verdict";
 
@@ -33,11 +34,8 @@ const RESULT_PURPOSE = "check_results.result";
 export type CheckedItem = (typeof IDENTITY_DOCUMENTS)[number] | "liveness";
 export type CheckJob = typeof checkJobs.$inferSelect;
 
-/** What runs the models: the worker thread in the server (./pool.ts), the engine itself in scripts. */
-export type Analyser = {
-  analyse(bytes: Uint8Array, kind: "document" | "selfie", options: { passport: boolean; today: Date }): Promise<ImageAnalysis>;
-  similarity(a: number[], b: number[]): Promise<number>;
-};
+/** What runs the models: the worker thread in the server (./pool.ts), the engine itself in scripts and tests. */
+export type Analyser = (bytes: Uint8Array, kind: "document" | "selfie", options: { passport: boolean; today: Date }) => Promise<ImageAnalysis>;
 
 export function isCheckedItem(item: Item): item is CheckedItem {
   return item === "liveness" || (IDENTITY_DOCUMENTS as readonly string[]).includes(item);
@@ -101,13 +99,13 @@ export async function runCheckJob(db: Db, job: CheckJob, analyser: Analyser, now
     const imageId = mainImage(stored);
     const image = imageId ? await readDocument(db, imageId) : null;
     if (!image) return finish(db, job, "done", "stale");
-    const analysis = await analyser.analyse(image.bytes, job.item === "liveness" ? "selfie" : "document", { passport: job.item === "passport", today: now });
+    const analysis = await analyser(image.bytes, job.item === "liveness" ? "selfie" : "document", { passport: job.item === "passport", today: now });
     const resultEnc = encryptJson({ analysis } satisfies StoredResult, RESULT_PURPOSE);
     await db
       .insert(checkResults)
       .values({ userId: job.userId, item: job.item, documentIds: job.documentIds, resultEnc, outcome: "pending", risk: 0, createdAt: now })
       .onConflictDoUpdate({ target: [checkResults.userId, checkResults.item], set: { documentIds: job.documentIds, resultEnc, outcome: "pending", risk: 0, createdAt: now } });
-    await settleChecks(db, job.userId, analyser, now);
+    await settleChecks(db, job.userId, now);
     await finish(db, job, "done", null);
   } catch (error) {
     logUnexpected(error, "an automated check");
@@ -147,7 +145,7 @@ function scoresOf(analysis: ImageAnalysis, similarity: number | null, verdict: V
  * Works out the verdict on each of the person's pending checked items from the stored analyses (a
  * document and a selfie judge each other through the face match) and applies the admins' policy.
  */
-export async function settleChecks(db: Db, userId: string, analyser: Analyser, now = new Date()): Promise<void> {
+export async function settleChecks(db: Db, userId: string, now = new Date()): Promise<void> {
   const rows = await db.select().from(checkResults).where(eq(checkResults.userId, userId));
   const results = new Map(rows.map((row) => [row.item, { row, ...decryptJson<StoredResult>(row.resultEnc, RESULT_PURPOSE) }]));
   const items = await getItems(db, userId);
@@ -160,7 +158,7 @@ export async function settleChecks(db: Db, userId: string, analyser: Analyser, n
   const document = IDENTITY_DOCUMENTS.map((item) => current(item)).find((entry) => entry && entry.result.analysis.embedding) ?? null;
   const a = document?.result.analysis.embedding;
   const b = selfie?.result.analysis.embedding;
-  const similarity = a && b ? await analyser.similarity(a, b) : null;
+  const similarity = a && b ? faceSimilarity(a, b) : null;
   const policy = await getChecksPolicy(db);
   const today = now.toISOString().slice(0, 10);
   const dob = items.get("date_of_birth")?.value;

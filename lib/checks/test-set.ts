@@ -85,7 +85,7 @@ export async function photograph(png: Buffer, condition: Condition, seed: number
     case "dim":
       return image.modulate({ brightness: r.range(0.55, 0.7) }).jpeg({ quality: 85 }).toBuffer();
     case "bright":
-      return image.modulate({ brightness: r.range(1.12, 1.25) }).gamma(1.6).jpeg({ quality: 85 }).toBuffer();
+      return image.modulate({ brightness: r.range(1.1, 1.2) }).jpeg({ quality: 85 }).toBuffer();
   }
 }
 

@@ -5,7 +5,6 @@
 import { parentPort } from "node:worker_threads";
 
 import { analyseImage } from "./engine";
-import { faceSimilarity } from "./models";
 import type { ThreadRequest, ThreadResponse } from "./pool";
 
 const port = parentPort!;
@@ -13,10 +12,7 @@ const port = parentPort!;
 port.on("message", async (request: ThreadRequest) => {
   let response: ThreadResponse;
   try {
-    const result =
-      request.task === "analyse"
-        ? await analyseImage(request.bytes, request.kind, { passport: request.passport, today: new Date(request.today) })
-        : await faceSimilarity(request.a, request.b);
+    const result = await analyseImage(request.bytes, request.kind, { passport: request.passport, today: new Date(request.today) });
     response = { id: request.id, ok: true, result };
   } catch (error) {
     // The message only: a stack or the image would tell nothing more and might carry personal data.

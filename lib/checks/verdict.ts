@@ -69,11 +69,15 @@ function faceMatchFindings(similarity: number | null, thresholds: Thresholds): F
   return [];
 }
 
+/** A selfie at arm's length shows a face at least this wide, as a share of the picture's width. */
+const MIN_SELFIE_FACE_SHARE = 0.35;
+
 export function selfieVerdict(selfie: ImageAnalysis, similarity: number | null, thresholds: Thresholds): Verdict {
   const unusable = usability(selfie, "selfie");
   const suspicious: Finding[] = [];
   if (selfie.faceCount > 1) suspicious.push(finding("faces", `${selfie.faceCount} faces were found on the selfie; it must show only you`, 40));
   if (selfie.faceCount >= 1) {
+    if ((selfie.faceShare ?? 0) < MIN_SELFIE_FACE_SHARE) suspicious.push(finding("small_face", "The face fills too little of the selfie: it may be a photo of a document or a screen", 60));
     if ((selfie.real ?? 0) < thresholds.antispoof) suspicious.push(finding("spoof", `The selfie may be a picture of a picture (antispoof ${(selfie.real ?? 0).toFixed(2)}, needs ${thresholds.antispoof})`, 70));
     if ((selfie.live ?? 0) < thresholds.liveness) suspicious.push(finding("liveness", `The selfie may not be of a live person (liveness ${(selfie.live ?? 0).toFixed(2)}, needs ${thresholds.liveness})`, 60));
   }
