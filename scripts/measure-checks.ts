@@ -10,7 +10,7 @@ import { faceSimilarity } from "../lib/checks/similarity";
 import { DEFAULT_POLICY } from "../lib/checks/policy-defaults";
 import { passportPhoto, selfiePhoto, TAMPER_KINDS, tampered, testPerson, type TamperKind, type TestPerson } from "../lib/checks/test-set";
 import { documentVerdict, selfieVerdict, type Thresholds } from "../lib/checks/verdict";
-import { mrzCountryToAlpha2 } from "../lib/kyc/countries";
+import { mrzCountryToAlpha2 } from "../lib/items/countries";
 
 const people = Number(process.argv[2] ?? 200);
 const tamperShare = Math.max(1, Math.floor(people / 8));

@@ -3,7 +3,7 @@
  * `npm run measure:checks` measures. Document: quality, exactly one face, and for a passport the MRZ
  * read, repaired and parsed. Selfie: quality, exactly one face, antispoof and liveness.
  */
-import { parsePassportMrz, type MrzFields } from "@/lib/kyc/mrz";
+import { parsePassportMrz, type MrzFields } from "@/lib/documents/mrz";
 
 import { repairTd3 } from "./mrz-repair";
 import { detectFaces, faceCrop, MODEL_VERSIONS, readMrzBand } from "./models";

@@ -38,10 +38,11 @@ type HumanInstance = {
 
 // Node's fetch does not read file:// URLs; Human and the WebAssembly backend fetch their models and
 // binary from these, so the worker answers them from disk. Any other URL is refused: no download, ever.
+let servingFromDisk = false;
+
 function serveModelFilesFromDisk(): void {
-  const state = globalThis as { __attestModelFetch?: true };
-  if (state.__attestModelFetch) return;
-  state.__attestModelFetch = true;
+  if (servingFromDisk) return;
+  servingFromDisk = true;
   globalThis.fetch = (async (input: string | URL | Request) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     if (!url.startsWith("file://")) throw new Error("The checks load their models from disk only");

@@ -4,7 +4,7 @@
  * of line 1 once three appear, and the check digits. A field whose check digit fails is repaired only
  * when exactly one swap between look-alike characters makes it hold; anything else stays unread.
  */
-import { mrzCheckDigit } from "@/lib/kyc/mrz-text";
+import { mrzCheckDigit } from "@/lib/documents/mrz-text";
 
 const TD3 = 44;
 // What OCR confuses: a letter read where a digit must be, and the reverse.

@@ -3,6 +3,8 @@ import "server-only";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 
+import { forget, recall, remember } from "@/lib/state/remember";
+
 import type { ImageAnalysis } from "./engine";
 import type { ImageKind } from "./quality";
 
@@ -16,13 +18,17 @@ type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => vo
  * A thread that dies takes its pending analyses with it (they fail, and the queue retries them) and is
  * started again on the next request.
  */
-const state = globalThis as { __attestChecksThread?: { worker: Worker; pending: Map<number, Pending>; next: number } };
+type Thread = { worker: Worker; pending: Map<number, Pending>; next: number };
+const THREAD = "checks-thread";
 
-function thread() {
-  if (state.__attestChecksThread) return state.__attestChecksThread;
+function thread(): Thread {
+  return remember(THREAD, startThread);
+}
+
+function startThread(): Thread {
   // The thread runs TypeScript through tsx, as the server does (scripts/server-command.ts).
   const worker = new Worker(path.join(process.cwd(), "lib/checks/thread.ts"), { execArgv: ["--import", "tsx"] });
-  const entry = { worker, pending: new Map<number, Pending>(), next: 1 };
+  const entry: Thread = { worker, pending: new Map<number, Pending>(), next: 1 };
   worker.on("message", (message: ThreadResponse) => {
     const pending = entry.pending.get(message.id);
     if (!pending) return;
@@ -31,7 +37,7 @@ function thread() {
     else pending.reject(new Error(message.error));
   });
   const fail = (error: Error) => {
-    if (state.__attestChecksThread === entry) delete state.__attestChecksThread;
+    if (recall(THREAD) === entry) forget(THREAD);
     for (const pending of entry.pending.values()) pending.reject(error);
     entry.pending.clear();
   };
@@ -39,7 +45,6 @@ function thread() {
   worker.on("exit", (code) => fail(new Error(`The checks thread stopped (exit code ${code})`)));
   // An idle thread does not keep a finished script or test alive.
   worker.unref();
-  state.__attestChecksThread = entry;
   return entry;
 }
 
@@ -61,7 +66,7 @@ export function analyseInThread(bytes: Uint8Array, kind: ImageKind, options: { p
 
 /** Stops the thread (tests, shutdown). */
 export async function stopChecksThread(): Promise<void> {
-  const entry = state.__attestChecksThread;
-  delete state.__attestChecksThread;
+  const entry = recall<Thread>(THREAD);
+  forget(THREAD);
   if (entry) await entry.worker.terminate();
 }

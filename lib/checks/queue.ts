@@ -8,12 +8,13 @@ import { recordAudit } from "@/lib/audit/log";
 import type { Db, Tx } from "@/lib/db/client";
 import { checkJobs, checkResults } from "@/lib/db/schema";
 import { logUnexpected } from "@/lib/http/errors";
-import { readDocument } from "@/lib/kyc/document-store";
-import { getItems, type StoredItem } from "@/lib/kyc/item-store";
-import { IDENTITY_DOCUMENTS, type Item } from "@/lib/kyc/items";
-import type { NameValue } from "@/lib/kyc/values";
+import { readDocument } from "@/lib/documents/store";
+import { getItems, type StoredItem } from "@/lib/items/store";
+import { IDENTITY_DOCUMENTS, type Item } from "@/lib/items/items";
+import type { NameValue } from "@/lib/items/values";
 import { decideInTransaction, latestScreening } from "@/lib/review/decide";
 import { decryptJson, encryptJson } from "@/lib/security/encryption";
+import { forget, recall, remember } from "@/lib/state/remember";
 
 import type { ImageAnalysis } from "./engine";
 import { getChecksPolicy } from "./policy";
@@ -219,10 +220,14 @@ async function applyVerdict(
 
 /** The checks worker of this instance: takes due jobs one at a time, every few seconds and on a nudge. */
 const POLL_MS = 3_000;
-const worker = globalThis as { __attestChecksWorker?: { nudge: () => void; stop: () => void } };
+const WORKER = "checks-worker";
+type ChecksWorker = { nudge: () => void; stop: () => void };
 
-export function startChecksWorker(db: Db, analyser: Analyser): { nudge: () => void; stop: () => void } {
-  if (worker.__attestChecksWorker) return worker.__attestChecksWorker;
+export function startChecksWorker(db: Db, analyser: Analyser): ChecksWorker {
+  return remember(WORKER, () => checksWorker(db, analyser));
+}
+
+function checksWorker(db: Db, analyser: Analyser): ChecksWorker {
   let busy = false;
   let stopped = false;
   const drain = async () => {
@@ -238,21 +243,19 @@ export function startChecksWorker(db: Db, analyser: Analyser): { nudge: () => vo
   };
   const timer = setInterval(() => void drain(), POLL_MS);
   timer.unref();
-  const handle = {
+  return {
     nudge: () => void drain(),
     stop: () => {
       stopped = true;
       clearInterval(timer);
-      delete worker.__attestChecksWorker;
+      forget(WORKER);
     },
   };
-  worker.__attestChecksWorker = handle;
-  return handle;
 }
 
 /** After an upload commits: this instance starts on the job now rather than at its next poll. */
 export function nudgeChecks(): void {
-  worker.__attestChecksWorker?.nudge();
+  recall<ChecksWorker>(WORKER)?.nudge();
 }
 
 /** Jobs of these items still waiting or running, for the case page. */

@@ -7,7 +7,7 @@ import sharp from "sharp";
 
 import { renderPassportImage, renderSelfieImage } from "@/lib/demo/document-images";
 import { rng } from "@/lib/demo/random";
-import { buildPassportMrz } from "@/lib/kyc/mrz";
+import { buildPassportMrz } from "@/lib/documents/mrz";
 
 const FIRST = ["Alice", "Bruno", "Chiara", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Luca", "Maya", "Nikolai", "Olga", "Pedro", "Quinn", "Rosa", "Sami", "Tomas", "Uma", "Viktor", "Wanjiru", "Xavier", "Yara", "Zoltan", "Amara", "Bilal", "Carmen", "Dario", "Esther", "Felix", "Greta", "Hamza", "Isla", "Jakub", "Leila", "Mateo", "Noor", "Oskar"];
 const LAST = ["Martin", "Okafor", "Rossi", "Ivanova", "Haddad", "Tanaka", "Silva", "Novak", "Kowalski", "Jensen", "Moreau", "Schmidt", "Nguyen", "Garcia", "Petrov", "Andersson", "Murphy", "Costa", "Yilmaz", "Dubois", "Van der Berg", "O'Neill", "Mensah", "Lindqvist", "Horvat", "Papadopoulos", "Kaur", "Fischer", "Sato", "Ramirez"];

@@ -3,7 +3,7 @@
  * thresholds: approve, ask for a new image, or send to a reviewer with the reasons and a risk score the
  * queue sorts by. Pure, so the live decision and `npm run measure:checks` are the same function.
  */
-import { compareMrzWithTyped, type TypedPassportFields } from "@/lib/kyc/mrz";
+import { compareMrzWithTyped, type TypedPassportFields } from "@/lib/documents/mrz";
 
 import type { ImageAnalysis } from "./engine";
 

@@ -12,9 +12,9 @@ import { getDb } from "@/lib/db/client";
 import { auditLog, checkJobs, checkResults } from "@/lib/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { mrzCountryToAlpha2 } from "@/lib/kyc/countries";
-import { submitSelfie, uploadDocument } from "@/lib/kyc/documents";
-import { getItem } from "@/lib/kyc/item-store";
+import { mrzCountryToAlpha2 } from "@/lib/items/countries";
+import { submitSelfieChecked as submitSelfie, uploadDocumentChecked as uploadDocument } from "@/lib/checks/uploads";
+import { getItem } from "@/lib/items/store";
 import { createUser } from "@/tests/support/factories";
 
 // The checks run on real models here: loaded once for the file, in this thread.

@@ -8,13 +8,14 @@ import { signOut } from "@/lib/auth/config";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { declaredInputFrom, documentFieldsFrom } from "@/lib/kyc/form-input";
-import { fieldErrorsFromError, type FieldErrors } from "@/lib/kyc/form-errors";
-import { submitDeclaredItem } from "@/lib/kyc/declared";
-import { submitSelfie, uploadDocument, type UploadedFile } from "@/lib/kyc/documents";
-import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS } from "@/lib/kyc/items";
-import { deleteAccount, withdrawItem } from "@/lib/kyc/lifecycle";
-import { confirmPhoneCode, requestPhoneCode } from "@/lib/kyc/phone";
+import { declaredInputFrom, documentFieldsFrom } from "@/lib/items/form-input";
+import { fieldErrorsFromError, type FieldErrors } from "@/lib/items/form-errors";
+import { submitDeclaredItem } from "@/lib/account/declared";
+import { submitSelfieChecked, uploadDocumentChecked } from "@/lib/checks/uploads";
+import type { UploadedFile } from "@/lib/documents/upload";
+import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS } from "@/lib/items/items";
+import { deleteAccount, withdrawItem } from "@/lib/account/lifecycle";
+import { confirmPhoneCode, requestPhoneCode } from "@/lib/phone/codes";
 
 /** What every account form gets back: a message for the form, and one per field. */
 export type FormState = {
@@ -96,7 +97,7 @@ export async function uploadDocumentAction(_previous: FormState, form: FormData)
   try {
     const fields = documentFieldsFrom(form, DOCUMENT_FIELD_KEYS);
     const files = { front: await fileOf(form, "front"), back: await fileOf(form, "back"), page: await fileOf(form, "page") };
-    await uploadDocument(await getDb(), userId, { item: item.data, fields, files });
+    await uploadDocumentChecked(await getDb(), userId, { item: item.data, fields, files });
   } catch (error) {
     return failure(error, "uploadDocument");
   }
@@ -106,7 +107,7 @@ export async function uploadDocumentAction(_previous: FormState, form: FormData)
 export async function submitSelfieAction(_previous: FormState, form: FormData): Promise<FormState> {
   const userId = await signedInUserId();
   try {
-    await submitSelfie(await getDb(), userId, await fileOf(form, "selfie"));
+    await submitSelfieChecked(await getDb(), userId, await fileOf(form, "selfie"));
   } catch (error) {
     return failure(error, "submitSelfie");
   }
