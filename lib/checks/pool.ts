@@ -26,8 +26,7 @@ function thread(): Thread {
 }
 
 function startThread(): Thread {
-  // The thread runs TypeScript through tsx, as the server does (scripts/server-command.ts).
-  const worker = new Worker(path.join(process.cwd(), "lib/checks/thread.ts"), { execArgv: ["--import", "tsx"] });
+  const worker = new Worker(path.join(process.cwd(), "lib/checks/thread-entry.mjs"));
   const entry: Thread = { worker, pending: new Map<number, Pending>(), next: 1 };
   worker.on("message", (message: ThreadResponse) => {
     const pending = entry.pending.get(message.id);

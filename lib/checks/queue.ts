@@ -169,7 +169,8 @@ export async function settleChecks(db: Db, userId: string, now = new Date()): Pr
     const entry = current(item);
     if (!entry || entry.stored.state !== "pending") continue;
     const { analysis } = entry.result;
-    const itemSimilarity = entry === document || item === "liveness" ? similarity : null;
+    // The face match judges the selfie and the one document it was compared with.
+    const itemSimilarity = item === "liveness" || item === document?.stored.item ? similarity : null;
     let verdict: Verdict;
     if (item === "liveness") verdict = selfieVerdict(analysis, itemSimilarity, policy.thresholds);
     else {
