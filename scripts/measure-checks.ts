@@ -93,6 +93,12 @@ async function main() {
   for (const [condition, c] of byCondition) console.log(`  ${condition.padEnd(8)} ${c.exact}/${c.n}`);
   console.log(`Same person accepted: ${accepted}/${same.length} = ${pct(accepted, same.length)} (similarity min ${q(same, 0)}, 5th pct ${q(same, 0.05)}, median ${q(same, 0.5)})`);
   console.log(`Different person false accepts: ${falseAccepted}/${different.length} = ${pct(falseAccepted, different.length)} (similarity max ${q(different, 1)}, 99th pct ${q(different, 0.99)})`);
+  // The threshold choice: the lowest that lets no different person through, and what it costs genuine ones.
+  const zeroFalseAccept = Math.ceil((Math.max(...different) + 0.0005) * 1000) / 1000;
+  console.log("Face threshold sweep (same-person accepted / different-person false accepts):");
+  for (const t of [0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.88, zeroFalseAccept]) {
+    console.log(`  ≥ ${t.toFixed(3)}: ${pct(same.filter((s) => s >= t).length, same.length)} / ${different.filter((s) => s >= t).length} of ${different.length}${t === zeroFalseAccept ? "  (lowest with no false accept)" : ""}`);
+  }
   console.log(`Genuine submissions approved end to end (document and selfie): ${approvedBoth}/${people} = ${pct(approvedBoth, people)}`);
   console.log("Tampered submissions caught (sent to a reviewer or refused):");
   for (const [kind, t] of tamper) console.log(`  ${kind.padEnd(19)} ${t.caught}/${t.n}`);
