@@ -97,8 +97,9 @@ function repairLine2(raw: string): { line: string; repairs: number } {
   let repairs = force(chars, DIGIT_POSITIONS, AS_DIGIT) + force(chars, LETTER_POSITIONS, AS_LETTER);
   for (const { start, end, check, digits } of CHECKED_FIELDS) {
     const before = chars.slice(start, end).join("");
+    // A date has no look-alike digits: once its letters are digits again, its check digit judges it as read.
     if (digits) force(chars, Array.from({ length: end - start }, (_, k) => start + k), AS_DIGIT);
-    repairField(chars, start, end, check);
+    else repairField(chars, start, end, check);
     repairs += [...chars.slice(start, end)].filter((c, k) => c !== before[k]).length;
   }
   for (const i of illegible) {
