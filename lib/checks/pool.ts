@@ -1,7 +1,7 @@
 import "server-only";
 
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 
 import { forget, recall, remember } from "@/lib/state/remember";
 
@@ -26,7 +26,10 @@ function thread(): Thread {
 }
 
 function startThread(): Thread {
-  const worker = new Worker(path.join(process.cwd(), "lib/checks/thread-entry.mjs"));
+  // Taken from Node at run time, not imported: Next's bundler follows an imported Worker's file and
+  // would bundle the thread, which must run from source with its models beside it.
+  const { Worker: NodeWorker } = process.getBuiltinModule("node:worker_threads");
+  const worker = new NodeWorker(path.join(process.cwd(), "lib/checks/thread-entry.mjs"));
   const entry: Thread = { worker, pending: new Map<number, Pending>(), next: 1 };
   worker.on("message", (message: ThreadResponse) => {
     const pending = entry.pending.get(message.id);
