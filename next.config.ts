@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   // so with a loopback PUBLIC_URL Auth.js and route handlers would see another origin.
   skipProxyUrlNormalize: true,
   // Loaded by Node at run time, not bundled: WebAssembly, native sockets, file-system assets.
-  serverExternalPackages: ["@electric-sql/pglite", "tiny-secp256k1", "smtp-server", "nodemailer", "mailparser", "postgres", "pngjs", "@resvg/resvg-wasm", "bwip-js"],
+  serverExternalPackages: ["@electric-sql/pglite", "tiny-secp256k1", "smtp-server", "nodemailer", "mailparser", "postgres", "pngjs", "@resvg/resvg-wasm", "bwip-js", "sharp", "tesseract.js", "@vladmandic/human", "@tensorflow/tfjs-backend-wasm"],
   experimental: {
     // Document uploads: up to 10 MB per file, front and back in one form (SPEC §3).
     // The proxy buffers the same body for its CSP nonce, so its limit has to match.

@@ -62,6 +62,7 @@ const rawSchema = z.object({
     emptyAsUndefined,
     z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(3600, "must be at most 3600").default(600),
   ),
+  CHECKS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"], { error: "must be on or off" }).optional()),
   REVIEW_SLA_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: "must be a number of hours" }).positive("must be a positive number of hours").max(8760).default(24)),
 });
 
@@ -86,6 +87,8 @@ export type Env = {
   documentUrlTtlSeconds: number;
   /** How long a pending item may wait for review before the console shows it overdue. */
   reviewSlaHours: number;
+  /** Automated document and selfie checks (lib/checks): on by default in production only. */
+  checks: boolean;
   /** Read X-Forwarded-For/-Proto/-Host: only behind a reverse proxy that sets them. */
   trustProxy: boolean;
   /** Serve /dev/mailbox to clients that are not on loopback (never in production). */
@@ -134,6 +137,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     sanctionsList: raw.SANCTIONS_LIST,
     documentUrlTtlSeconds: raw.DOCUMENT_URL_TTL_SECONDS,
     reviewSlaHours: raw.REVIEW_SLA_HOURS,
+    checks: raw.CHECKS === undefined ? production : raw.CHECKS === "on",
     trustProxy: raw.TRUST_PROXY === "1",
     devMailboxForAll: raw.DEV_MAILBOX === "1",
     metricsToken: raw.METRICS_TOKEN,

@@ -1,6 +1,8 @@
 import "server-only";
 
 import { sequenceAll, startAuditSequencer } from "@/lib/transparency/tree";
+import { analyseInThread } from "@/lib/checks/pool";
+import { startChecksWorker } from "@/lib/checks/queue";
 import { startIdempotencySweeps } from "@/lib/credentials/idempotency";
 import { registerSigningKey } from "@/lib/credentials/signing-keys";
 import { getDb, type Db } from "@/lib/db/client";
@@ -45,6 +47,8 @@ async function start(): Promise<void> {
     startDeliveryWorker(db);
     startExpiryWarnings(db);
     startAuditSequencer(db);
+    // The models load in the checks thread on the first job, not here: a start-up stays fast.
+    if (env.checks) startChecksWorker(db, analyseInThread);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

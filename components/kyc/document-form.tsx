@@ -5,6 +5,7 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
 import { MrzReader, type MrzFill } from "@/components/kyc/mrz-reader";
+import { PassportPrefill } from "@/components/kyc/passport-prefill";
 import { identityDocumentFieldsSchema, PROOF_OF_ADDRESS_TYPES, proofOfAddressFieldsSchema } from "@/lib/items/document-values";
 import { MAX_UPLOAD_BYTES } from "@/lib/documents/file-type";
 import { fieldErrorsOf, type FieldErrors } from "@/lib/items/form-errors";
@@ -53,7 +54,7 @@ function FileField({ name, label, error, hint }: { name: string; label: string; 
 }
 
 /** Upload with typed fields. The browser checks fields and sizes with the server's schema; the server checks the bytes. */
-export function DocumentForm({ item, countries }: { item: DocumentItem; countries: Country[] }) {
+export function DocumentForm({ item, countries, readsPhotos = false }: { item: DocumentItem; countries: Country[]; readsPhotos?: boolean }) {
   const [state, action, pending] = useActionState<FormState, FormData>(uploadDocumentAction, {});
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   // Each reading of the MRZ remounts the fields it fills, with its values as their defaults.
@@ -117,6 +118,7 @@ export function DocumentForm({ item, countries }: { item: DocumentItem; countrie
               hint="JPEG, PNG or PDF, up to 10 MB. All four corners visible, no glare."
             />
           </div>
+          {item === "passport" && readsPhotos ? <PassportPrefill /> : null}
           {item !== "passport" ? (
             <div className="sm:col-span-2">
               <FileField name="back" label="Back (optional)" error={errors.back} hint="If the back carries details, add it too." />

@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   "staff.manage": ["admin"],
   "sanctions.manage": ["admin"],
   "webhooks.manage": ["admin"],
+  "checks.manage": ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -577,3 +577,50 @@ export const demoWebhookEvents = pgTable("demo_webhook_events", {
   signatureValid: boolean("signature_valid").notNull(),
   receivedAt: at("received_at").notNull().defaultNow(),
 });
+// ── Automated checks ──
+
+/**
+ * The checks queue: one job per uploaded document or selfie. Every instance takes jobs with
+ * FOR UPDATE SKIP LOCKED; a job whose lease ran out (its worker died) is taken again.
+ */
+export const checkJobs = pgTable(
+  "check_jobs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    item: itemName("item").notNull(),
+    /** The document ids the job looks at: a newer upload makes the job stale. */
+    documentIds: jsonb("document_ids").$type<string[]>().notNull(),
+    /** queued, running, done, failed */
+    state: text("state").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    runAfter: at("run_after").notNull().defaultNow(),
+    leaseUntil: at("lease_until"),
+    /** An error code, never personal data. */
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: at("updated_at").notNull().defaultNow(),
+  },
+  (table) => [index("check_jobs_ready").on(table.state, table.runAfter, table.id)],
+);
+
+/** The latest checks on a user's item: scores, model versions and timings, sealed (it holds face descriptors and MRZ text). */
+export const checkResults = pgTable(
+  "check_results",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    item: itemName("item").notNull(),
+    documentIds: jsonb("document_ids").$type<string[]>().notNull(),
+    resultEnc: text("result_enc").notNull(),
+    /** approve, resubmit, review: what the checks concluded, whatever the policy then did. */
+    outcome: text("outcome").notNull(),
+    /** 0–100; the review queue puts riskier items first. */
+    risk: integer("risk").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.item] })],
+);

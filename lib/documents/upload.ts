@@ -40,6 +40,12 @@ function checkFile(file: UploadedFile | undefined, field: string, allowed: reado
 const DOCUMENT_TYPES: readonly UploadType[] = ["image/jpeg", "image/png", "application/pdf"];
 const IMAGE_TYPES: readonly UploadType[] = ["image/jpeg", "image/png"];
 
+/**
+ * What a caller above adds to an upload (the automated checks): problems it found in the files,
+ * reported with the form's own, and a step run in the upload's transaction with the stored image ids.
+ */
+export type UploadHooks = { errors?: FieldErrors; stored?: (tx: Tx, documentIds: string[]) => Promise<void> };
+
 export type DocumentUpload = {
   item: DocumentItem;
   fields: Record<string, unknown>;
@@ -57,8 +63,8 @@ async function eraseImages(tx: Tx, userId: string, item: DocumentItem | "livenes
  * An identity document or proof of address with its typed fields. Everything is checked
  * before anything is stored; a valid upload replaces the previous one and waits for a reviewer.
  */
-export async function uploadDocument(db: Db, userId: string, upload: DocumentUpload): Promise<void> {
-  const errors: FieldErrors = {};
+export async function uploadDocument(db: Db, userId: string, upload: DocumentUpload, hooks: UploadHooks = {}): Promise<void> {
+  const errors: FieldErrors = { ...hooks.errors };
   const isProof = upload.item === "proof_of_address";
   const schema = isProof ? proofOfAddressFieldsSchema : identityDocumentFieldsSchema;
   const parsed = schema.safeParse(upload.fields);
@@ -124,14 +130,16 @@ export async function uploadDocument(db: Db, userId: string, upload: DocumentUpl
       subjectUserId: userId,
       details: { item: upload.item, files: Object.keys(images).length },
     });
+    await hooks.stored?.(tx, Object.values(images));
   });
 }
 
 /** The selfie for the liveness check, from the camera or a file; a reviewer compares it later. */
-export async function submitSelfie(db: Db, userId: string, file: UploadedFile | undefined): Promise<void> {
+export async function submitSelfie(db: Db, userId: string, file: UploadedFile | undefined, hooks: UploadHooks = {}): Promise<void> {
   const errors: FieldErrors = {};
   const contentType = checkFile(file, "selfie", IMAGE_TYPES, errors, true);
-  if (!contentType || !file) throw invalidFields(errors, errors.selfie ?? "Take or choose a selfie");
+  if (contentType && hooks.errors?.selfie) errors.selfie = hooks.errors.selfie;
+  if (!contentType || !file || errors.selfie) throw invalidFields(errors, errors.selfie ?? "Take or choose a selfie");
 
   await db.transaction(async (tx) => {
     const selfie = await storeDocument(tx, { userId, item: "liveness", side: "selfie", contentType, bytes: file.bytes });
@@ -139,5 +147,6 @@ export async function submitSelfie(db: Db, userId: string, file: UploadedFile | 
     await writeItem(tx, { userId, item: "liveness", state: "pending", value: { images: { selfie } }, action: "user.selfie", actorId: userId });
     await revokeCredentialsRelyingOn(tx, userId, "liveness", { type: "user", id: userId });
     await recordAudit(tx, { actor: { type: "user", id: userId }, action: "document.uploaded", subjectUserId: userId, details: { item: "liveness", files: 1 } });
+    await hooks.stored?.(tx, [selfie]);
   });
 }

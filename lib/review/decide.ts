@@ -112,80 +112,91 @@ function documentExpiry(value: unknown): Date | null {
 
 export async function decideItem(db: Db, reviewer: Reviewer, userId: string, input: DecisionInput): Promise<DecisionOutcome> {
   if (!can(reviewer.role, "items.decide")) throw new AppError("FORBIDDEN", "Your role may not decide items.");
-  return db.transaction(async (tx) => {
-    // Row lock: two reviewers deciding the same item at once cannot both win.
-    const [row] = await tx
-      .select({ id: identityItems.id, state: identityItems.state, proposedBy: identityItems.proposedBy })
-      .from(identityItems)
-      .where(and(eq(identityItems.userId, userId), eq(identityItems.item, input.item)))
-      .for("update");
-    if (!row || row.state !== "pending") throw new AppError("CONFLICT", `${ITEM_INFO[input.item].label} is not pending any more; reload the case.`);
-    const items = await getItems(tx, userId);
-    const stored = items.get(input.item)!;
-    const actor = { type: "staff" as const, id: reviewer.id };
-    const audit = (action: string, details: Record<string, unknown> = {}) =>
-      recordAudit(tx, { actor, action, subjectUserId: userId, details: { item: input.item, itemId: row.id, ...details } });
+  return db.transaction((tx) => decideInTransaction(tx, { type: "staff", id: reviewer.id }, userId, input));
+}
 
-    if (input.decision === "approve") {
-      const blocker = approvalBlocker(input.item, items);
-      if (blocker) throw new AppError("CONFLICT", blocker);
-      let proposedBy: string | null = null;
-      if (await needsFourEyes(tx, userId, input.item, stored)) {
-        if (!row.proposedBy) {
-          // The first reviewer says why the match is not this person; the second confirms that reading.
-          if (!input.clearance) throw new AppError("INVALID_REQUEST", "Choose why the match is not this person before proposing to clear it.", { field: "clearance" });
-          const now = new Date();
-          await tx.update(identityItems).set({ proposedBy: reviewer.id, proposedAt: now, updatedAt: now }).where(eq(identityItems.id, row.id));
-          await tx.insert(itemHistory).values({
-            itemId: row.id,
-            state: "pending",
-            action: "review.approval_proposed",
-            actorId: reviewer.id,
-            reason: `clearance.${input.clearance}`,
-            noteEnc: input.clearanceNote ? encryptText(input.clearanceNote, HISTORY_NOTE_PURPOSE) : null,
-            createdAt: now,
-          });
-          await audit("item.approval_proposed", { clearance: input.clearance });
-          return { state: "proposed" };
-        }
-        if (row.proposedBy === reviewer.id) {
-          throw new AppError("FORBIDDEN", "You proposed this approval: a second, different reviewer must confirm it.");
-        }
-        proposedBy = row.proposedBy;
+/**
+ * Who decides: a reviewer, or the automated checks (the `system` actor, with the scores it decided on
+ * in the audit entry). Both go through the one decision below, so both have the same effects.
+ */
+export type Decider = { type: "staff"; id: string } | { type: "system"; details: Record<string, unknown> };
+
+export async function decideInTransaction(tx: Tx, decider: Decider, userId: string, input: DecisionInput): Promise<DecisionOutcome> {
+  const staffId = decider.type === "staff" ? decider.id : null;
+  // Row lock: two reviewers deciding the same item at once cannot both win.
+  const [row] = await tx
+    .select({ id: identityItems.id, state: identityItems.state, proposedBy: identityItems.proposedBy })
+    .from(identityItems)
+    .where(and(eq(identityItems.userId, userId), eq(identityItems.item, input.item)))
+    .for("update");
+  if (!row || row.state !== "pending") throw new AppError("CONFLICT", `${ITEM_INFO[input.item].label} is not pending any more; reload the case.`);
+  const items = await getItems(tx, userId);
+  const stored = items.get(input.item)!;
+  const actor = decider.type === "staff" ? { type: "staff" as const, id: decider.id } : { type: "system" as const };
+  const audit = (action: string, details: Record<string, unknown> = {}) =>
+    recordAudit(tx, { actor, action, subjectUserId: userId, details: { item: input.item, itemId: row.id, ...(decider.type === "system" && decider.details), ...details } });
+
+  if (input.decision === "approve") {
+    const blocker = approvalBlocker(input.item, items);
+    if (blocker) throw new AppError("CONFLICT", blocker);
+    let proposedBy: string | null = null;
+    if (await needsFourEyes(tx, userId, input.item, stored)) {
+      // A sanctions match is cleared by people, never by the checks.
+      if (!staffId) throw new AppError("CONFLICT", "A possible sanctions match needs two reviewers.");
+      if (!row.proposedBy) {
+        // The first reviewer says why the match is not this person; the second confirms that reading.
+        if (!input.clearance) throw new AppError("INVALID_REQUEST", "Choose why the match is not this person before proposing to clear it.", { field: "clearance" });
+        const now = new Date();
+        await tx.update(identityItems).set({ proposedBy: staffId, proposedAt: now, updatedAt: now }).where(eq(identityItems.id, row.id));
+        await tx.insert(itemHistory).values({
+          itemId: row.id,
+          state: "pending",
+          action: "review.approval_proposed",
+          actorId: staffId,
+          reason: `clearance.${input.clearance}`,
+          noteEnc: input.clearanceNote ? encryptText(input.clearanceNote, HISTORY_NOTE_PURPOSE) : null,
+          createdAt: now,
+        });
+        await audit("item.approval_proposed", { clearance: input.clearance });
+        return { state: "proposed" };
       }
-      // Approving a screening hit means the reviewer found it is not this person.
-      const value = input.item === "aml" && stored.value && typeof stored.value === "object" ? { ...stored.value, status: "clear" } : undefined;
-      await writeItem(tx, {
-        userId,
-        item: input.item,
-        state: "verified",
-        ...(value !== undefined && { value }),
-        actorId: reviewer.id,
-        action: "review.approved",
-        documentExpiresAt: documentExpiry(stored.value),
-        ...(proposedBy && { historyReason: "clearance.confirmed" }),
-      });
-      await audit("item.approved", proposedBy ? { proposedBy } : {});
-      await notifyPerson(tx, userId, "item.approved", { item: input.item });
-      await emitStatusChanged(tx, userId);
-      return { state: "verified" };
+      if (row.proposedBy === staffId) {
+        throw new AppError("FORBIDDEN", "You proposed this approval: a second, different reviewer must confirm it.");
+      }
+      proposedBy = row.proposedBy;
     }
-
-    const reason = input.decision === "reject" ? input.reason : RESUBMISSION_REASON;
+    // Approving a screening hit means the reviewer found it is not this person.
+    const value = input.item === "aml" && stored.value && typeof stored.value === "object" ? { ...stored.value, status: "clear" } : undefined;
     await writeItem(tx, {
       userId,
       item: input.item,
-      state: "rejected",
-      actorId: reviewer.id,
-      action: input.decision === "reject" ? "review.rejected" : "review.resubmission_requested",
-      rejectionReason: reason,
-      noteToUser: input.noteToUser ?? null,
-      internalNote: input.internalNote ?? null,
+      state: "verified",
+      ...(value !== undefined && { value }),
+      actorId: staffId,
+      action: "review.approved",
+      documentExpiresAt: documentExpiry(stored.value),
+      ...(proposedBy && { historyReason: "clearance.confirmed" }),
     });
-    await audit(input.decision === "reject" ? "item.rejected" : "item.resubmission_requested", { reason });
-    await revokeCredentialsRelyingOn(tx, userId, input.item, actor);
-    await notifyPerson(tx, userId, "item.rejected", { item: input.item, reason: reasonForPerson(reason), note: input.noteToUser ?? null, resubmission: input.decision !== "reject" });
+    await audit("item.approved", proposedBy ? { proposedBy } : {});
+    await notifyPerson(tx, userId, "item.approved", { item: input.item });
     await emitStatusChanged(tx, userId);
-    return { state: "rejected" };
+    return { state: "verified" };
+  }
+
+  const reason = input.decision === "reject" ? input.reason : RESUBMISSION_REASON;
+  await writeItem(tx, {
+    userId,
+    item: input.item,
+    state: "rejected",
+    actorId: staffId,
+    action: input.decision === "reject" ? "review.rejected" : "review.resubmission_requested",
+    rejectionReason: reason,
+    noteToUser: input.noteToUser ?? null,
+    internalNote: input.internalNote ?? null,
   });
+  await audit(input.decision === "reject" ? "item.rejected" : "item.resubmission_requested", { reason });
+  await revokeCredentialsRelyingOn(tx, userId, input.item, actor);
+  await notifyPerson(tx, userId, "item.rejected", { item: input.item, reason: reasonForPerson(reason), note: input.noteToUser ?? null, resubmission: input.decision !== "reject" });
+  await emitStatusChanged(tx, userId);
+  return { state: "rejected" };
 }

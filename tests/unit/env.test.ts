@@ -12,6 +12,8 @@ describe("configuration", () => {
     expect(env.seedDemo).toBe(true);
     expect(env.documentUrlTtlSeconds).toBe(600);
     expect(env.credentialIssuer).toBe("did:web:localhost%3A3000");
+    expect(env.checks).toBe(false);
+    expect(parseEnv({ CHECKS: "on" }).checks).toBe(true);
   });
 
   it.each([
@@ -23,6 +25,7 @@ describe("configuration", () => {
     ["DOCUMENT_URL_TTL_SECONDS", { DOCUMENT_URL_TTL_SECONDS: "3601" }],
     ["SEED_DEMO", { SEED_DEMO: "yes" }],
     ["SMTP_URL", { SMTP_URL: "http://mail" }],
+    ["CHECKS", { CHECKS: "yes" }],
   ])("names %s when its value is bad", (variable, source) => {
     expect(() => parseEnv(source)).toThrow(ConfigError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`^Invalid configuration: ${variable} `));
@@ -33,5 +36,7 @@ describe("configuration", () => {
     const env = parseEnv({ NODE_ENV: "production", ATTEST_ENV: "production", OCN_OCID: "540" });
     expect(env.production).toBe(true);
     expect(env.seedDemo).toBe(false);
+    expect(env.checks).toBe(true);
+    expect(parseEnv({ NODE_ENV: "production", ATTEST_ENV: "production", OCN_OCID: "540", CHECKS: "off" }).checks).toBe(false);
   });
 });

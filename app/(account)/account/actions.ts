@@ -12,7 +12,8 @@ import { consentReturnPath } from "@/lib/http/return-path";
 import { declaredInputFrom, documentFieldsFrom } from "@/lib/items/form-input";
 import { fieldErrorsFromError, type FieldErrors } from "@/lib/items/form-errors";
 import { submitDeclaredItem } from "@/lib/account/declared";
-import { submitSelfie, uploadDocument, type UploadedFile } from "@/lib/documents/upload";
+import { submitSelfieChecked, uploadDocumentChecked } from "@/lib/checks/uploads";
+import type { UploadedFile } from "@/lib/documents/upload";
 import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS, type Item } from "@/lib/items/items";
 import { deleteAccount, withdrawItem } from "@/lib/account/lifecycle";
 import { confirmPhoneCode, requestPhoneCode } from "@/lib/phone/codes";
@@ -103,7 +104,7 @@ export async function uploadDocumentAction(_previous: FormState, form: FormData)
   try {
     const fields = documentFieldsFrom(form, DOCUMENT_FIELD_KEYS);
     const files = { front: await fileOf(form, "front"), back: await fileOf(form, "back"), page: await fileOf(form, "page") };
-    await uploadDocument(await getDb(), userId, { item: item.data, fields, files });
+    await uploadDocumentChecked(await getDb(), userId, { item: item.data, fields, files });
   } catch (error) {
     return failure(error, "uploadDocument");
   }
@@ -113,7 +114,7 @@ export async function uploadDocumentAction(_previous: FormState, form: FormData)
 export async function submitSelfieAction(_previous: FormState, form: FormData): Promise<FormState> {
   const userId = await signedInUserId();
   try {
-    await submitSelfie(await getDb(), userId, await fileOf(form, "selfie"));
+    await submitSelfieChecked(await getDb(), userId, await fileOf(form, "selfie"));
   } catch (error) {
     return failure(error, "submitSelfie");
   }

@@ -8,6 +8,7 @@ const SECTIONS: (NavSection & { permission: Permission })[] = [
   { href: "/admin/partners", label: "Partners", permission: "partners.manage" },
   { href: "/admin/staff", label: "Staff", permission: "staff.manage" },
   { href: "/admin/sanctions", label: "Sanctions list", permission: "sanctions.manage" },
+  { href: "/admin/checks", label: "Automated checks", permission: "checks.manage" },
   { href: "/admin/accounts", label: "API accounts", permission: "accounts.manage" },
   { href: "/admin/credentials", label: "Credentials", permission: "credentials.revoke" },
   { href: "/admin/webhooks", label: "Webhooks", permission: "webhooks.manage" },

@@ -13,6 +13,7 @@ import { WithdrawForm } from "@/components/kyc/withdraw-form";
 import { requireUser } from "@/lib/auth/session";
 import { consentReturnPath } from "@/lib/http/return-path";
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { countryOptions } from "@/lib/items/countries";
 import { effectiveState, getItem } from "@/lib/items/store";
 import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEM_INFO, isItem, type DeclaredItem, type DocumentItem } from "@/lib/items/items";
@@ -99,7 +100,7 @@ export default async function ItemPage({ params, searchParams }: Params & Search
           ) : null}
           {isDeclared(item) ? <DeclaredItemForm item={item} current={stored?.value ?? null} countries={countries} /> : null}
           {item === "phone" ? <PhoneForm current={typeof stored?.value === "string" ? stored.value : undefined} waitingFor={waiting?.phone} /> : null}
-          {isDocument(item) ? <DocumentForm item={item} countries={countries} /> : null}
+          {isDocument(item) ? <DocumentForm item={item} countries={countries} readsPhotos={getEnv().checks} /> : null}
           {item === "liveness" ? <SelfieCapture /> : null}
         </section>
       )}

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { formatAge, formatTime } from "@/lib/review/age";
 import { CaseKeyboard } from "@/components/admin/case-keyboard";
 import { AssignForm } from "@/components/admin/assign-form";
+import { CheckResults } from "@/components/admin/check-results";
 import { DecisionNotice } from "@/components/admin/decision-notice";
 import { DecisionPanel } from "@/components/admin/decision-panel";
 import { ImageViewer } from "@/components/admin/image-viewer";
@@ -13,6 +14,7 @@ import { ItemValue } from "@/components/admin/item-value";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
 import { assignAction } from "@/app/(admin)/admin/review-actions";
 import { can } from "@/lib/auth/roles";
+import { loadCheckViews } from "@/lib/checks/case-view";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { ITEM_INFO, isItem, type Item } from "@/lib/items/items";
@@ -166,11 +168,12 @@ export default async function CasePage({ params, searchParams }: Props) {
   await recordStaffAccess(db, staff.id, { what: "case", subjectUserId: id.data });
   const of = z.uuid().safeParse(query.of);
   const on = typeof query.on === "string" && isItem(query.on) ? query.on : null;
-  const [next, previous, reviewers, subject] = await Promise.all([
+  const [next, previous, reviewers, subject, checks] = await Promise.all([
     adjacentCase(db, id.data, "next"),
     adjacentCase(db, id.data, "previous"),
     listReviewers(db),
     of.success && on ? noticeSubject(db, of.data, on) : Promise.resolve(null),
+    loadCheckViews(db, id.data),
   ]);
 
   const requested = typeof query.item === "string" && isItem(query.item) ? query.item : null;
@@ -280,6 +283,7 @@ export default async function CasePage({ params, searchParams }: Props) {
                     <Images item={item} caseData={caseData} />
                   </div>
                   {item.item === "passport" ? <MrzResult caseData={caseData} /> : null}
+                  {checks.views.get(item.item) ? <CheckResults view={checks.views.get(item.item)!} thresholds={checks.thresholds} /> : null}
                   <Evidence item={item} caseData={caseData} />
                 </>
               ) : (

@@ -1,0 +1,90 @@
+/**
+ * Is an uploaded image usable at all? Resolution, blur (variance of the Laplacian), glare (share of
+ * blown-out pixels) and a cut-off document (a page whose shape is no passport or card any more). Cheap
+ * enough for the request path: sharp decodes on libuv's thread pool, and the measures run on a
+ * 640-pixel grey copy. Each problem comes with what the person should do about it.
+ */
+import sharp from "sharp";
+
+export type ImageKind = "document" | "selfie";
+
+export type QualityReport = {
+  width: number;
+  height: number;
+  /** Standard deviation of the Laplacian on the grey copy: low means blurred. */
+  sharpness: number;
+  /** Share of 16-pixel blocks blown out (every pixel at 253 or more): a bright page is not glare, a white patch is. */
+  glare: number;
+  aspect: number;
+  problems: string[];
+};
+
+/** Thresholds chosen on the generated test set (see README, Automated checks). */
+export const QUALITY_LIMITS = {
+  document: { minShort: 400, minLong: 560, minSharpness: 9, maxGlare: 0.08, aspect: [1.25, 1.7] as const },
+  selfie: { minShort: 240, minLong: 320, minSharpness: 2, maxGlare: 0.15, aspect: [0.5, 2] as const },
+};
+
+const MEASURE_WIDTH = 640;
+
+function laplacianDeviation(grey: Uint8Array, width: number, height: number): number {
+  let sum = 0;
+  let squares = 0;
+  let n = 0;
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      const i = y * width + x;
+      const v = grey[i - 1]! + grey[i + 1]! + grey[i - width]! + grey[i + width]! - 4 * grey[i]!;
+      sum += v;
+      squares += v * v;
+      n++;
+    }
+  }
+  const mean = sum / n;
+  return Math.sqrt(Math.max(0, squares / n - mean * mean));
+}
+
+const BLOCK = 16;
+
+function blownBlocks(grey: Uint8Array, width: number, height: number): number {
+  let blocks = 0;
+  let blown = 0;
+  for (let by = 0; by + BLOCK <= height; by += BLOCK) {
+    for (let bx = 0; bx + BLOCK <= width; bx += BLOCK) {
+      let min = 255;
+      for (let y = by; y < by + BLOCK && min >= 253; y++) for (let x = bx; x < bx + BLOCK; x++) min = Math.min(min, grey[y * width + x]!);
+      blocks++;
+      if (min >= 253) blown++;
+    }
+  }
+  return blocks === 0 ? 0 : blown / blocks;
+}
+
+export async function assessQuality(bytes: Uint8Array, kind: ImageKind): Promise<QualityReport> {
+  const image = sharp(bytes, { failOn: "error" }).rotate();
+  const meta = await image.metadata();
+  // EXIF orientation 5–8 swaps width and height.
+  const turned = (meta.orientation ?? 1) >= 5;
+  const width = (turned ? meta.height : meta.width) ?? 0;
+  const height = (turned ? meta.width : meta.height) ?? 0;
+  const { data, info } = await image.clone().greyscale().resize({ width: MEASURE_WIDTH, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  const grey = new Uint8Array(data.buffer, data.byteOffset, data.length);
+  const sharpness = laplacianDeviation(grey, info.width, info.height);
+  const glare = blownBlocks(grey, info.width, info.height);
+  const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
+
+  const limits = QUALITY_LIMITS[kind];
+  const problems: string[] = [];
+  const what = kind === "document" ? "the document" : "your face";
+  if (Math.min(width, height) < limits.minShort || Math.max(width, height) < limits.minLong) {
+    problems.push(`The image is too small (${width}×${height} pixels): take it again closer to ${what}, at least ${limits.minLong}×${limits.minShort} pixels`);
+  }
+  if (sharpness < limits.minSharpness) problems.push(`The image is blurred: hold the camera still and let it focus on ${what}`);
+  if (glare > limits.maxGlare) problems.push("Part of the image is washed out by glare: move away from the light or tilt the document");
+  if (kind === "document" && (aspect < limits.aspect[0] || aspect > limits.aspect[1])) {
+    problems.push("Part of the document is cut off: fit the whole page, all four corners, in the picture");
+  }
+  return { width, height, sharpness: round(sharpness), glare: round(glare, 4), aspect: round(aspect), problems };
+}
+
+const round = (v: number, places = 2) => Number(v.toFixed(places));

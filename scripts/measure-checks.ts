@@ -1,0 +1,109 @@
+/**
+ * `npm run measure:checks [people]`: runs the automated checks on the generated test set
+ * (lib/checks/test-set.ts, 200 people by default) and prints the MRZ exact-read rate, the same-person
+ * accept and different-person false-accept rates at the chosen face threshold, tamper detection per
+ * kind and the time per document. The thresholds are the defaults of the decisions policy.
+ */
+import { analyseImage, type ImageAnalysis } from "../lib/checks/engine";
+import { closeModels, loadHuman, loadOcr } from "../lib/checks/models";
+import { faceSimilarity } from "../lib/checks/similarity";
+import { DEFAULT_POLICY } from "../lib/checks/policy-defaults";
+import { passportPhoto, selfiePhoto, TAMPER_KINDS, tampered, testPerson, type TamperKind, type TestPerson } from "../lib/checks/test-set";
+import { documentVerdict, selfieVerdict, type Thresholds } from "../lib/checks/verdict";
+import { mrzCountryToAlpha2 } from "../lib/items/countries";
+
+const people = Number(process.argv[2] ?? 200);
+const tamperShare = Math.max(1, Math.floor(people / 8));
+const TODAY = "2026-12-02";
+const today = new Date(`${TODAY}T12:00:00Z`);
+const thresholds: Thresholds = DEFAULT_POLICY.thresholds;
+
+const pct = (n: number, d: number) => (d === 0 ? "n/a" : `${((100 * n) / d).toFixed(1)} %`);
+const typedOf = (p: TestPerson) => ({ number: p.number, country: mrzCountryToAlpha2(p.nationality) ?? p.nationality, expires_at: p.expiresAt, date_of_birth: p.birthDate, last_name: p.last });
+
+function similarity(a: ImageAnalysis, b: ImageAnalysis): number | null {
+  return a.embedding && b.embedding ? faceSimilarity(a.embedding, b.embedding) : null;
+}
+
+/** Caught: neither the document nor the selfie would be approved by the checks. */
+async function caught(passport: ImageAnalysis, selfie: ImageAnalysis, p: TestPerson): Promise<boolean> {
+  const sim = similarity(passport, selfie);
+  const doc = documentVerdict(passport, { passport: true, typed: typedOf(p), today: TODAY, similarity: sim }, thresholds);
+  const face = selfieVerdict(selfie, sim, thresholds);
+  return doc.outcome !== "approve" || face.outcome !== "approve";
+}
+
+async function main() {
+  const loadStart = performance.now();
+  await Promise.all([loadHuman(), loadOcr()]);
+  const loadMs = performance.now() - loadStart;
+
+  const docs: ImageAnalysis[] = [];
+  const selfies: ImageAnalysis[] = [];
+  const set = Array.from({ length: people }, (_, i) => testPerson(i));
+  let exact = 0;
+  let approvedBoth = 0;
+  const byCondition = new Map<string, { n: number; exact: number }>();
+  for (const p of set) {
+    const doc = await analyseImage(await passportPhoto(p), "document", { passport: true, today });
+    const selfie = await analyseImage(await selfiePhoto(p), "selfie");
+    docs.push(doc);
+    selfies.push(selfie);
+    const ok = doc.mrz?.lines?.join("\n") === p.mrz.join("\n");
+    if (ok) exact++;
+    const c = byCondition.get(p.condition) ?? { n: 0, exact: 0 };
+    byCondition.set(p.condition, { n: c.n + 1, exact: c.exact + (ok ? 1 : 0) });
+    if (!(await caught(doc, selfie, p))) approvedBoth++;
+  }
+
+  const same: number[] = [];
+  const different: number[] = [];
+  for (let i = 0; i < people; i++) {
+    for (let j = 0; j < people; j++) {
+      const s = similarity(docs[i]!, selfies[j]!);
+      if (s !== null) (i === j ? same : different).push(s);
+    }
+  }
+  const accepted = same.filter((s) => s >= thresholds.faceMatch).length;
+  const falseAccepted = different.filter((s) => s >= thresholds.faceMatch).length;
+
+  const tamper = new Map<TamperKind, { n: number; caught: number }>();
+  for (const kind of TAMPER_KINDS) {
+    let hits = 0;
+    for (let k = 0; k < tamperShare; k++) {
+      const p = set[(k * 8 + TAMPER_KINDS.indexOf(kind)) % people]!;
+      const other = set[(p.index + 1 + k) % people]!;
+      const images = await tampered(kind, p, other);
+      const doc = await analyseImage(images.passport, "document", { passport: true, today });
+      const selfie = await analyseImage(images.selfie, "selfie");
+      if (await caught(doc, selfie, p)) hits++;
+    }
+    tamper.set(kind, { n: tamperShare, caught: hits });
+  }
+
+  const docMs = docs.map((d) => d.ms).sort((a, b) => a - b);
+  const selfieMs = selfies.map((d) => d.ms).sort((a, b) => a - b);
+  const median = (v: number[]) => v[Math.floor(v.length / 2)] ?? 0;
+  const sorted = (v: number[]) => [...v].sort((a, b) => a - b);
+  const q = (v: number[], f: number) => sorted(v)[Math.min(v.length - 1, Math.floor(v.length * f))]?.toFixed(3);
+
+  console.log(`Automated checks on ${people} generated people (${docs[0]?.models.human} human, ${docs[0]?.models.tesseract} tesseract.js), models loaded in ${Math.round(loadMs)} ms`);
+  console.log(`Thresholds: face match ≥ ${thresholds.faceMatch}, antispoof ≥ ${thresholds.antispoof}, liveness ≥ ${thresholds.liveness}`);
+  console.log(`MRZ exact read: ${exact}/${people} = ${pct(exact, people)}`);
+  for (const [condition, c] of byCondition) console.log(`  ${condition.padEnd(8)} ${c.exact}/${c.n}`);
+  console.log(`Same person accepted: ${accepted}/${same.length} = ${pct(accepted, same.length)} (similarity min ${q(same, 0)}, 5th pct ${q(same, 0.05)}, median ${q(same, 0.5)})`);
+  console.log(`Different person false accepts: ${falseAccepted}/${different.length} = ${pct(falseAccepted, different.length)} (similarity max ${q(different, 1)}, 99th pct ${q(different, 0.99)})`);
+  // The threshold choice: the lowest that lets no different person through, and what it costs genuine ones.
+  const zeroFalseAccept = Math.ceil((Math.max(...different) + 0.0005) * 1000) / 1000;
+  console.log("Face threshold sweep (same-person accepted / different-person false accepts):");
+  for (const t of [0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.88, zeroFalseAccept]) {
+    console.log(`  ≥ ${t.toFixed(3)}: ${pct(same.filter((s) => s >= t).length, same.length)} / ${different.filter((s) => s >= t).length} of ${different.length}${t === zeroFalseAccept ? "  (lowest with no false accept)" : ""}`);
+  }
+  console.log(`Genuine submissions approved end to end (document and selfie): ${approvedBoth}/${people} = ${pct(approvedBoth, people)}`);
+  console.log("Tampered submissions caught (sent to a reviewer or refused):");
+  for (const [kind, t] of tamper) console.log(`  ${kind.padEnd(19)} ${t.caught}/${t.n}`);
+  console.log(`Time per document: median ${median(docMs)} ms, max ${docMs.at(-1)} ms; per selfie: median ${median(selfieMs)} ms, max ${selfieMs.at(-1)} ms`);
+  await closeModels();
+}
+
+await main();
