@@ -27,7 +27,9 @@ import { notePrincipal } from "@/lib/http/request-context";
  *   than its cost: a balance that could pay is never refused.
  *
  * Lock order is reserve, then shards in slot order; the fast path locks one shard only and
- * never waits (SKIP LOCKED), so a transaction charges at most once.
+ * never waits (SKIP LOCKED), so a transaction charges at most once. Locks are NO KEY UPDATE:
+ * the foreign keys of ledger rows and credentials take KEY SHARE on the account's row, which
+ * that does not wait for.
  */
 export type ApiAccount = typeof apiAccounts.$inferSelect;
 
@@ -122,7 +124,7 @@ export async function setAccountRateLimit(db: Db, accountId: string, rateLimitPe
  */
 export async function chargeCredits(tx: Tx, accountId: string, cost: number, reason: string, reference: string | null = null): Promise<void> {
   const shard = and(eq(creditShards.accountId, accountId), gte(creditShards.balance, cost));
-  const free = tx.select({ slot: creditShards.slot }).from(creditShards).where(shard).orderBy(sql`random()`).limit(1).for("update", { skipLocked: true });
+  const free = tx.select({ slot: creditShards.slot }).from(creditShards).where(shard).orderBy(sql`random()`).limit(1).for("no key update", { skipLocked: true });
   const [taken] = await tx
     .update(creditShards)
     .set({ balance: sql`${creditShards.balance} - ${cost}` })
@@ -133,7 +135,7 @@ export async function chargeCredits(tx: Tx, accountId: string, cost: number, rea
 }
 
 async function chargeFromReserve(tx: Tx, accountId: string, cost: number): Promise<void> {
-  const [reserve] = await tx.select({ balance: apiAccounts.balance }).from(apiAccounts).where(eq(apiAccounts.id, accountId)).for("update");
+  const [reserve] = await tx.select({ balance: apiAccounts.balance }).from(apiAccounts).where(eq(apiAccounts.id, accountId)).for("no key update");
   if (!reserve) throw new AppError("NOT_FOUND", "No such API account");
   if (reserve.balance < cost) return gatherShards(tx, accountId, reserve.balance, cost);
   // A block of about a sixteenth of the reserve: shards fill as concurrency asks for them, and
@@ -145,7 +147,7 @@ async function chargeFromReserve(tx: Tx, accountId: string, cost: number): Promi
     .where(eq(creditShards.accountId, accountId))
     .orderBy(creditShards.balance)
     .limit(1)
-    .for("update", { skipLocked: true });
+    .for("no key update", { skipLocked: true });
   const [{ shards }] = (await tx.select({ shards: sql<number>`count(*)::int` }).from(creditShards).where(eq(creditShards.accountId, accountId))) as [{ shards: number }];
   // Slots are numbered under the reserve's lock, which every path that creates one holds.
   const slot = idle?.slot ?? (shards < SHARDS ? shards : null);
@@ -160,12 +162,16 @@ async function chargeFromReserve(tx: Tx, accountId: string, cost: number): Promi
 
 /** With the reserve locked: every shard locked too (waiting for charges in flight on them), their credits back in the reserve, then the charge or 402. */
 async function gatherShards(tx: Tx, accountId: string, reserve: number, cost: number): Promise<void> {
-  const shards = await tx.select({ balance: creditShards.balance }).from(creditShards).where(eq(creditShards.accountId, accountId)).orderBy(creditShards.slot).for("update");
+  const shards = await tx.select({ balance: creditShards.balance }).from(creditShards).where(eq(creditShards.accountId, accountId)).orderBy(creditShards.slot).for("no key update");
   const total = shards.reduce((sum, shard) => sum + shard.balance, reserve);
   if (total < cost) throw new AppError("INSUFFICIENT_CREDITS", `This request costs ${cost} credit${cost === 1 ? "" : "s"}; top up the account's balance`, { cost });
   await tx.update(creditShards).set({ balance: 0 }).where(eq(creditShards.accountId, accountId));
   await tx.update(apiAccounts).set({ balance: total - cost }).where(eq(apiAccounts.id, accountId));
 }
+
+const LAST_USED_MS = 60_000;
+/** When this instance last wrote each key's last_used_at. */
+const lastUsedWritten = new Map<string, number>();
 
 /** The account behind a presented key, or null; marks the key used. Look-up is by hash, so timing reveals nothing of the key. */
 export async function authenticateApiKey(db: DbOrTx, presented: string | null): Promise<ApiAccount | null> {
@@ -176,11 +182,17 @@ export async function authenticateApiKey(db: DbOrTx, presented: string | null): 
     .innerJoin(apiAccounts, eq(apiAccounts.id, apiKeys.accountId))
     .where(and(eq(apiKeys.keyHash, hashApiKey(presented)), isNull(apiKeys.revokedAt)));
   if (!row) return null;
-  // "Last used" to the minute is enough, and spares a write on every request of a busy key.
-  await db
-    .update(apiKeys)
-    .set({ lastUsedAt: new Date() })
-    .where(and(eq(apiKeys.id, row.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(Date.now() - 60_000)))));
+  // "Last used" to the minute is enough: this instance writes it at most once a minute per key
+  // (no statement at all in between), and the condition keeps instances from writing it twice.
+  const now = Date.now();
+  if (now - (lastUsedWritten.get(row.keyId) ?? 0) >= LAST_USED_MS) {
+    if (lastUsedWritten.size >= 10_000) lastUsedWritten.clear();
+    lastUsedWritten.set(row.keyId, now);
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: new Date(now) })
+      .where(and(eq(apiKeys.id, row.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now - LAST_USED_MS)))));
+  }
   notePrincipal({ apiAccount: row.account.id });
   return row.account;
 }

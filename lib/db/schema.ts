@@ -419,6 +419,7 @@ export const statusLists = pgTable("status_lists", {
   size: integer("size").notNull(),
   /** The raw bitstring (size / 8 bytes); bit i set = credential i revoked. */
   bits: bytea("bits").notNull(),
+  /** 0 while the list is open; the entries taken, recorded when it closes (lib/credentials/status-list.ts). */
   allocated: integer("allocated").notNull().default(0),
   updatedAt: at("updated_at").notNull().defaultNow(),
 });
