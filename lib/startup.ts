@@ -4,7 +4,7 @@ import { startIdempotencySweeps } from "@/lib/credentials/idempotency";
 import { getDb } from "@/lib/db/client";
 import { ConfigError, getEnv } from "@/lib/env";
 import { getKeys } from "@/lib/keys";
-import { startExpirySweeps } from "@/lib/kyc/expire-items";
+import { startExpirySweeps } from "@/lib/item-changes/expiry";
 import { getTransport } from "@/lib/mail/transport";
 
 /** Everything the server needs before its first request, and its periodic jobs; exits on bad configuration. */

@@ -1,4 +1,4 @@
-import { capabilitiesForPartner } from "@/lib/ocn/capabilities";
+import { capabilitiesForPartner } from "@/lib/partner-api/capabilities";
 import { withPartner } from "@/lib/ocn/authenticate";
 
 /** GET /capabilities (SPEC §4): what this provider offers the calling partner. */

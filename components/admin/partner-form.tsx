@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 
 import { savePartnerAction, type PartnerFormState } from "@/app/(admin)/admin/partners/actions";
-import { ITEM_INFO, ITEMS } from "@/lib/kyc/items";
+import { ITEM_INFO, ITEMS } from "@/lib/items/items";
 
 export type PartnerFormValues = {
   ocid: number;

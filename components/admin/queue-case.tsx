@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { assignAction } from "@/app/(admin)/admin/review-actions";
 import { formatAge } from "@/components/admin/age";
-import { ITEM_INFO } from "@/lib/kyc/items";
+import { ITEM_INFO } from "@/lib/items/items";
 import type { QueueCase } from "@/lib/review/queue";
 
 /** Past the SLA: red; in its last quarter: amber; otherwise plain. */

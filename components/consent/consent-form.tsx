@@ -5,7 +5,7 @@ import { useActionState, useEffect, useId, useState } from "react";
 import { submitConsentDecision } from "@/app/kyc/grant/[ocid]/actions";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
 import type { DecisionRequestFields, DecisionState } from "@/lib/consent/decision-schema";
-import type { Item, ItemState } from "@/lib/kyc/items";
+import type { Item, ItemState } from "@/lib/items/items";
 
 export type ConsentRow = { item: Item; label: string; shares: string; preview: string; state: ItemState; initiallyOn: boolean };
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 
 import { withdrawItemAction, type FormState } from "@/app/(account)/account/actions";
 import { FormMessage } from "@/components/kyc/fields";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 
 export function WithdrawForm({ item, label }: { item: Item; label: string }) {
   const [state, action, pending] = useActionState<FormState, FormData>(withdrawItemAction, {});

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ITEMS } from "@/lib/kyc/items";
+import { ITEMS } from "@/lib/items/items";
 
 import { MAX_STATE_LENGTH } from "./grant-request";
 

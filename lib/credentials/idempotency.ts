@@ -9,7 +9,7 @@ import type { Principal } from "@/lib/credentials/bearer-tokens";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { idempotencyKeys } from "@/lib/db/schema";
 import { AppError, logUnexpected } from "@/lib/http/errors";
-import { canonicalJson } from "@/lib/ocn/canonical-json";
+import { canonicalJson } from "@/lib/security/canonical-json";
 
 /**
  * `Idempotency-Key` on issuance (SPEC §6): a client that lost an answer sends the request

@@ -5,7 +5,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import type { Tx } from "@/lib/db/client";
 import { credentials, statusLists } from "@/lib/db/schema";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 
 /**
  * Revocation sets the credential's bit in its Bitstring Status List (bit 0 is

@@ -12,7 +12,7 @@ import type { Db } from "@/lib/db/client";
 import { credentials, identityItems, signingKeys, statusLists } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { ed25519Kid } from "@/lib/keys";
-import { expireItems } from "@/lib/kyc/expire-items";
+import { expireItems } from "@/lib/item-changes/expiry";
 
 /** `POST /api/v1/verify` (SPEC §6): only tokens Attest signed, with a key it holds on record. */
 export const VERIFY_COST = 1;

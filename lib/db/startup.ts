@@ -12,7 +12,7 @@ import { getEnv } from "@/lib/env";
 export async function afterOpen(db: Db): Promise<void> {
   const env = getEnv();
   // Before anything reads an item: readers accept only values sealed for their owner.
-  const { rebindItemValues } = await import("@/lib/kyc/item-cipher");
+  const { rebindItemValues } = await import("@/lib/items/cipher");
   await rebindItemValues(db);
   const { registerSigningKey } = await import("@/lib/credentials/signing-keys");
   await registerSigningKey(db);
@@ -21,9 +21,9 @@ export async function afterOpen(db: Db): Promise<void> {
     await seedDemoIfEmpty(db);
   }
   if (env.sanctionsList) {
-    const { loadSanctionsListFile } = await import("@/lib/kyc/sanctions-store");
+    const { loadSanctionsListFile } = await import("@/lib/screening/sanctions-list");
     if (await loadSanctionsListFile(db, env.sanctionsList)) {
-      const { rescreenEveryone } = await import("@/lib/kyc/screening-store");
+      const { rescreenEveryone } = await import("@/lib/screening/screen");
       await rescreenEveryone(db);
     }
   }

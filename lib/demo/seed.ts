@@ -14,12 +14,12 @@ import { renderIdCardImage, renderPassportImage, renderProofOfAddressImage, rend
 import { DEMO_GATEWAY, demoGatewayMetadataUrl } from "@/lib/demo/gateway";
 import { seedReviewCases } from "@/lib/demo/review-cases";
 import { getEnv } from "@/lib/env";
-import { addDays, documentLapsesAt, isoDateOf } from "@/lib/kyc/dates";
-import { storeDocument } from "@/lib/kyc/document-store";
-import { writeItem } from "@/lib/kyc/item-store";
-import { ITEMS, type Item } from "@/lib/kyc/items";
-import { buildPassportMrz } from "@/lib/kyc/mrz";
-import { storeSanctionsList } from "@/lib/kyc/sanctions-store";
+import { addDays, documentLapsesAt, isoDateOf } from "@/lib/items/dates";
+import { storeDocument } from "@/lib/documents/store";
+import { writeItem } from "@/lib/items/store";
+import { ITEMS, type Item } from "@/lib/items/items";
+import { buildPassportMrz } from "@/lib/documents/mrz";
+import { storeSanctionsList } from "@/lib/screening/sanctions-list";
 
 /**
  * The demo data set (SPEC §10), loaded once into an empty database. Every
@@ -238,7 +238,7 @@ async function grantAll(tx: Tx, userId: string, denied: Item[] = []): Promise<vo
 async function seed(tx: Tx): Promise<void> {
   const env = getEnv();
   const list = await storeSanctionsList(tx, readFileSync(SAMPLE_SANCTIONS_LIST, "utf8"), "demo sample", null);
-  // The same label screening writes (lib/kyc/screening-store.ts): the list's content hash.
+  // The same label screening writes (lib/screening/screen.ts): the list's content hash.
   const listVersion = list.version;
 
   const aliceId = await createUser(tx, ALICE.email, ALICE.ocid);

@@ -9,7 +9,7 @@ import {
   errorBodySchema,
   validateRequestSchema,
   validateResponseSchema,
-} from "@/lib/kyc/partner-schemas";
+} from "@/lib/partner-api/schemas";
 import {
   credentialIdSchema,
   didDocumentSchema,

@@ -6,9 +6,9 @@ import { recordAudit, verifyAuditChain } from "@/lib/audit/log";
 import { emailColumns } from "@/lib/auth/adapter";
 import { databaseKind, getDb } from "@/lib/db/client";
 import { auditLog, devMail, documents, identityItems, users } from "@/lib/db/schema";
-import { storeDocument, readDocument } from "@/lib/kyc/document-store";
-import { rebindItemValues } from "@/lib/kyc/item-cipher";
-import { getItem, writeItem } from "@/lib/kyc/item-store";
+import { storeDocument, readDocument } from "@/lib/documents/store";
+import { rebindItemValues } from "@/lib/items/cipher";
+import { getItem, writeItem } from "@/lib/items/store";
 import { startMailServer } from "@/lib/mail/embedded-server";
 import { blindIndex, encryptJson, sealedVersion } from "@/lib/security/encryption";
 

@@ -7,7 +7,7 @@ import { databaseKind, getDb } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { createAttestServer, type NextHandler } from "@/lib/http/attest-server";
 import { readiness } from "@/lib/http/health";
-import { startExpirySweeps } from "@/lib/kyc/expire-items";
+import { startExpirySweeps } from "@/lib/item-changes/expiry";
 import { signRequestHeaders } from "@/lib/ocn/client";
 import { createFundedAccount } from "../support/credentials";
 import { createTestPartner, startMetadataServer, stopMetadataServer, type TestPartner } from "../support/ocn-partners";

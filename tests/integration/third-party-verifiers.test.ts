@@ -25,7 +25,7 @@ import { getEnv, resetEnvForTests } from "@/lib/env";
 import { createRequestListener, type NextHandler } from "@/lib/http/attest-server";
 import { MACHINE_ROUTES } from "@/lib/http/machine-routes";
 import { ocnRequest } from "@/lib/ocn/client";
-import { ITEMS } from "@/lib/kyc/items";
+import { ITEMS } from "@/lib/items/items";
 import { createFundedAccount, createPerson } from "@/tests/support/credentials";
 import { setGrants } from "@/tests/support/factories";
 import { createTestPartner, startMetadataServer, stopMetadataServer } from "@/tests/support/ocn-partners";

@@ -8,13 +8,13 @@ import { signOut } from "@/lib/auth/config";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { declaredInputFrom, documentFieldsFrom } from "@/lib/kyc/form-input";
-import { fieldErrorsFromError, type FieldErrors } from "@/lib/kyc/form-errors";
-import { submitDeclaredItem } from "@/lib/kyc/declared";
-import { submitSelfie, uploadDocument, type UploadedFile } from "@/lib/kyc/documents";
-import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS } from "@/lib/kyc/items";
-import { deleteAccount, withdrawItem } from "@/lib/kyc/lifecycle";
-import { confirmPhoneCode, requestPhoneCode } from "@/lib/kyc/phone";
+import { declaredInputFrom, documentFieldsFrom } from "@/lib/items/form-input";
+import { fieldErrorsFromError, type FieldErrors } from "@/lib/items/form-errors";
+import { submitDeclaredItem } from "@/lib/account/declared";
+import { submitSelfie, uploadDocument, type UploadedFile } from "@/lib/documents/upload";
+import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS } from "@/lib/items/items";
+import { deleteAccount, withdrawItem } from "@/lib/account/lifecycle";
+import { confirmPhoneCode, requestPhoneCode } from "@/lib/phone/codes";
 
 /** What every account form gets back: a message for the form, and one per field. */
 export type FormState = {

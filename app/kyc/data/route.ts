@@ -1,6 +1,6 @@
 import { getKeys } from "@/lib/keys";
-import { collectPartnerData, signDataBody } from "@/lib/kyc/partner-data";
-import { dataRequestSchema } from "@/lib/kyc/partner-schemas";
+import { collectPartnerData, signDataBody } from "@/lib/partner-api/data";
+import { dataRequestSchema } from "@/lib/partner-api/schemas";
 import { parsePartnerJson, withPartner } from "@/lib/ocn/authenticate";
 
 /** POST /kyc/data (SPEC §4): the granted items' data, signed by this provider. */

@@ -1,6 +1,6 @@
 import { parsePartnerJson, withPartner } from "@/lib/ocn/authenticate";
-import { validateRequestSchema } from "@/lib/kyc/partner-schemas";
-import { validateForPartner } from "@/lib/kyc/partner-view";
+import { validateRequestSchema } from "@/lib/partner-api/schemas";
+import { validateForPartner } from "@/lib/partner-api/view";
 
 /** POST /kyc/validate (SPEC §4): each requested item's status for the calling partner. */
 export const POST = withPartner(

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { staffOrNull } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { replaceSanctionsList, rescreenEveryoneFor } from "@/lib/kyc/screening-store";
+import { replaceSanctionsList, rescreenEveryoneFor } from "@/lib/screening/screen";
 
 export type SanctionsFormState = { ok?: boolean; message?: string };
 

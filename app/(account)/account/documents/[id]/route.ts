@@ -1,7 +1,7 @@
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { DOCUMENT_HEADERS, documentResponse } from "@/lib/http/document-response";
-import { readDocument } from "@/lib/kyc/document-store";
+import { readDocument } from "@/lib/documents/store";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -15,7 +15,7 @@ import { assignAction } from "@/app/(admin)/admin/review-actions";
 import { can } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { ITEM_INFO, isItem, type Item } from "@/lib/kyc/items";
+import { ITEM_INFO, isItem, type Item } from "@/lib/items/items";
 import { documentPhoto, evidenceItem, fullNameOf, imagesOf, loadCase, noticeSubject, type CaseItem, type ReviewCase } from "@/lib/review/case";
 import { adjacentCase, listReviewers } from "@/lib/review/queue";
 import { recordStaffAccess } from "@/lib/review/staff-access";

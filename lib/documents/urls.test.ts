@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import { resetEnvForTests } from "@/lib/env";
 import { resetKeysForTests } from "@/lib/keys";
-import { signDocumentUrl, verifyDocumentUrl } from "@/lib/kyc/document-urls";
+import { signDocumentUrl, verifyDocumentUrl } from "@/lib/documents/urls";
 
 /** SPEC §3: document images only through signed URLs that stop working after DOCUMENT_URL_TTL_SECONDS. */
 const ID = "0b7e3c1a-5f2d-4e8b-9a61-3c4d5e6f7a8b";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SanctionsEntry } from "./csv";
-import { buildScreeningIndex, DEFAULT_SCREENING_THRESHOLD, screenPerson } from "./index";
+import { buildScreeningIndex, DEFAULT_SCREENING_THRESHOLD, screenPerson } from "./matcher";
 import { nameTokens } from "./normalize";
 import { BIRTH_DATE_CONTRADICTION_FACTOR, nameSimilarity } from "./score";
 

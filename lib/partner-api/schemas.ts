@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import { PROOF_OF_ADDRESS_TYPES } from "@/lib/kyc/document-values";
-import { ITEMS, PARTNER_STATUSES } from "@/lib/kyc/items";
+import { PROOF_OF_ADDRESS_TYPES } from "@/lib/items/document-values";
+import { ITEMS, PARTNER_STATUSES } from "@/lib/items/items";
 
 /**
  * The OCN KYC API's bodies (SPEC §4) as zod schemas: requests are parsed with them,

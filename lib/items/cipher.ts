@@ -4,7 +4,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 
 import type { DbOrTx } from "@/lib/db/client";
 import { identityItems } from "@/lib/db/schema";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 import { decryptJson, encryptJson } from "@/lib/security/encryption";
 
 /**

@@ -4,8 +4,8 @@
  * typed. Messages are plain words because users and reviewers read them.
  */
 import { parse, type Details, type FieldName } from "mrz";
-import { mrzCountryToAlpha2 } from "./countries";
-import { isoDateOf, parseIsoDate } from "./dates";
+import { mrzCountryToAlpha2 } from "@/lib/items/countries";
+import { isoDateOf, parseIsoDate } from "@/lib/items/dates";
 import { mrzNameKeys } from "./mrz-text";
 
 export { buildPassportMrz, type PassportMrzInput } from "./mrz-build";

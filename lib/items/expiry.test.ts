@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { effectiveState, verificationExpiry } from "./item-store";
+import { effectiveState, verificationExpiry } from "./store";
 
 const DAY_MS = 86_400_000;
 const at = new Date("2026-01-10T12:00:00Z");

@@ -4,8 +4,8 @@ import { and, eq, sql } from "drizzle-orm";
 
 import type { DbOrTx, Tx } from "@/lib/db/client";
 import { identityItems, itemHistory } from "@/lib/db/schema";
-import { VERIFICATION_VALIDITY_DAYS, type Item, type ItemState } from "@/lib/kyc/items";
-import { openItemValue, sealItemValue } from "@/lib/kyc/item-cipher";
+import { VERIFICATION_VALIDITY_DAYS, type Item, type ItemState } from "@/lib/items/items";
+import { openItemValue, sealItemValue } from "@/lib/items/cipher";
 import { blindIndex } from "@/lib/security/encryption";
 
 /**

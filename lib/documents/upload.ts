@@ -6,15 +6,15 @@ import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
 import type { Db, Tx } from "@/lib/db/client";
 import { documents } from "@/lib/db/schema";
-import { documentLapsesAt } from "@/lib/kyc/dates";
-import { storeDocument, type DocumentSide } from "@/lib/kyc/document-store";
-import { identityDocumentFieldsSchema, proofOfAddressFieldsSchema } from "@/lib/kyc/document-values";
-import { MAX_UPLOAD_BYTES, sniffUploadType, type UploadType } from "@/lib/kyc/file-type";
-import { fieldErrorsOf, invalidFields, type FieldErrors } from "@/lib/kyc/form-errors";
-import { getItems, writeItem } from "@/lib/kyc/item-store";
-import type { DocumentItem } from "@/lib/kyc/items";
-import { compareMrzWithTyped, parsePassportMrz } from "@/lib/kyc/mrz";
-import type { NameValue } from "@/lib/kyc/values";
+import { documentLapsesAt } from "@/lib/items/dates";
+import { storeDocument, type DocumentSide } from "@/lib/documents/store";
+import { identityDocumentFieldsSchema, proofOfAddressFieldsSchema } from "@/lib/items/document-values";
+import { MAX_UPLOAD_BYTES, sniffUploadType, type UploadType } from "@/lib/documents/file-type";
+import { fieldErrorsOf, invalidFields, type FieldErrors } from "@/lib/items/form-errors";
+import { getItems, writeItem } from "@/lib/items/store";
+import type { DocumentItem } from "@/lib/items/items";
+import { compareMrzWithTyped, parsePassportMrz } from "@/lib/documents/mrz";
+import type { NameValue } from "@/lib/items/values";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 

@@ -5,11 +5,11 @@ import { isDeepStrictEqual } from "node:util";
 import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
 import type { Db } from "@/lib/db/client";
-import { fieldErrorsOf, invalidFields } from "@/lib/kyc/form-errors";
-import { effectiveState, getItem, writeItem } from "@/lib/kyc/item-store";
-import type { DeclaredItem } from "@/lib/kyc/items";
-import { screenUser } from "@/lib/kyc/screening-store";
-import { ITEM_VALUE_SCHEMAS } from "@/lib/kyc/values";
+import { fieldErrorsOf, invalidFields } from "@/lib/items/form-errors";
+import { effectiveState, getItem, writeItem } from "@/lib/items/store";
+import type { DeclaredItem } from "@/lib/items/items";
+import { screenUser } from "@/lib/screening/screen";
+import { ITEM_VALUE_SCHEMAS } from "@/lib/items/values";
 
 /** Items whose change means the person must be screened again (SPEC §8). */
 const SCREENED_ITEMS: ReadonlySet<DeclaredItem> = new Set(["name", "date_of_birth"]);

@@ -8,8 +8,8 @@ import type { Db, Tx } from "@/lib/db/client";
 import { logUnexpected } from "@/lib/http/errors";
 import { metrics, timeJob } from "@/lib/http/metrics";
 import { identityItems, itemHistory } from "@/lib/db/schema";
-import { verificationExpiry } from "@/lib/kyc/item-store";
-import type { Item } from "@/lib/kyc/items";
+import { verificationExpiry } from "@/lib/items/store";
+import type { Item } from "@/lib/items/items";
 
 /**
  * The expiry sweep (SPEC §3, §6). Reads already treat a verification past its expiry as

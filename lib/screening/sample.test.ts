@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { buildScreeningIndex, parseSanctionsCsv, screenPerson } from "./index";
+import { buildScreeningIndex, parseSanctionsCsv, screenPerson } from "./matcher";
 
-const csv = readFileSync(fileURLToPath(new URL("../../../db/seed/sanctions-sample.csv", import.meta.url)), "utf8");
+const csv = readFileSync(fileURLToPath(new URL("../../db/seed/sanctions-sample.csv", import.meta.url)), "utf8");
 const entries = parseSanctionsCsv(csv);
 const index = buildScreeningIndex(entries);
 

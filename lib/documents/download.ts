@@ -3,8 +3,8 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { DOCUMENT_HEADERS, documentResponse } from "@/lib/http/document-response";
 import { AppError, errorResponse } from "@/lib/http/errors";
-import { readDocument } from "@/lib/kyc/document-store";
-import { verifyDocumentUrl } from "@/lib/kyc/document-urls";
+import { readDocument } from "@/lib/documents/store";
+import { verifyDocumentUrl } from "@/lib/documents/urls";
 
 
 /** The decrypted file behind a valid signed URL; 403 for a forged or expired one. */

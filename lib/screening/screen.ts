@@ -6,12 +6,12 @@ import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOn, revokeCredentialsRelyingOnAny } from "@/lib/credentials/revocation";
 import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems } from "@/lib/db/schema";
-import { decodeItem, effectiveState, getItems, writeItem, writeItems, type ItemWrite, type StoredItem } from "@/lib/kyc/item-store";
+import { decodeItem, effectiveState, getItems, writeItem, writeItems, type ItemWrite, type StoredItem } from "@/lib/items/store";
 import { AppError } from "@/lib/http/errors";
-import type { Item } from "@/lib/kyc/items";
-import { currentSanctionsList, currentSanctionsListInfo, storeSanctionsList, type LoadedList } from "@/lib/kyc/sanctions-store";
-import { buildScreeningIndex, normalizeName, parseSanctionsCsv, screenPerson, type ScreeningIndex, type ScreeningMatch, type ScreeningResult } from "@/lib/kyc/screening";
-import type { NameValue } from "@/lib/kyc/values";
+import type { Item } from "@/lib/items/items";
+import { currentSanctionsList, currentSanctionsListInfo, storeSanctionsList, type LoadedList } from "@/lib/screening/sanctions-list";
+import { buildScreeningIndex, normalizeName, parseSanctionsCsv, screenPerson, type ScreeningIndex, type ScreeningMatch, type ScreeningResult } from "@/lib/screening/matcher";
+import type { NameValue } from "@/lib/items/values";
 import { blindIndex, decryptJson, encryptJson } from "@/lib/security/encryption";
 
 /**

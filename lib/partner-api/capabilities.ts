@@ -1,7 +1,7 @@
 import "server-only";
 
-import { capabilitiesResponseSchema } from "@/lib/kyc/partner-schemas";
-import { ITEMS } from "@/lib/kyc/items";
+import { capabilitiesResponseSchema } from "@/lib/partner-api/schemas";
+import { ITEMS } from "@/lib/items/items";
 import { CAPABILITIES } from "@/lib/ocn/metadata";
 import type { Partner } from "@/lib/ocn/partners";
 import { providerMetadata, providerOcid } from "@/lib/ocn/provider";

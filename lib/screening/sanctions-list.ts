@@ -8,7 +8,7 @@ import { desc } from "drizzle-orm";
 
 import type { DbOrTx } from "@/lib/db/client";
 import { sanctionsLists } from "@/lib/db/schema";
-import { parseSanctionsCsv } from "@/lib/kyc/screening/csv";
+import { parseSanctionsCsv } from "@/lib/screening/csv";
 
 /**
  * The sanctions list in force is the newest one stored. It is kept in the

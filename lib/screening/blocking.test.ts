@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { SanctionsEntry } from "./csv";
-import { buildScreeningIndex, screenPerson } from "./index";
+import { buildScreeningIndex, screenPerson } from "./matcher";
 import * as score from "./score";
 
 // Counts how many names screening actually scores.

@@ -5,9 +5,9 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { grants, identityItems, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
-import { effectiveState } from "@/lib/kyc/item-store";
-import { IDENTITY_DOCUMENTS, ITEMS, type Item, type ItemState, type PartnerStatus } from "@/lib/kyc/items";
-import type { ValidateRequest, ValidateResponse } from "@/lib/kyc/partner-schemas";
+import { effectiveState } from "@/lib/items/store";
+import { IDENTITY_DOCUMENTS, ITEMS, type Item, type ItemState, type PartnerStatus } from "@/lib/items/items";
+import type { ValidateRequest, ValidateResponse } from "@/lib/partner-api/schemas";
 import { nonceClaimCte, nonceReused, type NonceClaim } from "@/lib/ocn/nonces";
 import type { Partner } from "@/lib/ocn/partners";
 

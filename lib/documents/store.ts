@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 
 import type { DbOrTx } from "@/lib/db/client";
 import { documents } from "@/lib/db/schema";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 import { decryptBytes, encryptBytes } from "@/lib/security/encryption";
 
 /** Document images live in the database, encrypted, so every app instance serves the same files. */

@@ -7,9 +7,9 @@ import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
 import type { Db } from "@/lib/db/client";
 import { credentials, documents, phoneCodes, rateLimits, users, verificationTokens } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
-import { getItem, writeItem } from "@/lib/kyc/item-store";
-import type { Item } from "@/lib/kyc/items";
-import { screenUser } from "@/lib/kyc/screening-store";
+import { getItem, writeItem } from "@/lib/items/store";
+import type { Item } from "@/lib/items/items";
+import { screenUser } from "@/lib/screening/screen";
 
 /**
  * Items a person cannot withdraw on their own: the email is how they sign in (deleting

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { documentLapsesAt } from "./dates";
 import { identityDocumentFieldsSchemaAt } from "./document-values";
-import { effectiveState } from "./item-store";
+import { effectiveState } from "./store";
 
 describe("documentLapsesAt", () => {
   it("is the start of the UTC day after the expiry date", () => {

@@ -2,7 +2,7 @@
  * Builds a TD3 (passport) MRZ with correct check digits, for demo data and tests. Real
  * passports are never built here; they are parsed in mrz.ts.
  */
-import { alpha2ToAlpha3 } from "./countries";
+import { alpha2ToAlpha3 } from "@/lib/items/countries";
 import { mrzCheckDigit, toMrzName } from "./mrz-text";
 
 export interface PassportMrzInput {
