@@ -118,49 +118,58 @@ export async function setAccountRateLimit(db: Db, accountId: string, rateLimitPe
 /**
  * Takes `cost` credits inside the caller's transaction, or throws 402. Fast path: one shard
  * that can pay and that no other charge holds (SKIP LOCKED, so it never waits). Otherwise the
- * reserve is locked and a new block of credits moved from it into a free or new shard; and when
- * the reserve cannot pay either, every shard is locked and their credits gathered back into the
- * reserve, so only a balance that truly falls short is refused.
+ * reserve is locked and: while it can pay, a block of it fills a new shard (an even share of
+ * what is left, so 16 shards split a balance evenly) or an idle one, the charge taken from it,
+ * or when every shard is busy the charge comes from the reserve itself; when the reserve cannot
+ * pay, the charge waits for a shard that can; and only when none can are all shards locked and
+ * gathered back into the reserve, so only a balance that truly falls short is refused.
  */
 export async function chargeCredits(tx: Tx, accountId: string, cost: number, reason: string, reference: string | null = null): Promise<void> {
+  if (!(await chargeShard(tx, accountId, cost, { wait: false }))) await chargeFromReserve(tx, accountId, cost);
+  await appendLedger(tx, accountId, -cost, reason, reference);
+}
+
+async function chargeShard(tx: Tx, accountId: string, cost: number, { wait }: { wait: boolean }): Promise<boolean> {
   const shard = and(eq(creditShards.accountId, accountId), gte(creditShards.balance, cost));
-  const free = tx.select({ slot: creditShards.slot }).from(creditShards).where(shard).orderBy(sql`random()`).limit(1).for("no key update", { skipLocked: true });
+  const pick = tx.select({ slot: creditShards.slot }).from(creditShards).where(shard).orderBy(sql`random()`).limit(1);
   const [taken] = await tx
     .update(creditShards)
     .set({ balance: sql`${creditShards.balance} - ${cost}` })
-    .where(and(shard, eq(creditShards.slot, sql`(${free})`)))
+    .where(and(shard, eq(creditShards.slot, sql`(${wait ? pick.for("no key update") : pick.for("no key update", { skipLocked: true })})`)))
     .returning({ slot: creditShards.slot });
-  if (!taken) await chargeFromReserve(tx, accountId, cost);
-  await appendLedger(tx, accountId, -cost, reason, reference);
+  return taken !== undefined;
 }
 
 async function chargeFromReserve(tx: Tx, accountId: string, cost: number): Promise<void> {
   const [reserve] = await tx.select({ balance: apiAccounts.balance }).from(apiAccounts).where(eq(apiAccounts.id, accountId)).for("no key update");
   if (!reserve) throw new AppError("NOT_FOUND", "No such API account");
-  if (reserve.balance < cost) return gatherShards(tx, accountId, reserve.balance, cost);
-  // A block of about a sixteenth of the reserve: shards fill as concurrency asks for them, and
-  // near the end of a balance blocks shrink to the cost itself, i.e. charges on the reserve.
-  const block = Math.max(cost, Math.floor(reserve.balance / SHARDS));
-  const [idle] = await tx
-    .select({ slot: creditShards.slot })
-    .from(creditShards)
-    .where(eq(creditShards.accountId, accountId))
-    .orderBy(creditShards.balance)
-    .limit(1)
-    .for("no key update", { skipLocked: true });
+  if (reserve.balance < cost) {
+    if (!(await chargeShard(tx, accountId, cost, { wait: true }))) await gatherShards(tx, accountId, reserve.balance, cost);
+    return;
+  }
   const [{ shards }] = (await tx.select({ shards: sql<number>`count(*)::int` }).from(creditShards).where(eq(creditShards.accountId, accountId))) as [{ shards: number }];
+  const [idle] =
+    shards < SHARDS
+      ? []
+      : await tx
+          .select({ slot: creditShards.slot })
+          .from(creditShards)
+          .where(eq(creditShards.accountId, accountId))
+          .orderBy(creditShards.balance)
+          .limit(1)
+          .for("no key update", { skipLocked: true });
   // Slots are numbered under the reserve's lock, which every path that creates one holds.
-  const slot = idle?.slot ?? (shards < SHARDS ? shards : null);
-  const moved = slot === null ? cost : block;
-  await tx.update(apiAccounts).set({ balance: sql`${apiAccounts.balance} - ${moved}` }).where(eq(apiAccounts.id, accountId));
-  if (slot === null || moved === cost) return;
+  const slot = shards < SHARDS ? shards : (idle?.slot ?? null);
+  const block = slot === null ? cost : Math.max(cost, Math.floor(reserve.balance / Math.max(1, SHARDS - shards)));
+  await tx.update(apiAccounts).set({ balance: sql`${apiAccounts.balance} - ${block}` }).where(eq(apiAccounts.id, accountId));
+  if (slot === null || block === cost) return;
   await tx
     .insert(creditShards)
-    .values({ accountId, slot, balance: moved - cost })
-    .onConflictDoUpdate({ target: [creditShards.accountId, creditShards.slot], set: { balance: sql`${creditShards.balance} + ${moved - cost}` } });
+    .values({ accountId, slot, balance: block - cost })
+    .onConflictDoUpdate({ target: [creditShards.accountId, creditShards.slot], set: { balance: sql`${creditShards.balance} + ${block - cost}` } });
 }
 
-/** With the reserve locked: every shard locked too (waiting for charges in flight on them), their credits back in the reserve, then the charge or 402. */
+/** With the reserve locked and no shard able to pay: every shard locked (waiting for charges in flight on them), their credits back in the reserve, then the charge or 402. */
 async function gatherShards(tx: Tx, accountId: string, reserve: number, cost: number): Promise<void> {
   const shards = await tx.select({ balance: creditShards.balance }).from(creditShards).where(eq(creditShards.accountId, accountId)).orderBy(creditShards.slot).for("no key update");
   const total = shards.reduce((sum, shard) => sum + shard.balance, reserve);

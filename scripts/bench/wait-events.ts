@@ -8,25 +8,30 @@ import postgres from "postgres";
 
 const SAMPLE_MS = 20;
 
-export type WaitEvents = { samples: number; busyPerSample: number; top: { event: string; share: number }[] };
+export type WaitEvents = { samples: number; busyPerSample: number; top: { event: string; share: number }[]; lockedIn: { query: string; share: number }[] };
 
 export function sampleWaitEvents(databaseUrl: string): { stop: () => Promise<WaitEvents> } {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const database = new URL(databaseUrl).pathname.slice(1);
   const counts = new Map<string, number>();
+  // For lock waits, the statement that waits: which row or lock the time goes to.
+  const lockQueries = new Map<string, number>();
   let samples = 0;
   let busy = 0;
   let running = true;
   const loop = (async () => {
     while (running) {
-      const rows = await sql<{ event: string }[]>`
-        select coalesce(wait_event_type || ':' || wait_event, 'running') as event
+      const rows = await sql<{ event: string; query: string }[]>`
+        select coalesce(wait_event_type || ':' || wait_event, 'running') as event, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 90) as query
         from pg_stat_activity
         where datname = ${database} and backend_type = 'client backend' and pid <> pg_backend_pid()
           and state in ('active', 'idle in transaction')`;
       samples += 1;
       busy += rows.length;
-      for (const { event } of rows) counts.set(event, (counts.get(event) ?? 0) + 1);
+      for (const { event, query } of rows) {
+        counts.set(event, (counts.get(event) ?? 0) + 1);
+        if (event.startsWith("Lock:")) lockQueries.set(query, (lockQueries.get(query) ?? 0) + 1);
+      }
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
     }
   })();
@@ -35,16 +40,17 @@ export function sampleWaitEvents(databaseUrl: string): { stop: () => Promise<Wai
       running = false;
       await loop;
       await sql.end();
-      const top = [...counts]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 5)
-        .map(([event, count]) => ({ event, share: busy ? count / busy : 0 }));
-      return { samples, busyPerSample: samples ? busy / samples : 0, top };
+      const ranked = (map: Map<string, number>, n: number) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
+      const top = ranked(counts, 5).map(([event, count]) => ({ event, share: busy ? count / busy : 0 }));
+      const lockedIn = ranked(lockQueries, 2).map(([query, count]) => ({ query, share: busy ? count / busy : 0 }));
+      return { samples, busyPerSample: samples ? busy / samples : 0, top, lockedIn };
     },
   };
 }
 
-export function formatWaitEvents({ busyPerSample, top }: WaitEvents): string {
+export function formatWaitEvents({ busyPerSample, top, lockedIn }: WaitEvents): string {
   if (top.length === 0) return "no busy backend sampled";
-  return `${busyPerSample.toFixed(1)} busy backends on average; ${top.map(({ event, share }) => `${event} ${Math.round(share * 100)} %`).join(", ")}`;
+  const percent = (share: number) => `${Math.round(share * 100)} %`;
+  const locks = lockedIn.map(({ query, share }) => `; lock waits in \`${query}\` ${percent(share)}`).join("");
+  return `${busyPerSample.toFixed(1)} busy backends on average; ${top.map(({ event, share }) => `${event} ${percent(share)}`).join(", ")}${locks}`;
 }
