@@ -13,7 +13,6 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "attest-rescreen-"));
-process.env.SEED_DEMO = "0";
 delete process.env.DATABASE_URL;
 
 const USERS = Number(process.argv[2] ?? 10_000);

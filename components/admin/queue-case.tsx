@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { assignAction } from "@/app/(admin)/admin/review-actions";
-import { formatAge } from "@/components/admin/age";
+import { formatAge } from "@/lib/review/age";
 import { ITEM_INFO } from "@/lib/items/items";
 import type { QueueCase } from "@/lib/review/queue";
 

@@ -3,7 +3,7 @@ import "server-only";
 import { isDeepStrictEqual } from "node:util";
 
 import { recordAudit } from "@/lib/audit/log";
-import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
+import { revokeCredentialsRelyingOn } from "@/lib/item-changes/relying-credentials";
 import type { Db } from "@/lib/db/client";
 import { fieldErrorsOf, invalidFields } from "@/lib/items/form-errors";
 import { effectiveState, getItem, writeItem } from "@/lib/items/store";

@@ -3,7 +3,7 @@ import "server-only";
 import { and, eq, or, sql } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
-import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
+import { revokeCredentialsRelyingOn } from "@/lib/item-changes/relying-credentials";
 import type { Db } from "@/lib/db/client";
 import { credentials, documents, phoneCodes, rateLimits, users, verificationTokens } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";

@@ -3,7 +3,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
-import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
+import { revokeCredentialsRelyingOn } from "@/lib/item-changes/relying-credentials";
 import type { Db, Tx } from "@/lib/db/client";
 import { documents } from "@/lib/db/schema";
 import { documentLapsesAt } from "@/lib/items/dates";

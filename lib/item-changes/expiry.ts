@@ -3,12 +3,13 @@ import "server-only";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
-import { revokeCredentialsRelyingOnAny } from "@/lib/credentials/revocation";
+import { revokeCredentialsRelyingOnAny } from "@/lib/item-changes/relying-credentials";
 import type { Db, Tx } from "@/lib/db/client";
 import { logUnexpected } from "@/lib/http/errors";
 import { metrics, timeJob } from "@/lib/http/metrics";
 import { identityItems, itemHistory } from "@/lib/db/schema";
 import { verificationExpiry } from "@/lib/items/store";
+import { remember } from "@/lib/state/remember";
 import type { Item } from "@/lib/items/items";
 
 /**
@@ -71,30 +72,29 @@ export async function expireItems(db: Db, now = new Date(), scope: { userId?: st
   }
 }
 
-const globalSweep = globalThis as { __attestExpirySweep?: NodeJS.Timeout };
-
 /**
  * Runs the sweep now and then every hour for as long as the process lives (the timer does
  * not keep it alive). A failed run is logged and retried at the next tick; it never stops
  * the server. Started once per process, however often start-up runs.
  */
-export async function startExpirySweeps(db: Db): Promise<void> {
-  if (globalSweep.__attestExpirySweep) return;
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const result = await timeJob("expiry_sweep", () => expireItems(db));
-      metrics().expiredItems.inc(result.expired);
-      metrics().revokedCredentials.inc(result.revoked);
-      if (result.expired > 0) console.log(`Expiry sweep: ${result.expired} verification(s) expired, ${result.revoked} credential(s) revoked`);
-    } catch (error) {
-      logUnexpected(error, "the expiry sweep");
-    } finally {
-      running = false;
-    }
-  };
-  globalSweep.__attestExpirySweep = setInterval(() => void run(), SWEEP_INTERVAL_MS).unref();
-  await run();
+export function startExpirySweeps(db: Db): Promise<void> {
+  return remember("expiry-sweep", () => {
+    let running = false;
+    const run = async () => {
+      if (running) return;
+      running = true;
+      try {
+        const result = await timeJob("expiry_sweep", () => expireItems(db));
+        metrics().expiredItems.inc(result.expired);
+        metrics().revokedCredentials.inc(result.revoked);
+        if (result.expired > 0) console.log(`Expiry sweep: ${result.expired} verification(s) expired, ${result.revoked} credential(s) revoked`);
+      } catch (error) {
+        logUnexpected(error, "the expiry sweep");
+      } finally {
+        running = false;
+      }
+    };
+    setInterval(() => void run(), SWEEP_INTERVAL_MS).unref();
+    return run();
+  });
 }

@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { DEFAULT_RATE_LIMIT_PER_MINUTE } from "@/lib/http/rate-limiter";
 import { ITEMS, isItem, type Item } from "@/lib/items/items";
-import { processCache } from "@/lib/ocn/bounded-cache";
+import { processCache } from "@/lib/state/bounded-cache";
 import { metadataSchema, verifyMetadataSignature, type OcnMetadata } from "@/lib/ocn/metadata";
 import { fetchOutbound, isAllowedOutboundUrl } from "@/lib/security/outbound-fetch";
 import { takeRateLimit } from "@/lib/security/rate-limit";

@@ -93,12 +93,3 @@ export const capabilitiesResponseSchema = z
     capabilities: z.array(z.string()),
     supported_grants: z.array(grantName),
   });
-
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.string().regex(/^[A-Z_]+$/),
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-  });

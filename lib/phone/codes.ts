@@ -5,7 +5,7 @@ import { createHmac, randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
-import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
+import { revokeCredentialsRelyingOn } from "@/lib/item-changes/relying-credentials";
 import type { Db } from "@/lib/db/client";
 import { phoneCodes } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";

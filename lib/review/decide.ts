@@ -4,7 +4,7 @@ import { and, desc, eq } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
 import { can, type StaffRole } from "@/lib/auth/roles";
-import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
+import { revokeCredentialsRelyingOn } from "@/lib/item-changes/relying-credentials";
 import type { Db, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems, itemHistory } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";

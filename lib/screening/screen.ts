@@ -3,11 +3,12 @@ import "server-only";
 import { and, asc, desc, eq, gt, inArray, isNotNull, ne } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
-import { revokeCredentialsRelyingOn, revokeCredentialsRelyingOnAny } from "@/lib/credentials/revocation";
+import { revokeCredentialsRelyingOn, revokeCredentialsRelyingOnAny } from "@/lib/item-changes/relying-credentials";
 import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems } from "@/lib/db/schema";
 import { decodeItem, effectiveState, getItems, writeItem, writeItems, type ItemWrite, type StoredItem } from "@/lib/items/store";
 import { AppError } from "@/lib/http/errors";
+import { remember } from "@/lib/state/remember";
 import type { Item } from "@/lib/items/items";
 import { currentSanctionsList, currentSanctionsListInfo, storeSanctionsList, type LoadedList } from "@/lib/screening/sanctions-list";
 import { buildScreeningIndex, normalizeName, parseSanctionsCsv, screenPerson, type ScreeningIndex, type ScreeningMatch, type ScreeningResult } from "@/lib/screening/matcher";
@@ -22,15 +23,13 @@ const MATCHES_PURPOSE = "aml_screenings.matches";
 
 // One index per process for the list in force; a new version replaces it. Kept as a
 // promise so concurrent first screenings build it once.
-const globalIndex = globalThis as { __attestScreeningIndex?: { version: string; index: Promise<ScreeningIndex> } };
-
 async function indexFor(db: DbOrTx, version: string): Promise<ScreeningIndex | null> {
-  const cached = globalIndex.__attestScreeningIndex;
-  if (cached?.version === version) return cached.index;
+  const cached = remember("screening-index", () => ({}) as { version?: string; index?: Promise<ScreeningIndex> });
+  if (cached.index && cached.version === version) return cached.index;
   const list = await currentSanctionsList(db);
   if (!list) return null;
   const index = Promise.resolve(buildScreeningIndex(parseSanctionsCsv(list.csv)));
-  globalIndex.__attestScreeningIndex = { version: list.version, index };
+  Object.assign(cached, { version: list.version, index });
   return index;
 }
 

@@ -3,7 +3,7 @@
 import { staffOrNull } from "@/lib/auth/session";
 import { checkAuditChain } from "@/lib/audit/query";
 import { getDb } from "@/lib/db/client";
-import { formatTime } from "@/components/admin/age";
+import { formatTime } from "@/lib/review/age";
 
 export type ChainState = { checked: false } | { checked: true; ok: boolean; message: string; brokenAt?: number };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
-import { formatAge, formatTime } from "@/components/admin/age";
+import { formatAge, formatTime } from "@/lib/review/age";
 import { CaseKeyboard } from "@/components/admin/case-keyboard";
 import { AssignForm } from "@/components/admin/assign-form";
 import { DecisionNotice } from "@/components/admin/decision-notice";

@@ -1,4 +1,4 @@
-/** "3 d", "5 h", "12 min": how long an item has waited. */
+/** How the console prints times. "3 d", "5 h", "12 min": how long an item has waited. */
 export function formatAge(since: Date, now: Date = new Date()): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000));
   if (minutes < 60) return `${minutes} min`;

@@ -1,3 +1,5 @@
+import { remember } from "@/lib/state/remember";
+
 /**
  * A Map that forgets its oldest entry once full. The OCN hot path verifies thousands of
  * requests a second against the same handful of keys, so decoding a key once pays off;
@@ -30,20 +32,7 @@ export class BoundedCache<K, V> {
   }
 }
 
-const processCaches = globalThis as { __attestCaches?: Map<string, BoundedCache<unknown, unknown>> };
-
-/**
- * The process's one cache of this name. The production server loads lib modules twice
- * (Next's bundle for pages and actions, server.ts's own import for the machine routes);
- * a module-level cache would be two caches, and forgetting an entry in one would leave the
- * other stale.
- */
+/** The process's one cache of this name (see lib/state/remember.ts for why not a module-level one). */
 export function processCache<K, V>(name: string, maxEntries: number): BoundedCache<K, V> {
-  processCaches.__attestCaches ??= new Map();
-  let cache = processCaches.__attestCaches.get(name);
-  if (!cache) {
-    cache = new BoundedCache(maxEntries);
-    processCaches.__attestCaches.set(name, cache);
-  }
-  return cache as BoundedCache<K, V>;
+  return remember(`cache:${name}`, () => new BoundedCache<K, V>(maxEntries));
 }
