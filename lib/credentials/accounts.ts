@@ -9,6 +9,7 @@ import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import { apiAccounts, apiKeys, creditLedger, creditShards, partners } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { notePrincipal } from "@/lib/http/request-context";
+import { remember } from "@/lib/state/remember";
 
 /**
  * API accounts (SPEC §6): organisations with a credit balance, kept in the account's row (its
@@ -179,8 +180,6 @@ async function gatherShards(tx: Tx, accountId: string, reserve: number, cost: nu
 }
 
 const LAST_USED_MS = 60_000;
-/** When this instance last wrote each key's last_used_at. */
-const lastUsedWritten = new Map<string, number>();
 
 /** The account behind a presented key, or null; marks the key used. Look-up is by hash, so timing reveals nothing of the key. */
 export async function authenticateApiKey(db: DbOrTx, presented: string | null): Promise<ApiAccount | null> {
@@ -194,6 +193,8 @@ export async function authenticateApiKey(db: DbOrTx, presented: string | null): 
   // "Last used" to the minute is enough: this instance writes it at most once a minute per key
   // (no statement at all in between), and the condition keeps instances from writing it twice.
   const now = Date.now();
+  // When this instance last wrote each key's last_used_at.
+  const lastUsedWritten = remember("api-key-last-used", () => new Map<string, number>());
   if (now - (lastUsedWritten.get(row.keyId) ?? 0) >= LAST_USED_MS) {
     if (lastUsedWritten.size >= 10_000) lastUsedWritten.clear();
     lastUsedWritten.set(row.keyId, now);
