@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 import { chargeCredits, createAccount, getAccount, ledgerSum, topUp } from "@/lib/credentials/accounts";
 import { getDb, type Db } from "@/lib/db/client";
@@ -16,8 +16,6 @@ import { AppError } from "@/lib/http/errors";
 const onPostgres = process.env.TEST_DATABASE === "postgres";
 const SYSTEM = { type: "system" as const };
 const closers: (() => Promise<void>)[] = [];
-// Opening (and migrating) the database is the hook's time, not the first test's.
-beforeAll(async () => void (await getDb()));
 afterAll(async () => {
   for (const close of closers) await close();
 });
