@@ -8,4 +8,7 @@ export const revokeFormSchema = z.object({
   item: z.enum(ITEMS).optional(),
 });
 
+/** Sharing one denied or revoked item again. */
+export const regrantFormSchema = revokeFormSchema.required({ item: true });
+
 export type RevokeState = { kind: "idle" } | { kind: "done"; message: string } | { kind: "refused"; message: string };

@@ -8,11 +8,12 @@ import { signOut } from "@/lib/auth/config";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
+import { consentReturnPath } from "@/lib/http/return-path";
 import { declaredInputFrom, documentFieldsFrom } from "@/lib/items/form-input";
 import { fieldErrorsFromError, type FieldErrors } from "@/lib/items/form-errors";
 import { submitDeclaredItem } from "@/lib/account/declared";
 import { submitSelfie, uploadDocument, type UploadedFile } from "@/lib/documents/upload";
-import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS } from "@/lib/items/items";
+import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS, type Item } from "@/lib/items/items";
 import { deleteAccount, withdrawItem } from "@/lib/account/lifecycle";
 import { confirmPhoneCode, requestPhoneCode } from "@/lib/phone/codes";
 
@@ -40,9 +41,15 @@ function failure(error: unknown, where: string): FormState {
   return { message: "Something went wrong on our side. Please try again." };
 }
 
-function backToAccount(): never {
+/**
+ * Back to the overview, which confirms what was received and what happens next; or, when
+ * the person came from a consent request, back to it (a checked path on Attest only).
+ */
+function backToAccount(submitted?: Item, form?: FormData): never {
   revalidatePath("/account");
-  redirect("/account");
+  const back = consentReturnPath(form?.get("return_to"));
+  if (submitted && back) redirect(back);
+  redirect(submitted ? `/account?submitted=${submitted}` : "/account");
 }
 
 const declaredItemSchema = z.enum(DECLARED_ITEMS);
@@ -58,7 +65,7 @@ export async function submitDeclaredItemAction(_previous: FormState, form: FormD
   } catch (error) {
     return failure(error, "submitDeclaredItem");
   }
-  backToAccount();
+  backToAccount(item.data, form);
 }
 
 export async function requestPhoneCodeAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -78,7 +85,7 @@ export async function confirmPhoneCodeAction(previous: FormState, form: FormData
   } catch (error) {
     return { ...failure(error, "confirmPhoneCode"), phone: previous.phone };
   }
-  backToAccount();
+  backToAccount("phone", form);
 }
 
 async function fileOf(form: FormData, key: string): Promise<UploadedFile | undefined> {
@@ -100,7 +107,7 @@ export async function uploadDocumentAction(_previous: FormState, form: FormData)
   } catch (error) {
     return failure(error, "uploadDocument");
   }
-  backToAccount();
+  backToAccount(item.data, form);
 }
 
 export async function submitSelfieAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -110,7 +117,7 @@ export async function submitSelfieAction(_previous: FormState, form: FormData): 
   } catch (error) {
     return failure(error, "submitSelfie");
   }
-  backToAccount();
+  backToAccount("liveness", form);
 }
 
 export async function withdrawItemAction(_previous: FormState, form: FormData): Promise<FormState> {

@@ -58,6 +58,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
           allowedGrants: partner.allowedGrants,
           fullDocumentNumbers: partner.fullDocumentNumbers,
           retentionNote: partner.retentionNote,
+          itemPurposes: partner.itemPurposes,
           rateLimitPerMinute: partner.rateLimitPerMinute,
         }}
       />
