@@ -11,10 +11,20 @@
  * /api/v1/issue with a bearer token from /api/v1/tokens (renewed at half its
  * lifetime), for the people who granted the account's partner their Tier1 items.
  *
+ * PostgreSQL runs with its production durability (fsync, synchronous_commit,
+ * full_page_writes on), and every run on it prints the top wait events of the
+ * request backends (sampled from pg_stat_activity). Rate limiting is on, as
+ * deployed, at limits the load never reaches, so its cost is in every figure.
+ *
  * Settings (environment): BENCH_USERS (3000), BENCH_PARTNERS (20),
- * BENCH_SECONDS (10), BENCH_CONNECTIONS (16).
+ * BENCH_SECONDS (10), BENCH_CONNECTIONS (16); BENCH_PORT_BASE to take the
+ * servers' ports from a range (base, base+1, …) instead of free ones, and
+ * BENCH_PG_PORT for PostgreSQL's. BENCH_GROWTH=3000,100000,1000000 is the
+ * growth run: validate and data on PostgreSQL at each number of people, with
+ * the time the data took to load.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomInt } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -35,10 +45,12 @@ import {
   partnerIndexOf,
   VALIDATE_GRANTS,
 } from "./bench/fixtures";
+import { formatWaitEvents, sampleWaitEvents } from "./bench/wait-events";
 import { createDatabase, findPostgresBin, startPostgres } from "./postgres-server";
 import { SERVER_ARGS } from "./server-command";
 
-const USERS = Number(process.env.BENCH_USERS ?? 3000);
+const GROWTH = process.env.BENCH_GROWTH ? process.env.BENCH_GROWTH.split(",").map(Number) : null;
+let USERS = Number(process.env.BENCH_USERS ?? 3000);
 const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -48,13 +60,17 @@ const ALL_ENDPOINTS = ["/kyc/validate", "/kyc/data", "/api/v1/verify", "/api/v1/
 type Endpoint = (typeof ALL_ENDPOINTS)[number];
 // For looking into one endpoint: BENCH_ENDPOINTS=/kyc/validate, BENCH_DATABASES=postgres,
 // and BENCH_CPU_PROFILE=dir to write the Attest server's V8 CPU profile there.
-const ENDPOINTS = ALL_ENDPOINTS.filter((endpoint) => !process.env.BENCH_ENDPOINTS || process.env.BENCH_ENDPOINTS.split(",").includes(endpoint));
-const DATABASES = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
+const ENDPOINTS = ALL_ENDPOINTS.filter((endpoint) =>
+  GROWTH ? endpoint === "/kyc/validate" || endpoint === "/kyc/data" : !process.env.BENCH_ENDPOINTS || process.env.BENCH_ENDPOINTS.split(",").includes(endpoint),
+);
+const DATABASES = GROWTH ? ["postgres"] : (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
+const PG_PORT = process.env.BENCH_PG_PORT ? Number(process.env.BENCH_PG_PORT) : undefined;
+let nextPort = Number(process.env.BENCH_PORT_BASE ?? 0);
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : null;
 /** Credentials issued in set-up and verified over and over during the run. */
 const VERIFY_POOL = 64;
 
-type Row = { target: string; endpoint: Endpoint; requests: number; p50: number; p99: number; rssMb: number; non2xx: number; ceiling: Row | null };
+type Row = { target: string; endpoint: Endpoint; requests: number; p50: number; p99: number; rssMb: number; non2xx: number; ceiling: Row | null; waits: string | null };
 
 /** The next request of a run: built synchronously, as autocannon asks for it. */
 type NextRequest = () => { body: string; headers: Record<string, string> };
@@ -64,6 +80,7 @@ function wait(ms: number) {
 }
 
 async function freePort(): Promise<number> {
+  if (nextPort) return nextPort++;
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
@@ -129,9 +146,9 @@ function peakRssMb(pid: number): number {
 
 /** OCN requests: each gets its own nonce and signature. */
 function signedOcnRequests(baseUrl: string, endpoint: "/kyc/validate" | "/kyc/data"): NextRequest {
-  let counter = 0;
   return () => {
-    const userIndex = counter++ % USERS;
+    // Random people, so a large data set is read across, not one hot corner of it.
+    const userIndex = randomInt(USERS);
     const partner = benchPartner(partnerIndexOf(userIndex, PARTNERS));
     const body = JSON.stringify({ user_ocid: benchUserOcid(userIndex), grants: endpoint === "/kyc/data" ? DATA_GRANTS : VALIDATE_GRANTS });
     const headers = signRequestHeaders({ ocid: partner.ocid, privateKeyHex: partner.privateKey, method: "POST", url: `${baseUrl}${endpoint}`, body });
@@ -196,17 +213,23 @@ async function drive(baseUrl: string, endpoint: Endpoint, next: NextRequest, sec
   return { requests: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
 }
 
-/** Warm-up (JIT, caches, connection pools), then the measured run, for every endpoint of a server. */
-async function measureEndpoints(kind: string, baseUrl: string, apiKey: string, pid: number): Promise<Row[]> {
+/**
+ * Warm-up (JIT, caches, connection pools), then the measured run, for every endpoint of a
+ * server; with a database URL, PostgreSQL's wait events are sampled during each measured run.
+ */
+async function measureEndpoints(kind: string, baseUrl: string, apiKey: string, pid: number, databaseUrl?: string): Promise<Row[]> {
   const credentials = await credentialsRequests(baseUrl, apiKey);
   try {
     const rows: Row[] = [];
     for (const endpoint of ENDPOINTS) {
       const next = endpoint === "/kyc/validate" || endpoint === "/kyc/data" ? signedOcnRequests(baseUrl, endpoint) : credentials.next[endpoint];
       await drive(baseUrl, endpoint, next, 3);
+      const sampler = databaseUrl ? sampleWaitEvents(databaseUrl) : null;
       const result = await drive(baseUrl, endpoint, next, SECONDS);
-      rows.push({ target: `${kind} ${endpoint}`, endpoint, ...result, rssMb: peakRssMb(pid), ceiling: null });
+      const waits = sampler ? formatWaitEvents(await sampler.stop()) : null;
+      rows.push({ target: `${kind} ${endpoint}`, endpoint, ...result, rssMb: peakRssMb(pid), ceiling: null, waits });
       console.log(`  ${endpoint}: ${Math.round(result.requests)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}`);
+      if (waits) console.log(`    wait events: ${waits}`);
     }
     return rows;
   } finally {
@@ -214,7 +237,7 @@ async function measureEndpoints(kind: string, baseUrl: string, apiKey: string, p
   }
 }
 
-async function measureAttest(kind: "PGlite" | "PostgreSQL", databaseUrl: string | undefined, metadataBase: string): Promise<Row[]> {
+async function measureAttest(kind: string, databaseUrl: string | undefined, metadataBase: string): Promise<{ rows: Row[]; loadSeconds: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "attest-bench-"));
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -230,15 +253,18 @@ async function measureAttest(kind: "PGlite" | "PostgreSQL", databaseUrl: string 
   };
   console.log(`\n${kind}: loading ${USERS} users and ${PARTNERS} partners…`);
   const apiKeyFile = path.join(dataDir, "bench-api-key");
+  const loadStart = performance.now();
   const loader = spawn(process.execPath, [...TSX, "scripts/bench/load-data.ts", String(USERS), String(PARTNERS), metadataBase, apiKeyFile], { env, stdio: "inherit" });
   const loaded = await new Promise<number | null>((resolve) => loader.once("exit", resolve));
   if (loaded !== 0) throw new Error("loading the benchmark data failed");
+  const loadSeconds = (performance.now() - loadStart) / 1000;
+  console.log(`  loaded in ${loadSeconds.toFixed(1)} s`);
 
   const profile = CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE}`] : [];
   const server = spawn(process.execPath, [...profile, ...SERVER_ARGS], { env: { ...env, HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/metadata.json`, server);
-    return await measureEndpoints(kind, `http://127.0.0.1:${port}`, readFileSync(apiKeyFile, "utf8"), server.pid!);
+    return { rows: await measureEndpoints(kind, `http://127.0.0.1:${port}`, readFileSync(apiKeyFile, "utf8"), server.pid!, databaseUrl), loadSeconds };
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
@@ -259,53 +285,112 @@ async function measureCeiling(): Promise<Row[]> {
   }
 }
 
+const share = (value: number, of: number | undefined) => (of ? `${Math.round((value / of) * 100)} %` : "—");
+const times = (value: number, of: number | undefined) => (of ? `× ${(value / Math.max(of, 1)).toFixed(1)}` : "—");
+
 /**
- * Each figure beside its ratio to the ceiling's: throughput as a share of it, latency and
- * memory as multiples of it (a p99 of "× 3.2" is 3.2 times the bare server's).
+ * Each figure beside its ratio to the ceiling's, as a markdown table ready for the README:
+ * throughput as a share of it, latency and memory as multiples of it (a p99 of "× 3.2" is
+ * 3.2 times the bare server's); then PostgreSQL's wait events per run.
  */
 function printTable(rows: Row[]) {
-  const pad = (value: string | number, width: number) => String(value).padStart(width);
-  const share = (value: number, of: number | undefined) => (of ? `${Math.round((value / of) * 100)} %` : "—");
-  const times = (value: number, of: number | undefined) => (of ? `× ${(value / Math.max(of, 1)).toFixed(1)}` : "—");
-  console.log(
-    `\n${"target".padEnd(28)}${pad("req/s", 8)}${pad("of ceil", 9)}${pad("p50 ms", 8)}${pad("× ceil", 8)}${pad("p99 ms", 8)}${pad("× ceil", 8)}` +
-      `${pad("RSS MB", 8)}${pad("× ceil", 8)}${pad("non-2xx", 9)}`,
-  );
+  console.log("\n| target | req/s | of ceiling | p50 ms | × ceiling | p99 ms | × ceiling | RSS MB | × ceiling | non-2xx |");
+  console.log("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
   for (const row of rows) {
     const c = row.ceiling ?? undefined;
-    console.log(
-      `${row.target.padEnd(28)}${pad(Math.round(row.requests), 8)}${pad(share(row.requests, c?.requests), 9)}` +
-        `${pad(row.p50, 8)}${pad(times(row.p50, c?.p50), 8)}${pad(row.p99, 8)}${pad(times(row.p99, c?.p99), 8)}` +
-        `${pad(row.rssMb, 8)}${pad(times(row.rssMb, c?.rssMb), 8)}${pad(row.non2xx, 9)}`,
-    );
+    const cells = [
+      row.target, Math.round(row.requests), share(row.requests, c?.requests), row.p50, times(row.p50, c?.p50),
+      row.p99, times(row.p99, c?.p99), row.rssMb, times(row.rssMb, c?.rssMb), row.non2xx,
+    ];
+    console.log(`| ${cells.join(" | ")} |`);
   }
+  const waited = rows.filter((row) => row.waits);
+  if (waited.length === 0) return;
+  console.log("\nPostgreSQL wait events of request backends (share of busy samples):\n");
+  for (const row of waited) console.log(`- \`${row.endpoint}\`: ${row.waits}`);
+}
+
+type GrowthPoint = { users: number; loadSeconds: number; rows: Row[] };
+
+/** The growth run: the same two OCN routes at every size, each as a ratio to the one ceiling. */
+function printGrowth(points: GrowthPoint[], ceilingOf: (endpoint: Endpoint) => Row) {
+  console.log("\n| people | load s | validate req/s | of ceiling | p50 ms | p99 ms | data req/s | of ceiling | p50 ms | p99 ms |");
+  console.log("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+  for (const { users, loadSeconds, rows } of points) {
+    const cells = (endpoint: Endpoint) => {
+      const row = rows.find((candidate) => candidate.endpoint === endpoint);
+      return row ? [Math.round(row.requests), share(row.requests, ceilingOf(endpoint).requests), row.p50, row.p99] : ["—", "—", "—", "—"];
+    };
+    console.log(`| ${[users.toLocaleString("en"), loadSeconds.toFixed(0), ...cells("/kyc/validate"), ...cells("/kyc/data")].join(" | ")} |`);
+  }
+  console.log("\nPostgreSQL wait events of request backends (share of busy samples):\n");
+  for (const { users, rows } of points) for (const row of rows) console.log(`- ${users.toLocaleString("en")} people, \`${row.endpoint}\`: ${row.waits}`);
+}
+
+async function settings(databaseUrl: string): Promise<string> {
+  const { default: connect } = await import("postgres");
+  const sql = connect(databaseUrl, { max: 1, onnotice: () => {} });
+  const rows = await sql<{ name: string; setting: string }[]>`
+    select name, setting from pg_settings where name in ('fsync', 'synchronous_commit', 'full_page_writes', 'server_version') order by name`;
+  await sql.end();
+  return rows.map(({ name, setting }) => `${name}=${setting}`).join(", ");
+}
+
+/** PostgreSQL for the run: PG_TEST_URL's server, or a throwaway one with production durability. */
+async function withPostgres(run: (serverUrl: string) => Promise<void>): Promise<void> {
+  const bin = process.env.PG_TEST_URL ? null : findPostgresBin();
+  const postgres = bin ? await startPostgres(bin, { durable: true, port: PG_PORT }) : null;
+  const serverUrl = process.env.PG_TEST_URL ?? postgres?.url;
+  if (!serverUrl) return void console.log("\nPostgreSQL: skipped (no PG_TEST_URL and no PostgreSQL binaries on this machine)");
+  try {
+    console.log(`\nPostgreSQL: ${await settings(serverUrl)}`);
+    await run(serverUrl);
+  } finally {
+    await postgres?.stop();
+  }
+}
+
+async function dropDatabase(serverUrl: string, databaseUrl: string) {
+  const { default: connect } = await import("postgres");
+  const sql = connect(serverUrl, { max: 1, onnotice: () => {} });
+  await sql.unsafe(`drop database if exists "${new URL(databaseUrl).pathname.slice(1)}"`);
+  await sql.end();
 }
 
 buildIfNeeded();
 console.log(
   `Attest benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; ` +
-    `${USERS} users, ${PARTNERS} partners, ${CONNECTIONS} connections, ${SECONDS} s per run`,
+    `${GROWTH ? `growth run at ${GROWTH.join(", ")}` : USERS} users, ${PARTNERS} partners, ${CONNECTIONS} connections, ${SECONDS} s per run`,
 );
 const metadata = await startMetadataServer();
 try {
   const ceiling = await measureCeiling();
   const ceilingOf = (endpoint: Endpoint) => ceiling.find((row) => row.endpoint === endpoint)!;
-  const rows: Row[] = [...ceiling];
-  if (DATABASES.includes("pglite")) rows.push(...(await measureAttest("PGlite", undefined, metadata.base)));
-  const bin = !DATABASES.includes("postgres") || process.env.PG_TEST_URL ? null : findPostgresBin();
-  const postgres = bin ? await startPostgres(bin) : null;
-  const serverUrl = DATABASES.includes("postgres") ? (process.env.PG_TEST_URL ?? postgres?.url) : undefined;
-  if (serverUrl) {
-    try {
-      rows.push(...(await measureAttest("PostgreSQL", await createDatabase(serverUrl, `attest_bench_${Date.now()}`), metadata.base)));
-    } finally {
-      await postgres?.stop();
+  const withCeilings = (rows: Row[]) => rows.map((row) => ({ ...row, ceiling: ceilingOf(row.endpoint) }));
+  if (GROWTH) {
+    const points: GrowthPoint[] = [];
+    await withPostgres(async (serverUrl) => {
+      for (const users of GROWTH) {
+        USERS = users;
+        const databaseUrl = await createDatabase(serverUrl, `attest_bench_${users}_${Date.now()}`);
+        const { rows, loadSeconds } = await measureAttest(`PostgreSQL ${users.toLocaleString("en")} people`, databaseUrl, metadata.base);
+        points.push({ users, loadSeconds, rows: withCeilings(rows) });
+        await dropDatabase(serverUrl, databaseUrl);
+      }
+    });
+    printTable([...ceiling, ...points.flatMap((point) => point.rows)]);
+    printGrowth(points, ceilingOf);
+  } else {
+    const rows: Row[] = [...ceiling];
+    if (DATABASES.includes("pglite")) rows.push(...withCeilings((await measureAttest("PGlite", undefined, metadata.base)).rows));
+    if (DATABASES.includes("postgres")) {
+      await withPostgres(async (serverUrl) => {
+        const databaseUrl = await createDatabase(serverUrl, `attest_bench_${Date.now()}`);
+        rows.push(...withCeilings((await measureAttest("PostgreSQL", databaseUrl, metadata.base)).rows));
+      });
     }
-  } else if (DATABASES.includes("postgres")) {
-    console.log("\nPostgreSQL: skipped (no PG_TEST_URL and no PostgreSQL binaries on this machine)");
+    printTable(rows);
   }
-  for (const row of rows) if (!ceiling.includes(row)) row.ceiling = ceilingOf(row.endpoint);
-  printTable(rows);
 } finally {
   metadata.server.close();
 }

@@ -36,7 +36,14 @@ export function freePort(): Promise<number> {
 const asRoot = process.getuid?.() === 0;
 const command = (bin: string, args: string[]): [string, string[]] => (asRoot ? ["runuser", ["-u", "postgres", "--", bin, ...args]] : [bin, args]);
 
-export async function startPostgres(bin: string): Promise<PostgresServer> {
+/**
+ * `durable`: PostgreSQL's production defaults (fsync, synchronous_commit, full_page_writes on), so
+ * every commit waits for its WAL flush as in a deployment; tests leave them off for speed.
+ * `port`: a fixed port instead of a free one.
+ */
+export type PostgresOptions = { durable?: boolean; port?: number };
+
+export async function startPostgres(bin: string, options: PostgresOptions = {}): Promise<PostgresServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "attest-pg-"));
   if (asRoot) {
     chmodSync(dir, 0o777);
@@ -45,10 +52,10 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
   const data = path.join(dir, "data");
   const [initdb, initArgs] = command(path.join(bin, "initdb"), ["-D", data, "-U", "attest", "--auth=trust", "-E", "UTF8", "--no-sync"]);
   execFileSync(initdb, initArgs, { stdio: "pipe" });
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
+  const durability = options.durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
   const [postgres, args] = command(path.join(bin, "postgres"), [
-    "-D", data, "-p", String(port), "-h", "127.0.0.1", "-k", dir,
-    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200",
+    "-D", data, "-p", String(port), "-h", "127.0.0.1", "-k", dir, ...durability, "-c", "max_connections=200",
   ]);
   const child: ChildProcess = spawn(postgres, args, { stdio: ["ignore", "ignore", "pipe"] });
   let log = "";

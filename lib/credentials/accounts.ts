@@ -1,19 +1,36 @@
 import "server-only";
 
-import { and, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, isNull, lt, or, sql } from "drizzle-orm";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import { assertStaffMay } from "@/lib/auth/acting-staff";
 import type { CreateAccountInput } from "@/lib/credentials/account-schemas";
 import { apiKeyLabel, generateApiKey, hashApiKey, looksLikeApiKey, type ApiKeyMode } from "@/lib/credentials/api-keys";
 import type { Db, DbOrTx, Tx } from "@/lib/db/client";
-import { apiAccounts, apiKeys, creditLedger, partners } from "@/lib/db/schema";
+import { apiAccounts, apiKeys, creditLedger, creditShards, partners } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { notePrincipal } from "@/lib/http/request-context";
+import { remember } from "@/lib/state/remember";
 
 /**
- * API accounts (SPEC §6): organisations with a credit balance. The balance
- * column is a cache of the ledger's sum, changed only together with a ledger
- * row in one transaction, so the two can never disagree.
+ * API accounts (SPEC §6): organisations with a credit balance, kept in the account's row (its
+ * reserve) and in up to SHARDS credit shards, so that concurrent charges of one account take
+ * from different rows instead of all queueing on one. The invariants:
+ *
+ * - reserve + Σ shards = Σ ledger: a top-up or a charge changes one of those rows together with
+ *   its ledger row in one transaction; moves between the reserve and a shard change neither
+ *   the total nor the ledger.
+ * - No row goes below zero: every decrement is conditional on the row's balance, and
+ *   credit_shards has a CHECK besides.
+ * - Each charge takes from exactly one row, under that row's lock, in the transaction of what
+ *   it pays for: a request that fails or a client that dies mid-way leaves nothing taken, and
+ *   nothing is held in any instance's memory, so a crashed instance cannot strand credits.
+ * - 402 only when the reserve and every shard are locked by the charge and together hold less
+ *   than its cost: a balance that could pay is never refused.
+ *
+ * Lock order is reserve, then shards in slot order; the fast path locks one shard only and
+ * never waits (SKIP LOCKED), so a transaction charges at most once. Locks are NO KEY UPDATE:
+ * the foreign keys of ledger rows and credentials take KEY SHARE on the account's row, which
+ * that does not wait for.
  */
 export type ApiAccount = typeof apiAccounts.$inferSelect;
 
@@ -63,9 +80,15 @@ export async function revokeApiKey(db: Db, keyId: string, actor: AuditActor): Pr
   });
 }
 
-async function appendLedger(tx: Tx, accountId: string, delta: number, balanceAfter: number, reason: string, reference: string | null): Promise<void> {
-  await tx.insert(creditLedger).values({ accountId, delta, balanceAfter, reason, reference });
+/** Rows an account's credits are spread over besides its reserve: about as many as charges that run at once. */
+const SHARDS = 16;
+
+async function appendLedger(tx: Tx, accountId: string, delta: number, reason: string, reference: string | null): Promise<void> {
+  await tx.insert(creditLedger).values({ accountId, delta, reason, reference });
 }
+
+/** The whole balance: the reserve and every shard. Qualified columns: drizzle leaves a single table's unqualified. */
+const totalBalance = sql<number>`(${apiAccounts.balance} + coalesce((select sum(s.balance) from credit_shards s where s.account_id = "api_accounts"."id"), 0))::int`;
 
 export async function topUp(db: Db, accountId: string, credits: number, note: string | undefined, actor: AuditActor): Promise<number> {
   if (!Number.isInteger(credits) || credits <= 0) throw new AppError("INVALID_REQUEST", "Top up a positive whole number of credits");
@@ -77,9 +100,9 @@ export async function topUp(db: Db, accountId: string, credits: number, note: st
       .where(eq(apiAccounts.id, accountId))
       .returning({ balance: apiAccounts.balance });
     if (!account) throw new AppError("NOT_FOUND", "No such API account");
-    await appendLedger(tx, accountId, credits, account.balance, "top_up", note || null);
+    await appendLedger(tx, accountId, credits, "top_up", note || null);
     await recordAudit(tx, { actor, action: "api_account.topped_up", details: { accountId, credits } });
-    return account.balance;
+    return (await getAccount(tx, accountId))!.balance;
   });
 }
 
@@ -94,20 +117,69 @@ export async function setAccountRateLimit(db: Db, accountId: string, rateLimitPe
 }
 
 /**
- * Takes `cost` credits inside the caller's transaction, or throws 402. The
- * conditional UPDATE is the guard: concurrent charges queue on the row and
- * each re-checks the balance, so it can never go below zero.
+ * Takes `cost` credits inside the caller's transaction, or throws 402. Fast path: one shard
+ * that can pay and that no other charge holds (SKIP LOCKED, so it never waits). Otherwise the
+ * reserve is locked and: while it can pay, a block of it fills a new shard (an even share of
+ * what is left, so 16 shards split a balance evenly) or an idle one, the charge taken from it,
+ * or when every shard is busy the charge comes from the reserve itself; when the reserve cannot
+ * pay, the charge waits for a shard that can; and only when none can are all shards locked and
+ * gathered back into the reserve, so only a balance that truly falls short is refused.
  */
-export async function chargeCredits(tx: Tx, accountId: string, cost: number, reason: string, reference: string | null = null): Promise<number> {
-  const [account] = await tx
-    .update(apiAccounts)
-    .set({ balance: sql`${apiAccounts.balance} - ${cost}` })
-    .where(and(eq(apiAccounts.id, accountId), gte(apiAccounts.balance, cost)))
-    .returning({ balance: apiAccounts.balance });
-  if (!account) throw new AppError("INSUFFICIENT_CREDITS", `This request costs ${cost} credit${cost === 1 ? "" : "s"}; top up the account's balance`, { cost });
-  await appendLedger(tx, accountId, -cost, account.balance, reason, reference);
-  return account.balance;
+export async function chargeCredits(tx: Tx, accountId: string, cost: number, reason: string, reference: string | null = null): Promise<void> {
+  if (!(await chargeShard(tx, accountId, cost, { wait: false }))) await chargeFromReserve(tx, accountId, cost);
+  await appendLedger(tx, accountId, -cost, reason, reference);
 }
+
+async function chargeShard(tx: Tx, accountId: string, cost: number, { wait }: { wait: boolean }): Promise<boolean> {
+  const shard = and(eq(creditShards.accountId, accountId), gte(creditShards.balance, cost));
+  const pick = tx.select({ slot: creditShards.slot }).from(creditShards).where(shard).orderBy(sql`random()`).limit(1);
+  const [taken] = await tx
+    .update(creditShards)
+    .set({ balance: sql`${creditShards.balance} - ${cost}` })
+    .where(and(shard, eq(creditShards.slot, sql`(${wait ? pick.for("no key update") : pick.for("no key update", { skipLocked: true })})`)))
+    .returning({ slot: creditShards.slot });
+  return taken !== undefined;
+}
+
+async function chargeFromReserve(tx: Tx, accountId: string, cost: number): Promise<void> {
+  const [reserve] = await tx.select({ balance: apiAccounts.balance }).from(apiAccounts).where(eq(apiAccounts.id, accountId)).for("no key update");
+  if (!reserve) throw new AppError("NOT_FOUND", "No such API account");
+  if (reserve.balance < cost) {
+    if (!(await chargeShard(tx, accountId, cost, { wait: true }))) await gatherShards(tx, accountId, reserve.balance, cost);
+    return;
+  }
+  const [{ shards }] = (await tx.select({ shards: sql<number>`count(*)::int` }).from(creditShards).where(eq(creditShards.accountId, accountId))) as [{ shards: number }];
+  const [idle] =
+    shards < SHARDS
+      ? []
+      : await tx
+          .select({ slot: creditShards.slot })
+          .from(creditShards)
+          .where(eq(creditShards.accountId, accountId))
+          .orderBy(creditShards.balance)
+          .limit(1)
+          .for("no key update", { skipLocked: true });
+  // Slots are numbered under the reserve's lock, which every path that creates one holds.
+  const slot = shards < SHARDS ? shards : (idle?.slot ?? null);
+  const block = slot === null ? cost : Math.max(cost, Math.floor(reserve.balance / Math.max(1, SHARDS - shards)));
+  await tx.update(apiAccounts).set({ balance: sql`${apiAccounts.balance} - ${block}` }).where(eq(apiAccounts.id, accountId));
+  if (slot === null || block === cost) return;
+  await tx
+    .insert(creditShards)
+    .values({ accountId, slot, balance: block - cost })
+    .onConflictDoUpdate({ target: [creditShards.accountId, creditShards.slot], set: { balance: sql`${creditShards.balance} + ${block - cost}` } });
+}
+
+/** With the reserve locked and no shard able to pay: every shard locked (waiting for charges in flight on them), their credits back in the reserve, then the charge or 402. */
+async function gatherShards(tx: Tx, accountId: string, reserve: number, cost: number): Promise<void> {
+  const shards = await tx.select({ balance: creditShards.balance }).from(creditShards).where(eq(creditShards.accountId, accountId)).orderBy(creditShards.slot).for("no key update");
+  const total = shards.reduce((sum, shard) => sum + shard.balance, reserve);
+  if (total < cost) throw new AppError("INSUFFICIENT_CREDITS", `This request costs ${cost} credit${cost === 1 ? "" : "s"}; top up the account's balance`, { cost });
+  await tx.update(creditShards).set({ balance: 0 }).where(eq(creditShards.accountId, accountId));
+  await tx.update(apiAccounts).set({ balance: total - cost }).where(eq(apiAccounts.id, accountId));
+}
+
+const LAST_USED_MS = 60_000;
 
 /** The account behind a presented key, or null; marks the key used. Look-up is by hash, so timing reveals nothing of the key. */
 export async function authenticateApiKey(db: DbOrTx, presented: string | null): Promise<ApiAccount | null> {
@@ -118,17 +190,29 @@ export async function authenticateApiKey(db: DbOrTx, presented: string | null): 
     .innerJoin(apiAccounts, eq(apiAccounts.id, apiKeys.accountId))
     .where(and(eq(apiKeys.keyHash, hashApiKey(presented)), isNull(apiKeys.revokedAt)));
   if (!row) return null;
-  // "Last used" to the minute is enough, and spares a write on every request of a busy key.
-  await db
-    .update(apiKeys)
-    .set({ lastUsedAt: new Date() })
-    .where(and(eq(apiKeys.id, row.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(Date.now() - 60_000)))));
+  // "Last used" to the minute is enough: this instance writes it at most once a minute per key
+  // (no statement at all in between), and the condition keeps instances from writing it twice.
+  const now = Date.now();
+  // When this instance last wrote each key's last_used_at.
+  const lastUsedWritten = remember("api-key-last-used", () => new Map<string, number>());
+  if (now - (lastUsedWritten.get(row.keyId) ?? 0) >= LAST_USED_MS) {
+    if (lastUsedWritten.size >= 10_000) lastUsedWritten.clear();
+    lastUsedWritten.set(row.keyId, now);
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: new Date(now) })
+      .where(and(eq(apiKeys.id, row.keyId), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now - LAST_USED_MS)))));
+  }
   notePrincipal({ apiAccount: row.account.id });
   return row.account;
 }
 
+/** The account with its whole balance (reserve and shards). */
 export async function getAccount(db: DbOrTx, accountId: string): Promise<ApiAccount | null> {
-  const [account] = await db.select().from(apiAccounts).where(eq(apiAccounts.id, accountId));
+  const [account] = await db
+    .select({ ...getTableColumns(apiAccounts), balance: totalBalance })
+    .from(apiAccounts)
+    .where(eq(apiAccounts.id, accountId));
   return account ?? null;
 }
 
@@ -146,7 +230,7 @@ export async function listAccounts(db: DbOrTx): Promise<(ApiAccount & { activeKe
       id: apiAccounts.id,
       name: apiAccounts.name,
       partnerOcid: apiAccounts.partnerOcid,
-      balance: apiAccounts.balance,
+      balance: totalBalance,
       rateLimitPerMinute: apiAccounts.rateLimitPerMinute,
       createdAt: apiAccounts.createdAt,
       activeKeys: sql<number>`coalesce(${active.count}, 0)::int`,
@@ -164,8 +248,14 @@ export async function listApiKeys(db: DbOrTx, accountId: string) {
     .orderBy(desc(apiKeys.createdAt));
 }
 
+/** The latest entries, each with the balance after it: the running sum of the ledger in entry order (windows run before LIMIT). */
 export async function listLedger(db: DbOrTx, accountId: string, limit = 100) {
-  return db.select().from(creditLedger).where(eq(creditLedger.accountId, accountId)).orderBy(desc(creditLedger.id)).limit(limit);
+  return db
+    .select({ ...getTableColumns(creditLedger), balanceAfter: sql<number>`(sum(${creditLedger.delta}) over (order by ${creditLedger.id}))::int` })
+    .from(creditLedger)
+    .where(eq(creditLedger.accountId, accountId))
+    .orderBy(desc(creditLedger.id))
+    .limit(limit);
 }
 
 /** Sum of the ledger, to check against the balance column. */

@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   customType,
   index,
   integer,
@@ -331,7 +332,10 @@ export const apiAccounts = pgTable("api_accounts", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
   partnerOcid: integer("partner_ocid"),
-  /** Always equal to the sum of the ledger; updated in the same transaction. */
+  /**
+   * The account's reserve: with its credit shards, always equal to the sum of the ledger
+   * (lib/credentials/accounts.ts). Top-ups land here; charges mostly take from the shards.
+   */
   balance: integer("balance").notNull().default(0),
   /** Requests per minute on the Credentials API, across all instances (lib/http/rate-limiter.ts). */
   rateLimitPerMinute: integer("rate_limit_per_minute").notNull().default(600),
@@ -383,12 +387,27 @@ export const creditLedger = pgTable(
       .notNull()
       .references(() => apiAccounts.id, { onDelete: "cascade" }),
     delta: integer("delta").notNull(),
-    balanceAfter: integer("balance_after").notNull(),
     reason: text("reason").notNull(),
     reference: text("reference"),
     createdAt: createdAt(),
   },
   (table) => [index("credit_ledger_account").on(table.accountId, table.id)],
+);
+
+/**
+ * An account's credits spread over up to 16 rows besides its reserve, so concurrent charges
+ * take from different rows instead of queueing on one (lib/credentials/accounts.ts).
+ */
+export const creditShards = pgTable(
+  "credit_shards",
+  {
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => apiAccounts.id, { onDelete: "cascade" }),
+    slot: integer("slot").notNull(),
+    balance: integer("balance").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.accountId, table.slot] }), check("credit_shards_balance", sql`${table.balance} >= 0`)],
 );
 
 export const signingKeys = pgTable("signing_keys", {
@@ -404,6 +423,7 @@ export const statusLists = pgTable("status_lists", {
   size: integer("size").notNull(),
   /** The raw bitstring (size / 8 bytes); bit i set = credential i revoked. */
   bits: bytea("bits").notNull(),
+  /** 0 while the list is open; the entries taken, recorded when it closes (lib/credentials/status-list.ts). */
   allocated: integer("allocated").notNull().default(0),
   updatedAt: at("updated_at").notNull().defaultNow(),
 });

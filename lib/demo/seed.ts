@@ -128,7 +128,7 @@ async function seed(tx: Tx): Promise<void> {
   await grantAll(tx, carolId, ["liveness"]);
 
   const [account] = await tx.insert(apiAccounts).values({ name: "Demo Bank", partnerOcid: DEMO_GATEWAY.ocid, balance: 1000 }).returning();
-  await tx.insert(creditLedger).values({ accountId: account!.id, delta: 1000, balanceAfter: 1000, reason: "top_up", reference: "demo data set" });
+  await tx.insert(creditLedger).values({ accountId: account!.id, delta: 1000, reason: "top_up", reference: "demo data set" });
   await tx.insert(apiKeys).values({ accountId: account!.id, label: "sk_test_demo…cdef", keyHash: hashApiKey(DEMO_API_KEY) });
 
   await seedReviewCases(tx, { reviewerId, listVersion, verifiedAt });
