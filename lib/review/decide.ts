@@ -3,7 +3,7 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
-import { can, type StaffRole } from "@/lib/auth/roles";
+import { assertStaffMay } from "@/lib/auth/acting-staff";
 import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
 import type { Db, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems, itemHistory } from "@/lib/db/schema";
@@ -22,7 +22,6 @@ export const HISTORY_NOTE_PURPOSE = "item_history.note";
  * its history row, its audit entry and any credential revocation it causes
  * are written in one transaction, or not at all.
  */
-export type Reviewer = { id: string; role: StaffRole | null };
 export type DecisionOutcome = { state: "verified" | "rejected" | "proposed" };
 
 /** What a declared item is checked against; approval waits until one of these is verified. */
@@ -109,9 +108,9 @@ function documentExpiry(value: unknown): Date | null {
   return documentLapsesAt(expires);
 }
 
-export async function decideItem(db: Db, reviewer: Reviewer, userId: string, input: DecisionInput): Promise<DecisionOutcome> {
-  if (!can(reviewer.role, "items.decide")) throw new AppError("FORBIDDEN", "Your role may not decide items.");
+export async function decideItem(db: Db, reviewerId: string, userId: string, input: DecisionInput): Promise<DecisionOutcome> {
   return db.transaction(async (tx) => {
+    await assertStaffMay(tx, reviewerId, "items.decide");
     // Row lock: two reviewers deciding the same item at once cannot both win.
     const [row] = await tx
       .select({ id: identityItems.id, state: identityItems.state, proposedBy: identityItems.proposedBy })
@@ -121,7 +120,7 @@ export async function decideItem(db: Db, reviewer: Reviewer, userId: string, inp
     if (!row || row.state !== "pending") throw new AppError("CONFLICT", `${ITEM_INFO[input.item].label} is not pending any more; reload the case.`);
     const items = await getItems(tx, userId);
     const stored = items.get(input.item)!;
-    const actor = { type: "staff" as const, id: reviewer.id };
+    const actor = { type: "staff" as const, id: reviewerId };
     const audit = (action: string, details: Record<string, unknown> = {}) =>
       recordAudit(tx, { actor, action, subjectUserId: userId, details: { item: input.item, itemId: row.id, ...details } });
 
@@ -134,12 +133,12 @@ export async function decideItem(db: Db, reviewer: Reviewer, userId: string, inp
           // The first reviewer says why the match is not this person; the second confirms that reading.
           if (!input.clearance) throw new AppError("INVALID_REQUEST", "Choose why the match is not this person before proposing to clear it.", { field: "clearance" });
           const now = new Date();
-          await tx.update(identityItems).set({ proposedBy: reviewer.id, proposedAt: now, updatedAt: now }).where(eq(identityItems.id, row.id));
+          await tx.update(identityItems).set({ proposedBy: reviewerId, proposedAt: now, updatedAt: now }).where(eq(identityItems.id, row.id));
           await tx.insert(itemHistory).values({
             itemId: row.id,
             state: "pending",
             action: "review.approval_proposed",
-            actorId: reviewer.id,
+            actorId: reviewerId,
             reason: `clearance.${input.clearance}`,
             noteEnc: input.clearanceNote ? encryptText(input.clearanceNote, HISTORY_NOTE_PURPOSE) : null,
             createdAt: now,
@@ -147,7 +146,7 @@ export async function decideItem(db: Db, reviewer: Reviewer, userId: string, inp
           await audit("item.approval_proposed", { clearance: input.clearance });
           return { state: "proposed" };
         }
-        if (row.proposedBy === reviewer.id) {
+        if (row.proposedBy === reviewerId) {
           throw new AppError("FORBIDDEN", "You proposed this approval: a second, different reviewer must confirm it.");
         }
         proposedBy = row.proposedBy;
@@ -159,7 +158,7 @@ export async function decideItem(db: Db, reviewer: Reviewer, userId: string, inp
         item: input.item,
         state: "verified",
         ...(value !== undefined && { value }),
-        actorId: reviewer.id,
+        actorId: reviewerId,
         action: "review.approved",
         documentExpiresAt: documentExpiry(stored.value),
         ...(proposedBy && { historyReason: "clearance.confirmed" }),
@@ -173,7 +172,7 @@ export async function decideItem(db: Db, reviewer: Reviewer, userId: string, inp
       userId,
       item: input.item,
       state: "rejected",
-      actorId: reviewer.id,
+      actorId: reviewerId,
       action: input.decision === "reject" ? "review.rejected" : "review.resubmission_requested",
       rejectionReason: reason,
       noteToUser: input.noteToUser ?? null,

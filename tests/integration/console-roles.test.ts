@@ -575,7 +575,7 @@ describe("the operations behind the console re-check the role themselves", () =>
       name: "decideItem",
       allowed: DECIDE,
       setup: pendingCase,
-      run: async ({ userId }, id) => decideItem(await getDb(), { id, role: (await roleOf(id)) ?? null }, userId, { decision: "approve", item: "id_card" }),
+      run: async ({ userId }, id) => decideItem(await getDb(), id, userId, { decision: "approve", item: "id_card" }),
       state: ({ userId }) => itemOf(userId),
     }),
   ];
