@@ -3,10 +3,10 @@
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
+import { fieldErrorsOf, IDLE, type FieldErrors } from "@/lib/http/action-state";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/kyc/fields";
 import { identityDocumentFieldsSchema, PROOF_OF_ADDRESS_TYPES, proofOfAddressFieldsSchema } from "@/lib/kyc/document-values";
 import { MAX_UPLOAD_BYTES } from "@/lib/kyc/file-type";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/kyc/form-errors";
 import { documentFieldsFrom } from "@/lib/kyc/form-input";
 import type { DocumentItem } from "@/lib/kyc/items";
 
@@ -50,7 +50,7 @@ function FileField({ name, label, error, hint }: { name: string; label: string; 
 
 /** Upload with typed fields. The browser checks fields and sizes with the server's schema; the server checks the bytes. */
 export function DocumentForm({ item, countries }: { item: DocumentItem; countries: Country[] }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(uploadDocumentAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(uploadDocumentAction, IDLE);
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   const errors = clientErrors ?? state.fieldErrors ?? {};
   const isProof = item === "proof_of_address";

@@ -3,12 +3,13 @@
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { confirmPhoneCodeAction, requestPhoneCodeAction, type FormState } from "@/app/(account)/account/actions";
+import { IDLE } from "@/lib/http/action-state";
 import { FormMessage, SubmitButton, TextField } from "@/components/kyc/fields";
 import { phoneSchema } from "@/lib/kyc/values";
 
 /** Step 1 sends a code to the number; step 2 takes the code. A new code can be asked for at any time. */
 export function PhoneForm({ current, waitingFor }: { current?: string; waitingFor?: string }) {
-  const [sent, requestCode, requesting] = useActionState<FormState, FormData>(requestPhoneCodeAction, {});
+  const [sent, requestCode, requesting] = useActionState<FormState, FormData>(requestPhoneCodeAction, IDLE);
   const [phoneError, setPhoneError] = useState<string | undefined>();
   const codeFor = sent.ok ? sent.phone : waitingFor;
 
@@ -49,7 +50,7 @@ export function PhoneForm({ current, waitingFor }: { current?: string; waitingFo
 }
 
 function CodeForm({ phone }: { phone: string }) {
-  const [confirmed, confirmCode, confirming] = useActionState<FormState, FormData>(confirmPhoneCodeAction, {});
+  const [confirmed, confirmCode, confirming] = useActionState<FormState, FormData>(confirmPhoneCodeAction, IDLE);
   const [codeError, setCodeError] = useState<string | undefined>();
 
   function checkCode(event: FormEvent<HTMLFormElement>) {

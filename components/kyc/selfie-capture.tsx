@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 
 import { submitSelfieAction, type FormState } from "@/app/(account)/account/actions";
+import { IDLE } from "@/lib/http/action-state";
 import { FormMessage, SubmitButton } from "@/components/kyc/fields";
 
 type Camera = "off" | "starting" | "on" | "unavailable";
@@ -13,7 +14,7 @@ type Camera = "off" | "starting" | "on" | "unavailable";
  * before "Use this picture".
  */
 export function SelfieCapture() {
-  const [state, action, pending] = useActionState<FormState, FormData>(submitSelfieAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(submitSelfieAction, IDLE);
   const videoRef = useRef<HTMLVideoElement>(null);
   const streamRef = useRef<MediaStream | null>(null);
   const [camera, setCamera] = useState<Camera>("off");

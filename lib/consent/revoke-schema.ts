@@ -7,5 +7,3 @@ export const revokeFormSchema = z.object({
   partnerOcid: z.coerce.number().int().positive().max(2_147_483_647),
   item: z.enum(ITEMS).optional(),
 });
-
-export type RevokeState = { kind: "idle" } | { kind: "done"; message: string } | { kind: "refused"; message: string };

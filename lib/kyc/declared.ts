@@ -5,7 +5,8 @@ import { isDeepStrictEqual } from "node:util";
 import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
 import type { Db } from "@/lib/db/client";
-import { fieldErrorsOf, invalidFields } from "@/lib/kyc/form-errors";
+import { fieldErrorsOf } from "@/lib/http/action-state";
+import { invalidFields } from "@/lib/http/errors";
 import { effectiveState, getItem, writeItem } from "@/lib/kyc/item-store";
 import type { DeclaredItem } from "@/lib/kyc/items";
 import { screenUser } from "@/lib/kyc/screening-store";
@@ -22,7 +23,7 @@ export async function submitDeclaredItem(db: Db, userId: string, item: DeclaredI
   const schema = ITEM_VALUE_SCHEMAS[item];
   if (!schema) throw new Error(`no value schema for ${item}`);
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error));
+  if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error, "value"));
   const value = parsed.data;
 
   return db.transaction(async (tx) => {
