@@ -1,7 +1,7 @@
 /**
- * Start-up (SPEC §1): validate the configuration, load the keys, open and
- * migrate the database and seed it, before the server takes requests.
- * A bad value stops the process with one line naming the variable.
+ * Start-up (SPEC §1) under `next dev` and `next start`, before the first request: the same
+ * composition root server.ts awaits (lib/startup.ts), which runs once per process however
+ * many callers ask for it. A bad value stops the process with one line naming the variable.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;

@@ -2,7 +2,8 @@
  * The production server: Next.js for pages, server actions and most routes,
  * with the high-volume machine API (SPEC §4 validate/data/capabilities and
  * credential verification) answered directly by the same route handlers,
- * skipping Next's per-request pipeline (lib/http/attest-server.ts). Started by `npm start`.
+ * skipping Next's per-request pipeline (lib/http/attest-server.ts, handed the handlers by
+ * lib/machine-api.ts). Started by `npm start`.
  */
 import next from "next";
 
@@ -10,6 +11,12 @@ import { closeDb } from "./lib/db/client";
 import { getEnv } from "./lib/env";
 import { logUnexpected } from "./lib/http/errors";
 import { createAttestServer, InFlight } from "./lib/http/attest-server";
+import { MACHINE_API } from "./lib/machine-api";
+import { startAttest } from "./lib/startup";
+
+// Configuration, keys, database and the jobs, before anything else (lib/startup.ts); a bad
+// value stops the process here with one line naming the variable.
+await startAttest();
 
 const env = getEnv();
 // Next builds its internal request URL from these, not from the address it is bound to:
@@ -22,7 +29,7 @@ const DRAIN_MS = 10_000;
 await app.prepare();
 
 const inFlight = new InFlight();
-const server = createAttestServer({ next: (request, response) => handle(request, response), inFlight }).listen(env.port, env.host, () =>
+const server = createAttestServer({ next: (request, response) => handle(request, response), inFlight, ...MACHINE_API }).listen(env.port, env.host, () =>
   console.log(`Attest listening on ${env.publicUrl.href} (port ${env.port})`),
 );
 

@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 
 import { renderPassportImage, renderSelfieImage } from "../lib/demo/document-images";
-import { addDays, isoDateOf } from "../lib/kyc/dates";
-import { buildPassportMrz } from "../lib/kyc/mrz";
+import { addDays, isoDateOf } from "../lib/items/dates";
+import { buildPassportMrz } from "../lib/documents/mrz";
 import { CHROMIUM_ARGS } from "../scripts/server-command";
 import { latestMessageTo } from "./support/mailbox";
 import { signInAs, uniqueEmail } from "./support/session";

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
 
+import { forget, remember } from "@/lib/state/remember";
+
 /**
  * Configuration, validated once (SPEC §1). Everything else reads `getEnv()`,
  * never `process.env`, so a bad value is found at start-up, not mid-request.
@@ -138,16 +140,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
-const globalEnv = globalThis as { __attestEnv?: Env };
-
 export function getEnv(): Env {
-  globalEnv.__attestEnv ??= parseEnv(process.env);
-  return globalEnv.__attestEnv;
+  return remember("env", () => parseEnv(process.env));
 }
 
 /** Tests change the environment between cases; this forgets the parsed copy. */
 export function resetEnvForTests(): void {
-  delete globalEnv.__attestEnv;
+  forget("env");
 }
 
 /** The OCN endpoint paths sit under PUBLIC_URL's own path, if it has one. */

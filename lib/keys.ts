@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { ConfigError, getEnv } from "@/lib/env";
+import { forget, remember } from "@/lib/state/remember";
 
 /**
  * The one loader for key material (SPEC §1). Each key comes from its variable;
@@ -116,22 +117,22 @@ function deriveDataKeys(base64: string): Keys["dataKeys"] {
   };
 }
 
-const globalKeys = globalThis as { __attestKeys?: Keys };
-
 export function getKeys(): Keys {
-  if (globalKeys.__attestKeys) return globalKeys.__attestKeys;
+  return remember("keys", loadKeys);
+}
+
+function loadKeys(): Keys {
   const env = getEnv();
   const ocnPrivateKey = resolve(SPECS.ocn, env.ocnPrivateKey).toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(ocnPrivateKey)) throw new ConfigError("OCN_PRIVATE_KEY", "must be 64 hex characters");
-  globalKeys.__attestKeys = {
+  return {
     ocnPrivateKey,
     credential: loadCredentialKey(resolve(SPECS.credential, env.credentialSigningKey)),
     dataKeys: deriveDataKeys(resolve(SPECS.data, env.dataEncryptionKey)),
     authSecret: resolve(SPECS.auth, env.authSecret),
   };
-  return globalKeys.__attestKeys;
 }
 
 export function resetKeysForTests(): void {
-  delete globalKeys.__attestKeys;
+  forget("keys");
 }

@@ -22,9 +22,7 @@ import { performance } from "node:perf_hooks";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "attest-queue-"));
 process.env.DATA_DIR = dataDir;
-process.env.SEED_DEMO = "0";
 delete process.env.DATABASE_URL;
-delete process.env.SANCTIONS_LIST;
 
 const PEOPLE = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 40_000);
 const EXPLAIN = process.argv.includes("--explain");

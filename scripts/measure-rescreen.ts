@@ -13,7 +13,6 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), "attest-rescreen-"));
-process.env.SEED_DEMO = "0";
 delete process.env.DATABASE_URL;
 
 const USERS = Number(process.argv[2] ?? 10_000);
@@ -33,10 +32,10 @@ async function main() {
   const { getDb, closeDb } = await import("../lib/db/client");
   const { users, identityItems } = await import("../lib/db/schema");
   const { emailColumns } = await import("../lib/auth/adapter");
-  const { sealItemValue } = await import("../lib/kyc/item-cipher");
-  const { storeSanctionsList } = await import("../lib/kyc/sanctions-store");
-  const { rescreenEveryone } = await import("../lib/kyc/screening-store");
-  const { SANCTIONS_CSV_HEADER } = await import("../lib/kyc/screening/csv");
+  const { sealItemValue } = await import("../lib/items/cipher");
+  const { storeSanctionsList } = await import("../lib/screening/sanctions-list");
+  const { rescreenEveryone } = await import("../lib/screening/screen");
+  const { SANCTIONS_CSV_HEADER } = await import("../lib/screening/csv");
 
   const db = await getDb();
   const t0 = performance.now();

@@ -8,8 +8,8 @@
  * run also shows that the index still finds them.
  */
 import { performance } from "node:perf_hooks";
-import type { SanctionsEntry } from "../lib/kyc/screening/csv";
-import { buildScreeningIndex, screenPerson, type ScreenedPerson } from "../lib/kyc/screening/index";
+import type { SanctionsEntry } from "../lib/screening/csv";
+import { buildScreeningIndex, screenPerson, type ScreenedPerson } from "../lib/screening/matcher";
 
 const ENTRIES = Number(process.argv[2] ?? 50_000);
 const USERS = Number(process.argv[3] ?? 10_000);

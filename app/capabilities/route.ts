@@ -1,5 +1,2 @@
-import { capabilitiesForPartner } from "@/lib/ocn/capabilities";
-import { withPartner } from "@/lib/ocn/authenticate";
-
-/** GET /capabilities (SPEC §4): what this provider offers the calling partner. */
-export const GET = withPartner(async ({ partner }) => Response.json(capabilitiesForPartner(partner)));
+/** GET /capabilities (SPEC §4); the handler lives with the partner-facing API. */
+export { capabilitiesRoute as GET } from "@/lib/partner-api/routes";

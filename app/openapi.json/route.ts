@@ -1,6 +1,6 @@
-import { openApiDocument } from "@/lib/ocn/openapi";
+import { machineApiDocument } from "@/lib/machine-api";
 
-/** The OCN API description (OpenAPI 3.1), generated from the same zod schemas as the routes. */
+/** Both machine APIs described as OpenAPI 3.1, generated from the same zod schemas as the routes. */
 export function GET() {
-  return Response.json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } });
+  return Response.json(machineApiDocument(), { headers: { "Cache-Control": "public, max-age=300" } });
 }

@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 
 import { savePartnerAction, setPartnerStatusAction } from "@/app/(admin)/admin/partners/actions";
+import { ITEM_INFO, ITEMS } from "@/lib/items/items";
 import { ActionMessage } from "@/components/ui/action-message";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
-import { ITEM_INFO, ITEMS } from "@/lib/kyc/items";
 
 export type PartnerFormValues = {
   ocid: number;

@@ -1,8 +1,8 @@
 import Link from "next/link";
 
-import { formatAge } from "@/components/admin/age";
+import { formatAge } from "@/lib/review/age";
+import { ITEM_INFO } from "@/lib/items/items";
 import { AssignToMe } from "@/components/admin/assign-form";
-import { ITEM_INFO } from "@/lib/kyc/items";
 import type { QueueCase } from "@/lib/review/queue";
 
 /** Past the SLA: red; in its last quarter: amber; otherwise plain. */

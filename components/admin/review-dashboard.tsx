@@ -1,4 +1,4 @@
-import { ITEM_INFO } from "@/lib/kyc/items";
+import { ITEM_INFO } from "@/lib/items/items";
 import type { ReviewDashboard } from "@/lib/review/dashboard";
 
 function hours(value: number | null): string {

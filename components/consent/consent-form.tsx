@@ -5,8 +5,8 @@ import { useActionState, useEffect, useId, useState } from "react";
 import { submitConsentDecision } from "@/app/kyc/grant/[ocid]/actions";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
 import type { DecisionRequestFields, DecisionState } from "@/lib/consent/decision-schema";
+import type { Item, ItemState } from "@/lib/items/items";
 import { IDLE } from "@/lib/http/action-state";
-import type { Item, ItemState } from "@/lib/kyc/items";
 
 export type ConsentRow = { item: Item; label: string; shares: string; preview: string; state: ItemState; initiallyOn: boolean };
 

@@ -2,7 +2,7 @@ import { KycDataView } from "@/components/demo/kyc-data-view";
 import { PartnerStatusBadge } from "@/components/demo/partner-status-badge";
 import { SignatureCheck } from "@/components/demo/signature-check";
 import type { DemoCallResult } from "@/lib/demo/gateway-form";
-import { ITEM_INFO, isItem, PARTNER_STATUSES, type PartnerStatus } from "@/lib/kyc/items";
+import { ITEM_INFO, isItem, PARTNER_STATUSES, type PartnerStatus } from "@/lib/items/items";
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);

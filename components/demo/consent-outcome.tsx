@@ -1,5 +1,5 @@
 import type { ConsentCallback } from "@/lib/demo/consent-callback";
-import { ITEM_INFO } from "@/lib/kyc/items";
+import { ITEM_INFO } from "@/lib/items/items";
 
 const STATE_TEXT: Record<ConsentCallback["stateCheck"], { ok: boolean; text: string }> = {
   matches: { ok: true, text: "state matches the one this gateway issued" },

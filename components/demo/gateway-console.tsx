@@ -5,8 +5,8 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { askConsentAction, checkStatusAction, fetchDataAction } from "@/app/demo/actions";
 import { CallResult } from "@/components/demo/call-result";
 import { DEMO_PEOPLE, demoRequestSchema, type DemoActionResult, type DemoCallResult, type DemoRequest } from "@/lib/demo/gateway-form";
+import { ITEM_INFO, ITEMS, type Item } from "@/lib/items/items";
 import { fieldErrorsOf } from "@/lib/http/action-state";
-import { ITEM_INFO, ITEMS, type Item } from "@/lib/kyc/items";
 
 type Action = "validate" | "data" | "consent";
 type FieldErrors = Partial<Record<keyof DemoRequest, string>>;

@@ -1,4 +1,4 @@
-import { ITEM_INFO, isItem } from "@/lib/kyc/items";
+import { ITEM_INFO, isItem } from "@/lib/items/items";
 
 /** The values a partner received from /kyc/data, document images included. */
 export function KycDataView({ data }: { data: Record<string, unknown> }) {

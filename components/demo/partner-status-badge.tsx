@@ -1,4 +1,4 @@
-import type { PartnerStatus } from "@/lib/kyc/items";
+import type { PartnerStatus } from "@/lib/items/items";
 
 const STYLES: Record<PartnerStatus, string> = {
   verified: "bg-emerald-50 text-emerald-800 ring-emerald-300",

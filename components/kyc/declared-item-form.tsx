@@ -5,9 +5,9 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 import { submitDeclaredItemAction, type FormState } from "@/app/(account)/account/actions";
 import { fieldErrorsOf, IDLE, type FieldErrors } from "@/lib/http/action-state";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
-import { declaredInputFrom } from "@/lib/kyc/form-input";
-import type { DeclaredItem } from "@/lib/kyc/items";
-import { ITEM_VALUE_SCHEMAS, MAXIMUM_AGE, MINIMUM_AGE } from "@/lib/kyc/values";
+import { declaredInputFrom } from "@/lib/items/form-input";
+import type { DeclaredItem } from "@/lib/items/items";
+import { ITEM_VALUE_SCHEMAS, MAXIMUM_AGE, MINIMUM_AGE } from "@/lib/items/values";
 
 type Country = { code: string; name: string };
 

@@ -5,10 +5,10 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
 import { fieldErrorsOf, IDLE, type FieldErrors } from "@/lib/http/action-state";
 import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/kyc/fields";
-import { identityDocumentFieldsSchema, PROOF_OF_ADDRESS_TYPES, proofOfAddressFieldsSchema } from "@/lib/kyc/document-values";
-import { MAX_UPLOAD_BYTES } from "@/lib/kyc/file-type";
-import { documentFieldsFrom } from "@/lib/kyc/form-input";
-import type { DocumentItem } from "@/lib/kyc/items";
+import { identityDocumentFieldsSchema, PROOF_OF_ADDRESS_TYPES, proofOfAddressFieldsSchema } from "@/lib/items/document-values";
+import { MAX_UPLOAD_BYTES } from "@/lib/documents/file-type";
+import { documentFieldsFrom } from "@/lib/items/form-input";
+import type { DocumentItem } from "@/lib/items/items";
 
 type Country = { code: string; name: string };
 

@@ -1,4 +1,4 @@
-import type { ItemState } from "@/lib/kyc/items";
+import type { ItemState } from "@/lib/items/items";
 
 const STYLES: Record<ItemState, { label: string; className: string }> = {
   missing: { label: "Missing", className: "bg-slate-100 text-slate-700 ring-slate-300" },

@@ -1,5 +1,5 @@
-import { countryName } from "@/lib/kyc/countries";
-import type { Item } from "@/lib/kyc/items";
+import { countryName } from "@/lib/items/countries";
+import type { Item } from "@/lib/items/items";
 
 /** The person's own value in full, on their item page (the overview shows it masked). */
 type Value = Record<string, unknown>;

@@ -5,7 +5,7 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 import { confirmPhoneCodeAction, requestPhoneCodeAction, type FormState } from "@/app/(account)/account/actions";
 import { IDLE } from "@/lib/http/action-state";
 import { FormMessage, SubmitButton, TextField } from "@/components/kyc/fields";
-import { phoneSchema } from "@/lib/kyc/values";
+import { phoneSchema } from "@/lib/items/values";
 
 /** Step 1 sends a code to the number; step 2 takes the code. A new code can be asked for at any time. */
 export function PhoneForm({ current, waitingFor }: { current?: string; waitingFor?: string }) {

@@ -6,7 +6,7 @@ import { asc, desc, gt, sql } from "drizzle-orm";
 
 import type { DbOrTx, Tx } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
-import { canonicalJson } from "@/lib/ocn/canonical-json";
+import { canonicalJson } from "@/lib/security/canonical-json";
 
 /**
  * The hash-chained audit log (SPEC §7). Every entry is written inside the

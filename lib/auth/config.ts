@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { absoluteUrl, getEnv } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
 import { getKeys } from "@/lib/keys";
-import { markEmailVerified } from "@/lib/kyc/item-store";
+import { markEmailVerified } from "@/lib/items/store";
 import { sendMail } from "@/lib/mail/transport";
 
 declare module "next-auth" {

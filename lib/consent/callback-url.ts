@@ -1,4 +1,4 @@
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 
 /**
  * The URL a person is sent back to (SPEC §5). Built with URL/searchParams so

@@ -4,7 +4,7 @@ import { and, eq, inArray } from "drizzle-orm";
 
 import type { DbOrTx } from "@/lib/db/client";
 import { dataAccesses, grants, partners } from "@/lib/db/schema";
-import { ITEMS, isItem, type Item } from "@/lib/kyc/items";
+import { ITEMS, isItem, type Item } from "@/lib/items/items";
 
 /**
  * What /account/partners shows: every partner the person ever decided

@@ -1,9 +1,9 @@
 import "server-only";
 
 import type { DbOrTx } from "@/lib/db/client";
-import { effectiveState, getItems } from "@/lib/kyc/item-store";
-import { ITEM_INFO, type Item, type ItemState } from "@/lib/kyc/items";
-import { previewItem } from "@/lib/kyc/mask";
+import { effectiveState, getItems } from "@/lib/items/store";
+import { ITEM_INFO, type Item, type ItemState } from "@/lib/items/items";
+import { previewItem } from "@/lib/items/mask";
 
 import { grantedItems } from "./connected-partners";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
+import { ITEMS } from "@/lib/items/items";
 import type { ActionState } from "@/lib/http/action-state";
-import { ITEMS } from "@/lib/kyc/items";
 
 import { MAX_STATE_LENGTH } from "./grant-request";
 

@@ -1,4 +1,4 @@
-import { isItem, type Item } from "@/lib/kyc/items";
+import { isItem, type Item } from "@/lib/items/items";
 
 /**
  * The checks SPEC §5 puts before anything is shown on the consent page, in

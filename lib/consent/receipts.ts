@@ -5,8 +5,8 @@ import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { consentReceipts } from "@/lib/db/schema";
 import { getKeys } from "@/lib/keys";
-import type { Item } from "@/lib/kyc/items";
-import { canonicalJson } from "@/lib/ocn/canonical-json";
+import type { Item } from "@/lib/items/items";
+import { canonicalJson } from "@/lib/security/canonical-json";
 import { signMessage } from "@/lib/ocn/secp256k1";
 
 /**

@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import type { DbOrTx } from "@/lib/db/client";
 import { consentReceipts, grants } from "@/lib/db/schema";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 import { providerOcid } from "@/lib/ocn/provider";
 
 import { decisionStatus } from "./callback-url";

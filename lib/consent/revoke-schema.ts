@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ITEMS } from "@/lib/kyc/items";
+import { ITEMS } from "@/lib/items/items";
 
 /** A revoke button's form, shared with the server action: one item, or none for "everything". */
 export const revokeFormSchema = z.object({

@@ -5,7 +5,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import type { DbOrTx } from "@/lib/db/client";
 import { grants } from "@/lib/db/schema";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 
 /**
  * Takes back what a person granted a partner: `items`, or everything when

@@ -1,4 +1,4 @@
-import { canonicalJson } from "@/lib/ocn/canonical-json";
+import { canonicalJson } from "@/lib/security/canonical-json";
 import { verifyMessage } from "@/lib/ocn/secp256k1";
 
 /**

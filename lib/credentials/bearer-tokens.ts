@@ -8,6 +8,7 @@ import { absoluteUrl } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { notePrincipal } from "@/lib/http/request-context";
 import { getKeys } from "@/lib/keys";
+import { remember } from "@/lib/state/remember";
 
 /**
  * Short-lived bearer tokens for the Credentials API (SPEC §6): HS256 JWTs that
@@ -22,15 +23,14 @@ export const BEARER_TOKEN_TTL_SECONDS = 3600;
 const AUDIENCE = "attest:credentials-api";
 const ALGORITHM = "HS256";
 
-const cache = globalThis as { __attestBearerKey?: { secret: string; key: Uint8Array } };
-
 function signingKey(): Uint8Array {
   const { authSecret } = getKeys();
-  if (cache.__attestBearerKey?.secret !== authSecret) {
-    const key = new Uint8Array(hkdfSync("sha256", authSecret, Buffer.alloc(0), "attest/api-bearer-tokens", 32));
-    cache.__attestBearerKey = { secret: authSecret, key };
+  const cache = remember("bearer-token-key", () => ({}) as { secret?: string; key?: Uint8Array });
+  if (cache.secret !== authSecret || !cache.key) {
+    cache.key = new Uint8Array(hkdfSync("sha256", authSecret, Buffer.alloc(0), "attest/api-bearer-tokens", 32));
+    cache.secret = authSecret;
   }
-  return cache.__attestBearerKey.key;
+  return cache.key;
 }
 
 function issuer(): string {

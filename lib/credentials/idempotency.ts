@@ -9,7 +9,8 @@ import type { Principal } from "@/lib/credentials/bearer-tokens";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { idempotencyKeys } from "@/lib/db/schema";
 import { AppError, logUnexpected } from "@/lib/http/errors";
-import { canonicalJson } from "@/lib/ocn/canonical-json";
+import { remember } from "@/lib/state/remember";
+import { canonicalJson } from "@/lib/security/canonical-json";
 
 /**
  * `Idempotency-Key` on issuance (SPEC §6): a client that lost an answer sends the request
@@ -133,12 +134,11 @@ export async function sweepIdempotencyKeys(db: DbOrTx): Promise<number> {
   return removed.length;
 }
 
-const globalSweep = globalThis as { __attestIdempotencySweep?: NodeJS.Timeout };
-
-/** Hourly, on every instance (a delete of expired rows is harmless to repeat). */
+/** Hourly, on every instance (a delete of expired rows is harmless to repeat); started once per process. */
 export function startIdempotencySweeps(db: Db): void {
-  if (globalSweep.__attestIdempotencySweep) return;
-  const run = () => void sweepIdempotencyKeys(db).catch((error: unknown) => logUnexpected(error, "the idempotency key sweep"));
-  globalSweep.__attestIdempotencySweep = setInterval(run, 60 * 60 * 1000).unref();
-  run();
+  remember("idempotency-sweep", () => {
+    const run = () => void sweepIdempotencyKeys(db).catch((error: unknown) => logUnexpected(error, "the idempotency key sweep"));
+    run();
+    return setInterval(run, 60 * 60 * 1000).unref();
+  });
 }

@@ -17,8 +17,8 @@ import { credentials, grants, identityItems, partners, users } from "@/lib/db/sc
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { getKeys } from "@/lib/keys";
-import { effectiveState, getItems, type StoredItem } from "@/lib/kyc/item-store";
-import type { Item } from "@/lib/kyc/items";
+import { effectiveState, getItems, type StoredItem } from "@/lib/items/store";
+import type { Item } from "@/lib/items/items";
 import { blindIndex, encryptText } from "@/lib/security/encryption";
 
 /** `POST /api/v1/issue` (SPEC §6 and the seed's Credentials API). */

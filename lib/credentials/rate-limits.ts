@@ -6,7 +6,7 @@ import type { Principal } from "@/lib/credentials/bearer-tokens";
 import type { DbOrTx } from "@/lib/db/client";
 import { apiAccounts } from "@/lib/db/schema";
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, enforceRateLimit } from "@/lib/http/rate-limiter";
-import { processCache } from "@/lib/ocn/bounded-cache";
+import { processCache } from "@/lib/state/bounded-cache";
 
 /**
  * The Credentials API's rate limit, per API account (SPEC §13). Routes that hold the account

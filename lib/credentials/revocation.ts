@@ -1,11 +1,10 @@
 import "server-only";
 
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import type { Tx } from "@/lib/db/client";
 import { credentials, statusLists } from "@/lib/db/schema";
-import type { Item } from "@/lib/kyc/items";
 
 /**
  * Revocation sets the credential's bit in its Bitstring Status List (bit 0 is
@@ -49,37 +48,4 @@ export async function revokeCredential(tx: Tx, credentialId: string, reason: str
     details: { credentialId, reason },
   });
   return true;
-}
-
-/**
- * An item that stops being verified (rejected, expired, withdrawn, changed by the person,
- * sent back to review by a new screening) revokes every live credential whose tier relied
- * on it (SPEC §6), inside the transaction that changed the item.
- */
-export async function revokeCredentialsRelyingOn(tx: Tx, userId: string, item: Item, actor: AuditActor): Promise<number> {
-  return revokeCredentialsRelyingOnAny(tx, new Map([[userId, [item]]]), actor);
-}
-
-/**
- * The same for many people at once, as the expiry sweep and a re-screening need: one read
- * of those people's live credentials, then each one that relied on a lapsed item is
- * revoked. `lapsed` maps a user id to its items.
- */
-export async function revokeCredentialsRelyingOnAny(
-  tx: Tx,
-  lapsed: ReadonlyMap<string, readonly Item[]>,
-  actor: AuditActor,
-  why = "no longer verified",
-): Promise<number> {
-  if (lapsed.size === 0) return 0;
-  const live = await tx
-    .select({ id: credentials.id, userId: credentials.userId, items: credentials.items })
-    .from(credentials)
-    .where(and(inArray(credentials.userId, [...lapsed.keys()]), isNull(credentials.revokedAt)));
-  let revoked = 0;
-  for (const credential of live) {
-    const item = lapsed.get(credential.userId!)?.find((name) => credential.items.includes(name));
-    if (item && (await revokeCredential(tx, credential.id, `${item} ${why}`, actor))) revoked += 1;
-  }
-  return revoked;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { checkTier, highestTier } from "@/lib/credentials/tiers";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 
 const facts = (items: Item[], amlClear = true) => ({ verified: new Set(items), amlClear });
 const tier1: Item[] = ["name", "email", "phone", "date_of_birth"];

@@ -1,4 +1,4 @@
-import type { IdentityDocument, Item } from "@/lib/kyc/items";
+import type { IdentityDocument, Item } from "@/lib/items/items";
 
 /**
  * KYC tiers of a credential (SPEC §6). Each tier names what must be verified;

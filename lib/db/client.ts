@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { getEnv } from "@/lib/env";
 import * as schema from "@/lib/db/schema";
 import { reportPoolWith } from "@/lib/http/metrics";
+import { forget, recall, remember } from "@/lib/state/remember";
 
 /**
  * One database per process: embedded PGlite under $DATA_DIR/pg when no
@@ -27,7 +28,6 @@ type Handle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> 
 export const MIGRATIONS = path.join(process.cwd(), "db/migrations");
 const MIGRATION_LOCK = 0x41747465; // "Atte"
 const POOL_MAX = 10;
-const globalDb = globalThis as { __attestDb?: Promise<Handle> };
 
 async function openPglite(dataDir: string): Promise<Handle> {
   const [{ PGlite }, { drizzle }, { migrate }] = await Promise.all([
@@ -75,21 +75,17 @@ async function openPostgres(url: string): Promise<Handle> {
 
 async function open(): Promise<Handle> {
   const env = getEnv();
-  const handle = env.databaseUrl ? await openPostgres(env.databaseUrl) : await openPglite(env.dataDir);
-  const { afterOpen } = await import("@/lib/db/startup");
-  await afterOpen(handle.db);
-  return handle;
+  return env.databaseUrl ? openPostgres(env.databaseUrl) : openPglite(env.dataDir);
 }
 
 function handle(): Promise<Handle> {
-  globalDb.__attestDb ??= open().catch((error) => {
-    delete globalDb.__attestDb;
-    throw error;
-  });
-  return globalDb.__attestDb;
+  return remember("db", open);
 }
 
-/** The database, migrated and seeded. */
+/**
+ * The database, opened and migrated: nothing more. What the application keeps in it
+ * (the signing key, the demo data, the sanctions list) is start-up's job (lib/startup.ts).
+ */
 export async function getDb(): Promise<Db> {
   return (await handle()).db;
 }
@@ -99,7 +95,7 @@ export async function databaseKind(): Promise<Handle["kind"]> {
 }
 
 export async function closeDb(): Promise<void> {
-  const current = globalDb.__attestDb;
-  delete globalDb.__attestDb;
+  const current = recall<Promise<Handle>>("db");
+  forget("db");
   if (current) await (await current).close();
 }

@@ -18,7 +18,7 @@ import {
 
 // Relative imports: drizzle-kit loads this file without the app's path aliases.
 import { STAFF_ROLES } from "../auth/roles";
-import { ITEM_STATES, ITEMS } from "../kyc/items";
+import { ITEM_STATES, ITEMS } from "@/lib/items/items";
 
 /**
  * The whole domain in one schema, shared by embedded PGlite and PostgreSQL.

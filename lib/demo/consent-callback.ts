@@ -1,5 +1,5 @@
 import { secretsEqual } from "@/lib/security/compare";
-import { isItem, type Item } from "@/lib/kyc/items";
+import { isItem, type Item } from "@/lib/items/items";
 
 /**
  * What the demo gateway makes of the redirect back from the consent page: the parameters

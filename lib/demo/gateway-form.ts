@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ITEMS } from "@/lib/kyc/items";
+import { ITEMS } from "@/lib/items/items";
 
 /**
  * The /demo gateway's form: which person and which items. Shared by the browser form and

@@ -1,9 +1,9 @@
 import "server-only";
 
 import type { Tx } from "@/lib/db/client";
-import { createDemoUser, seedItem, type Person } from "@/lib/demo/seed";
-import { writeItem } from "@/lib/kyc/item-store";
-import { screenUser } from "@/lib/kyc/screening-store";
+import { createDemoUser, seedItem, type Person } from "@/lib/demo/people";
+import { writeItem } from "@/lib/items/store";
+import { screenUser } from "@/lib/screening/screen";
 import { RESUBMISSION_REASON } from "@/lib/review/schemas";
 
 /**

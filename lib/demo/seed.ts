@@ -6,20 +6,15 @@ import path from "node:path";
 import { count, sql } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
-import { emailColumns } from "@/lib/auth/adapter";
 import { hashApiKey } from "@/lib/credentials/api-keys";
 import type { Db, Tx } from "@/lib/db/client";
 import { apiAccounts, apiKeys, creditLedger, grants, partners, users } from "@/lib/db/schema";
-import { renderIdCardImage, renderPassportImage, renderProofOfAddressImage, renderSelfieImage } from "@/lib/demo/document-images";
 import { DEMO_GATEWAY, demoGatewayMetadataUrl } from "@/lib/demo/gateway";
+import { createDemoUser, seedItem, type Person } from "@/lib/demo/people";
 import { seedReviewCases } from "@/lib/demo/review-cases";
 import { getEnv } from "@/lib/env";
-import { addDays, documentLapsesAt, isoDateOf } from "@/lib/kyc/dates";
-import { storeDocument } from "@/lib/kyc/document-store";
-import { writeItem } from "@/lib/kyc/item-store";
-import { ITEMS, type Item } from "@/lib/kyc/items";
-import { buildPassportMrz } from "@/lib/kyc/mrz";
-import { storeSanctionsList } from "@/lib/kyc/sanctions-store";
+import { ITEMS, type Item } from "@/lib/items/items";
+import { storeSanctionsList } from "@/lib/screening/sanctions-list";
 
 /**
  * The demo data set (SPEC §10), loaded once into an empty database. Every
@@ -27,23 +22,6 @@ import { storeSanctionsList } from "@/lib/kyc/sanctions-store";
  */
 export const DEMO_API_KEY = "sk_test_demo_0123456789abcdef";
 export const SAMPLE_SANCTIONS_LIST = path.join(process.cwd(), "db/seed/sanctions-sample.csv");
-
-export type Person = {
-  email: string;
-  ocid: number;
-  first: string;
-  last: string;
-  dob: string;
-  sex: "F" | "M";
-  phone: string;
-  nationality: string;
-  nationalityAlpha3: string;
-  address: { street: string; city: string; state: string; postal_code: string; country: string };
-  passportNumber: string;
-  idNumber: string;
-  licenceNumber: string;
-  seed: number;
-};
 
 const ALICE: Person = {
   email: "alice@example.com",
@@ -98,129 +76,6 @@ const CAROL: Person = {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** For the console's sample cases (lib/demo/review-cases.ts). */
-export const createDemoUser = (tx: Tx, email: string) => createUser(tx, email);
-
-async function createUser(tx: Tx, email: string, ocid?: number, role: "admin" | "reviewer" | null = null): Promise<string> {
-  const [row] = await tx
-    .insert(users)
-    .values({ ...emailColumns(email), emailVerified: new Date(), role, ...(ocid !== undefined && { ocid }) })
-    .returning({ id: users.id });
-  return row!.id;
-}
-
-export type SeedContext = { tx: Tx; userId: string; person: Person; verifiedAt: Date; reviewerId: string; listVersion: string };
-
-/** Writes one item in the given state, with the documents it needs. */
-export async function seedItem(context: SeedContext, item: Item, state: "verified" | "pending", override: Record<string, unknown> = {}): Promise<void> {
-  const { tx, userId, person: p, verifiedAt, reviewerId } = context;
-  const today = isoDateOf(verifiedAt);
-  const write = (value: unknown, documentExpiresAt?: string) =>
-    writeItem(tx, {
-      userId,
-      item,
-      state,
-      value,
-      at: verifiedAt,
-      actorId: state === "verified" ? reviewerId : userId,
-      action: state === "verified" ? "demo.verified" : "demo.submitted",
-      documentExpiresAt: documentExpiresAt ? documentLapsesAt(documentExpiresAt) : null,
-    });
-  const image = async (side: "front" | "page" | "selfie", png: Promise<Buffer>) =>
-    storeDocument(tx, { userId, item, side, contentType: "image/png", bytes: await png });
-  const fullName = `${p.first} ${p.last}`;
-
-  switch (item) {
-    case "name":
-      return void (await write({ first_name: p.first, last_name: p.last, full_name: fullName }));
-    case "email":
-      return void (await write(p.email));
-    case "phone":
-      return void (await write(p.phone));
-    case "date_of_birth":
-      return void (await write(p.dob));
-    case "nationality":
-      return void (await write(p.nationality));
-    case "address":
-      return void (await write(p.address));
-    case "passport": {
-      const issued = "2021-06-01";
-      const expires = "2031-05-31";
-      const mrz = buildPassportMrz({
-        documentNumber: p.passportNumber,
-        issuingCountry: p.nationalityAlpha3,
-        nationality: p.nationalityAlpha3,
-        lastName: p.last,
-        firstName: p.first,
-        birthDate: p.dob,
-        sex: p.sex,
-        expirationDate: expires,
-      });
-      const lines = mrz.split("\n") as [string, string];
-      const front = await image(
-        "front",
-        renderPassportImage({
-          lastName: p.last,
-          firstNames: p.first,
-          nationality: p.nationalityAlpha3,
-          birthDate: p.dob,
-          sex: p.sex,
-          number: p.passportNumber,
-          issuedAt: issued,
-          expiresAt: expires,
-          mrz: lines,
-          seed: p.seed,
-        }),
-      );
-      return void (await write(
-        { number: p.passportNumber, country: p.nationality, issued_at: issued, expires_at: expires, mrz, images: { front } },
-        expires,
-      ));
-    }
-    case "id_card":
-    case "driver_license": {
-      const issued = item === "id_card" ? "2022-03-10" : "2020-08-15";
-      const expires = item === "id_card" ? "2032-03-09" : "2030-08-14";
-      const number = item === "id_card" ? p.idNumber : p.licenceNumber;
-      const front = await image(
-        "front",
-        renderIdCardImage({
-          kind: item === "id_card" ? "national_id" : "driver_license",
-          fullName,
-          number,
-          country: p.nationality,
-          birthDate: p.dob,
-          issuedAt: issued,
-          expiresAt: expires,
-          seed: p.seed,
-        }),
-      );
-      return void (await write({ number, country: p.nationality, issued_at: issued, expires_at: expires, images: { front } }, expires));
-    }
-    case "proof_of_address": {
-      const issued = addDays(today, -20);
-      const page = await image(
-        "page",
-        renderProofOfAddressImage({
-          kind: "utility_bill",
-          fullName,
-          addressLines: [p.address.street, `${p.address.postal_code} ${p.address.city}`, p.address.country],
-          issuedAt: issued,
-          issuer: "Northwind Energy",
-          seed: p.seed,
-        }),
-      );
-      return void (await write({ type: "utility_bill", issued_at: issued, images: { page } }));
-    }
-    case "liveness": {
-      const selfie = await image("selfie", renderSelfieImage({ seed: p.seed }));
-      return void (await write({ images: { selfie } }));
-    }
-    case "aml":
-      return void (await write({ status: "clear", checked_at: verifiedAt.toISOString(), list: context.listVersion, ...override }));
-  }
-}
-
 async function grantAll(tx: Tx, userId: string, denied: Item[] = []): Promise<void> {
   const now = new Date();
   await tx.insert(grants).values(
@@ -238,16 +93,16 @@ async function grantAll(tx: Tx, userId: string, denied: Item[] = []): Promise<vo
 async function seed(tx: Tx): Promise<void> {
   const env = getEnv();
   const list = await storeSanctionsList(tx, readFileSync(SAMPLE_SANCTIONS_LIST, "utf8"), "demo sample", null);
-  // The same label screening writes (lib/kyc/screening-store.ts): the list's content hash.
+  // The same label screening writes (lib/screening/screen.ts): the list's content hash.
   const listVersion = list.version;
 
-  const aliceId = await createUser(tx, ALICE.email, ALICE.ocid);
-  const bobId = await createUser(tx, BOB.email, BOB.ocid);
-  const carolId = await createUser(tx, CAROL.email, CAROL.ocid);
+  const aliceId = await createDemoUser(tx, ALICE.email, ALICE.ocid);
+  const bobId = await createDemoUser(tx, BOB.email, BOB.ocid);
+  const carolId = await createDemoUser(tx, CAROL.email, CAROL.ocid);
   // New people get OCIDs after the demo ones.
   await tx.execute(sql`select setval('user_ocid_seq', (select max(ocid) from users))`);
-  const adminId = await createUser(tx, "admin@example.com", undefined, "admin");
-  const reviewerId = await createUser(tx, "reviewer@example.com", undefined, "reviewer");
+  const adminId = await createDemoUser(tx, "admin@example.com", undefined, "admin");
+  const reviewerId = await createDemoUser(tx, "reviewer@example.com", undefined, "reviewer");
 
   const verifiedAt = new Date(Date.now() - 30 * DAY_MS);
   for (const [userId, person] of [

@@ -8,14 +8,13 @@ import { getEnv, type Env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
 import { AppError, errorResponse, toErrorBody } from "@/lib/http/errors";
 import { isForeignFormPost } from "@/lib/http/foreign-action";
-import { MACHINE_ROUTES, OCN_MACHINE_ROUTES, type MachineHandler } from "@/lib/http/machine-routes";
+import { OCN_MACHINE_ROUTES, type MachineHandler } from "@/lib/http/machine-routes";
 import { metrics } from "@/lib/http/metrics";
 import { requestContextStore, type RequestContext } from "@/lib/http/request-context";
 import { recordRequest, requestIdOf } from "@/lib/http/request-log";
 import { nearMiss, readTarget } from "@/lib/http/request-target";
 import { INVALID_ROUTE, loadRouteTemplates, routeTemplateOf } from "@/lib/http/route-template";
 import { runtimeSecurityHeaders } from "@/lib/http/security-headers";
-import { signResponse } from "@/lib/ocn/authenticate";
 
 /**
  * The node:http server `npm start` runs (server.ts): Next.js for pages, server actions and
@@ -54,9 +53,11 @@ export class InFlight {
 export type AttestServerOptions = {
   next: NextHandler;
   inFlight?: InFlight;
-  /** The machine routes and which of them are OCN routes; the real tables unless a test swaps in its own. */
-  routes?: Record<string, MachineHandler>;
+  /** Who answers each machine route (lib/machine-api.ts; a test may add its own). */
+  routes: Record<string, MachineHandler>;
+  /** Which of them sign every answer, and how (SPEC §2): the OCN routes, with the provider's key. */
   ocnRoutes?: ReadonlySet<string>;
+  signOcnResponse: (response: Response) => Response | Promise<Response>;
 };
 
 /**
@@ -100,13 +101,10 @@ function toRequest(request: IncomingMessage, publicUrl: URL): Request {
   });
 }
 
-/** The envelope for `error`, signed like withPartner's answers when the route is an OCN one. */
-async function failure(error: unknown, signed: boolean, headers?: HeadersInit): Promise<Response> {
-  const response = errorResponse(error, headers);
-  return signed ? signResponse(response) : response;
-}
+/** How the server answers with an error: the envelope, signed like withPartner's answers on an OCN route. */
+type Failure = (error: unknown, signed: boolean, headers?: HeadersInit) => Promise<Response>;
 
-async function machineResponse(handler: MachineHandler, request: IncomingMessage, publicUrl: URL, signed: boolean): Promise<Response> {
+async function machineResponse(handler: MachineHandler, request: IncomingMessage, publicUrl: URL, signed: boolean, failure: Failure): Promise<Response> {
   let webRequest: Request;
   try {
     webRequest = toRequest(request, publicUrl);
@@ -130,18 +128,21 @@ async function send(response: ServerResponse, result: Response): Promise<void> {
   response.end(body);
 }
 
-/** Last resort once an answer failed midway: an envelope if nothing was sent yet, else close. */
-function rescue(response: ServerResponse, error: unknown, signed: boolean): void {
-  if (response.headersSent) return void response.destroy();
-  failure(error, signed)
-    .catch(() => errorResponse(error))
-    .then((result) => send(response, result))
-    .catch(() => response.destroy());
-}
-
 export function createRequestListener(options: AttestServerOptions): (request: IncomingMessage, response: ServerResponse) => void {
-  const routes = options.routes ?? MACHINE_ROUTES;
-  const ocnRoutes = options.ocnRoutes ?? OCN_MACHINE_ROUTES;
+  const { routes, ocnRoutes = OCN_MACHINE_ROUTES, signOcnResponse } = options;
+  const failure: Failure = async (error, signed, headers) => {
+    // Signed by whoever the server was handed (lib/machine-api.ts): this layer knows no OCN keys.
+    const response = errorResponse(error, headers);
+    return signed ? signOcnResponse(response) : response;
+  };
+  /** Last resort once an answer failed midway: an envelope if nothing was sent yet, else close. */
+  const rescue = (response: ServerResponse, error: unknown, signed: boolean): void => {
+    if (response.headersSent) return void response.destroy();
+    failure(error, signed)
+      .catch(() => errorResponse(error))
+      .then((result) => send(response, result))
+      .catch(() => response.destroy());
+  };
   const routeKeys = Object.keys(routes);
   const machinePaths = new Set(routeKeys.map((route) => route.split(" ")[1]!));
   const templates = loadRouteTemplates(process.cwd(), [...machinePaths]);
@@ -160,7 +161,7 @@ export function createRequestListener(options: AttestServerOptions): (request: I
       void send(response, errorResponse(error)).catch((failed) => rescue(response, failed, false));
       return INVALID_ROUTE;
     }
-    if (isForeignFormPost({ method, path, headers: request.headers }, publicUrl.origin, machinePaths)) {
+    if (isForeignFormPost({ method, path, headers: request.headers }, publicUrl.origin)) {
       void send(response, errorResponse(new AppError("FORBIDDEN", "Forms are accepted only from Attest's own pages."))).catch((error) => rescue(response, error, false));
       return routeTemplateOf(templates, path);
     }
@@ -187,7 +188,7 @@ export function createRequestListener(options: AttestServerOptions): (request: I
     }
     const signed = ocnRoutes.has(route);
     track(
-      machineResponse(handler, request, publicUrl, signed)
+      machineResponse(handler, request, publicUrl, signed, failure)
         .then((result) => send(response, result))
         .catch((error) => rescue(response, error, signed)),
     );

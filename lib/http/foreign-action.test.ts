@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { isForeignFormPost } from "@/lib/http/foreign-action";
 
 const ORIGIN = "https://attest.example";
-const MACHINE = new Set(["/kyc/validate"]);
 
 describe("isForeignFormPost", () => {
   it.each([
@@ -17,6 +16,6 @@ describe("isForeignFormPost", () => {
     ["a Credentials API call", { method: "POST", path: "/api/v1/verify", headers: { origin: "https://bank.example" } }, false],
     ["a GET from another origin", { method: "GET", path: "/account", headers: { origin: "https://evil.example" } }, false],
   ])("%s", (_name, request, expected) => {
-    expect(isForeignFormPost(request, ORIGIN, MACHINE)).toBe(expected);
+    expect(isForeignFormPost(request, ORIGIN)).toBe(expected);
   });
 });

@@ -1,3 +1,5 @@
+import { MACHINE_PATHS } from "@/lib/http/machine-routes";
+
 /**
  * A browser form or server action posted to Attest's pages from another
  * origin. Next refuses server actions whose Origin does not match, but with a
@@ -8,9 +10,8 @@
 export function isForeignFormPost(
   request: { method?: string; path: string; headers: { "next-action"?: string | string[]; origin?: string } },
   publicOrigin: string,
-  machinePaths: ReadonlySet<string>,
 ): boolean {
-  if (request.method !== "POST" || request.path.startsWith("/api/") || machinePaths.has(request.path)) return false;
+  if (request.method !== "POST" || request.path.startsWith("/api/") || MACHINE_PATHS.has(request.path)) return false;
   const { origin } = request.headers;
   // Browsers send Origin with every POST; only a server action without one is suspect.
   if (origin === undefined) return request.headers["next-action"] !== undefined;

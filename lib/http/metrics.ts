@@ -1,9 +1,11 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
+import { forget, recall, remember } from "@/lib/state/remember";
+
 /**
  * Prometheus metrics (GET /metrics). One registry per process: the server and Next's bundles
- * load this module separately, so the registry and its metrics live on globalThis and
- * whichever copy runs first creates them for both.
+ * load this module separately, so the registry and its metrics are remembered process-wide
+ * and whichever copy runs first creates them for both.
  */
 export type Metrics = {
   registry: Registry;
@@ -18,8 +20,6 @@ export type Metrics = {
 /** A database's own report for the pool gauge, read at scrape time; null where it has none. */
 export type PoolReport = () => Promise<{ active: number; idle: number; max: number } | null>;
 
-const globalMetrics = globalThis as { __attestMetrics?: Metrics; __attestPoolReport?: PoolReport };
-
 function createMetrics(): Metrics {
   const registry = new Registry();
   const labelNames = ["route", "method", "status"] as const;
@@ -30,7 +30,7 @@ function createMetrics(): Metrics {
     registers: [registry],
     async collect() {
       this.reset();
-      const report = await globalMetrics.__attestPoolReport?.().catch(() => null);
+      const report = await recall<PoolReport>("pool-report")?.().catch(() => null);
       if (!report) return;
       this.set({ state: "active" }, report.active);
       this.set({ state: "idle" }, report.idle);
@@ -64,13 +64,13 @@ function createMetrics(): Metrics {
 }
 
 export function metrics(): Metrics {
-  globalMetrics.__attestMetrics ??= createMetrics();
-  return globalMetrics.__attestMetrics;
+  return remember("metrics", createMetrics);
 }
 
 /** The database client registers how to read its pool once it is open. */
 export function reportPoolWith(report: PoolReport): void {
-  globalMetrics.__attestPoolReport = report;
+  forget("pool-report");
+  remember("pool-report", () => report);
 }
 
 /** Times `work` as one run of `job` in attest_job_duration_seconds, failed or not. */

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { rateLimitBudgets } from "@/lib/db/schema";
 import { AppError, logUnexpected } from "@/lib/http/errors";
+import { remember } from "@/lib/state/remember";
 
 /**
  * Requests per minute per partner (OCN routes) and per API account (Credentials API), counted
@@ -180,12 +181,9 @@ export function rateLimited(decision: RateDecision): AppError {
   });
 }
 
-const globalLimiter = globalThis as { __attestRateLimiter?: RateLimiter };
-
 /** The process's limiter (one per instance; instances share only the database). */
 export function getRateLimiter(): RateLimiter {
-  globalLimiter.__attestRateLimiter ??= new RateLimiter(async () => (await import("@/lib/db/client")).getDb());
-  return globalLimiter.__attestRateLimiter;
+  return remember("rate-limiter", () => new RateLimiter(async () => (await import("@/lib/db/client")).getDb()));
 }
 
 /** Counts a request and throws RATE_LIMITED (with Retry-After and RateLimit headers) over the limit. */

@@ -1,10 +1,12 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
+import { remember } from "@/lib/state/remember";
+
 /**
  * What the request log line says about the request beyond its method, route and status:
  * who it was for, once a wrapper has authenticated them (withPartner, withApiKey). The
  * server (attest-server.ts) opens one context per request; route handlers, in the same
- * process but loaded again through Next's bundles, reach the same store through globalThis.
+ * process but loaded again through Next's bundles, reach the same store through `remember`.
  */
 export type RequestContext = {
   requestId: string;
@@ -14,11 +16,8 @@ export type RequestContext = {
   apiAccount?: string;
 };
 
-const globalStore = globalThis as { __attestRequestContext?: AsyncLocalStorage<RequestContext> };
-
 export function requestContextStore(): AsyncLocalStorage<RequestContext> {
-  globalStore.__attestRequestContext ??= new AsyncLocalStorage<RequestContext>();
-  return globalStore.__attestRequestContext;
+  return remember("request-context", () => new AsyncLocalStorage<RequestContext>());
 }
 
 /** Names the caller for the log line; does nothing outside a request the server opened. */

@@ -5,13 +5,12 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { getEnv } from "@/lib/env";
 import { startMailServer } from "@/lib/mail/embedded-server";
 import { keepMessage } from "@/lib/mail/mailbox";
+import { remember } from "@/lib/state/remember";
 
 /**
  * Where mail goes: the SMTP server in SMTP_URL, or else the embedded
  * development mailbox, started on first use in this process.
  */
-const globalMail = globalThis as { __attestTransport?: Promise<Transporter> };
-
 async function createTransport(): Promise<Transporter> {
   const { smtpUrl } = getEnv();
   if (smtpUrl) return nodemailer.createTransport(smtpUrl);
@@ -20,11 +19,7 @@ async function createTransport(): Promise<Transporter> {
 }
 
 export function getTransport(): Promise<Transporter> {
-  globalMail.__attestTransport ??= createTransport().catch((error) => {
-    delete globalMail.__attestTransport;
-    throw error;
-  });
-  return globalMail.__attestTransport;
+  return remember("mail-transport", createTransport);
 }
 
 export type OutgoingMail = { to: string; subject: string; text: string; html?: string };

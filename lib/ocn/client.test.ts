@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson } from "@/lib/security/canonical-json";
 import { ocnRequest, pathAndQueryOf, signRequestHeaders, verifyDataSignature, verifyResponseSignature } from "./client";
 import { OCN_HEADERS, requestMessage, responseMessage } from "./messages";
 import { publicKeyFromPrivate, sha256Hex, signMessage, verifyMessage } from "./secp256k1";

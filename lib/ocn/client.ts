@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson } from "@/lib/security/canonical-json";
 import { OCN_HEADERS, requestMessage, responseMessage } from "./messages";
 import { sha256Hex, signMessage, verifyMessage } from "./secp256k1";
 

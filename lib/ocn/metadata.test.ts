@@ -1,7 +1,7 @@
 import * as ecc from "tiny-secp256k1";
 import { describe, expect, it } from "vitest";
 
-import { canonicalJson, sortedTopLevelJson } from "./canonical-json";
+import { canonicalJson, sortedTopLevelJson } from "@/lib/security/canonical-json";
 import { CAPABILITIES, metadataSchema, signMetadataConfig, verifyMetadataSignature } from "./metadata";
 import { publicKeyFromPrivate, signMessage } from "./secp256k1";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { canonicalJson, sortedTopLevelJson } from "./canonical-json";
+import { canonicalJson, sortedTopLevelJson } from "@/lib/security/canonical-json";
 import { parsePublicKey, signMessage, verifyMessage } from "./secp256k1";
 
 export const CAPABILITIES = ["kyc.grant", "kyc.validate", "kyc.data"] as const;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { BoundedCache } from "@/lib/ocn/bounded-cache";
+import { BoundedCache } from "@/lib/state/bounded-cache";
 import type { ResolvedPartner } from "@/lib/ocn/partners";
 import { fetchOutbound } from "@/lib/security/outbound-fetch";
 

@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from "@/lib/db/client";
 import { partners } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { rateLimitPerMinuteSchema } from "@/lib/http/rate-limit-schema";
-import { ITEMS } from "@/lib/kyc/items";
+import { ITEMS } from "@/lib/items/items";
 import { fetchPartnerMetadata, forgetPartner, forgetPartnerMetadata, isAllowedMetadataUrl } from "@/lib/ocn/partners";
 
 /**

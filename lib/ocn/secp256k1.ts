@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 
 import * as ecc from "tiny-secp256k1";
 
-import { BoundedCache } from "./bounded-cache";
+import { BoundedCache } from "@/lib/state/bounded-cache";
 
 /*
  * OCN signatures (SPEC §2): ECDSA on secp256k1 over SHA-256 of the UTF-8 message, with no

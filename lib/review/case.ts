@@ -4,9 +4,9 @@ import { asc, eq, inArray } from "drizzle-orm";
 
 import type { Db } from "@/lib/db/client";
 import { identityItems, itemHistory, users } from "@/lib/db/schema";
-import { effectiveState, getItems, type StoredItem } from "@/lib/kyc/item-store";
-import { IDENTITY_DOCUMENTS, ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/kyc/items";
-import { compareMrzWithTyped, parsePassportMrz } from "@/lib/kyc/mrz";
+import { effectiveState, getItems, type StoredItem } from "@/lib/items/store";
+import { IDENTITY_DOCUMENTS, ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/items/items";
+import { compareMrzWithTyped, parsePassportMrz } from "@/lib/documents/mrz";
 import { approvalBlocker, evidenceFor, HISTORY_NOTE_PURPOSE, latestScreening, type AmlScreening } from "@/lib/review/decide";
 import { decryptText } from "@/lib/security/encryption";
 import { staffEmails } from "@/lib/review/staff-names";

@@ -4,7 +4,7 @@ import { and, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
 
 import type { DbOrTx } from "@/lib/db/client";
 import { identityItems, itemHistory } from "@/lib/db/schema";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 import { staffEmails } from "@/lib/review/staff-names";
 
 /**

@@ -3,14 +3,14 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
+import { revokeCredentialsRelyingOn } from "@/lib/item-changes/relying-credentials";
 import { assertStaffMay } from "@/lib/auth/acting-staff";
-import { revokeCredentialsRelyingOn } from "@/lib/credentials/revocation";
 import type { Db, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems, itemHistory } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
-import { documentLapsesAt } from "@/lib/kyc/dates";
-import { effectiveState, getItems, writeItem, type StoredItem } from "@/lib/kyc/item-store";
-import { IDENTITY_DOCUMENTS, ITEM_INFO, type Item } from "@/lib/kyc/items";
+import { documentLapsesAt } from "@/lib/items/dates";
+import { effectiveState, getItems, writeItem, type StoredItem } from "@/lib/items/store";
+import { IDENTITY_DOCUMENTS, ITEM_INFO, type Item } from "@/lib/items/items";
 import { RESUBMISSION_REASON, type DecisionInput } from "@/lib/review/schemas";
 import { decryptJson, encryptText } from "@/lib/security/encryption";
 

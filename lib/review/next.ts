@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Db } from "@/lib/db/client";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 import { loadCase } from "@/lib/review/case";
 import { adjacentCase, type Key, type Tier } from "@/lib/review/queue";
 

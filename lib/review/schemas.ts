@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { ITEMS } from "@/lib/kyc/items";
+import { ITEMS } from "@/lib/items/items";
 
 /**
  * What a reviewer may send about one item. Shared by the case page's forms

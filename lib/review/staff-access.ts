@@ -2,7 +2,7 @@ import "server-only";
 
 import { recordAudit } from "@/lib/audit/log";
 import type { Db } from "@/lib/db/client";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 
 /**
  * Staff looking at a person's data is itself a data access: the audit log says who opened

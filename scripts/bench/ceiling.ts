@@ -18,7 +18,7 @@ import { createServer, type ServerResponse } from "node:http";
 
 import { jwtVerify, SignJWT } from "jose";
 
-import { canonicalJson } from "../../lib/ocn/canonical-json";
+import { canonicalJson } from "../../lib/security/canonical-json";
 import { requestMessage, responseMessage } from "../../lib/ocn/messages";
 import { sha256Hex, signMessage, verifyMessage } from "../../lib/ocn/secp256k1";
 import { benchPartner } from "./fixtures";

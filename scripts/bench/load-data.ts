@@ -16,8 +16,8 @@ import { emailColumns } from "../../lib/auth/adapter";
 import { createAccount, createApiKey, topUp } from "../../lib/credentials/accounts";
 import { closeDb, getDb } from "../../lib/db/client";
 import { apiAccounts, grants, identityItems, partners, users } from "../../lib/db/schema";
-import { sealItemValue } from "../../lib/kyc/item-cipher";
-import { verificationExpiry } from "../../lib/kyc/item-store";
+import { sealItemValue } from "../../lib/items/cipher";
+import { verificationExpiry } from "../../lib/items/store";
 import { blindIndex } from "../../lib/security/encryption";
 import {
   BENCH_ACCOUNT_CREDITS,

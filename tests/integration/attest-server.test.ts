@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getEnv } from "@/lib/env";
 import { createAttestServer, InFlight, type NextHandler } from "@/lib/http/attest-server";
 import { MACHINE_ROUTES, OCN_MACHINE_ROUTES } from "@/lib/http/machine-routes";
+import { MACHINE_API, MACHINE_HANDLERS } from "@/lib/machine-api";
 import { signRequestHeaders, verifyResponseSignature } from "@/lib/ocn/client";
 import { providerPublicKey } from "@/lib/ocn/provider";
 import { createTestPartner, startMetadataServer, stopMetadataServer, type TestPartner } from "../support/ocn-partners";
@@ -33,7 +34,7 @@ const standInForNext: NextHandler = async (request, response) => {
 };
 
 const failingRoutes = {
-  ...MACHINE_ROUTES,
+  ...MACHINE_HANDLERS,
   "GET /kyc/fails": async () => {
     throw new Error("a handler crashed");
   },
@@ -48,7 +49,7 @@ beforeAll(async () => {
   vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => (String(chunk).includes('"event":"request"') ? true : write(chunk, ...(rest as []))));
   await startMetadataServer();
   partner = await createTestPartner();
-  server = createAttestServer({ next: standInForNext, routes: failingRoutes, ocnRoutes: new Set([...OCN_MACHINE_ROUTES, "GET /kyc/fails"]) });
+  server = createAttestServer({ next: standInForNext, ...MACHINE_API, routes: failingRoutes, ocnRoutes: new Set([...OCN_MACHINE_ROUTES, "GET /kyc/fails"]) });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -346,7 +347,7 @@ describe("InFlight", () => {
     let finish!: () => void;
     const slow = new Promise<void>((resolve) => (finish = resolve));
     const routes = { "POST /kyc/slow": async () => (await slow, Response.json({ done: true })) };
-    const server = createAttestServer({ next: standInForNext, routes, ocnRoutes: new Set(), inFlight });
+    const server = createAttestServer({ next: standInForNext, ...MACHINE_API, routes, ocnRoutes: new Set(), inFlight });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const socket = connect((server.address() as AddressInfo).port, "127.0.0.1");

@@ -16,7 +16,7 @@ import { revokeGrants } from "@/lib/consent/revoke";
 import { verifyReceipt } from "@/lib/consent/verify-receipt";
 import { getDb } from "@/lib/db/client";
 import { auditLog, consentReceipts, dataAccesses, grants } from "@/lib/db/schema";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 import { signMetadataConfig } from "@/lib/ocn/metadata";
 import { providerPublicKey } from "@/lib/ocn/provider";
 import { generatePrivateKey, publicKeyFromPrivate } from "@/lib/ocn/secp256k1";

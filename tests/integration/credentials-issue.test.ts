@@ -17,7 +17,7 @@ import { getDb } from "@/lib/db/client";
 import { apiKeys, auditLog, creditLedger, credentials, partners } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { getKeys } from "@/lib/keys";
-import { ITEMS } from "@/lib/kyc/items";
+import { ITEMS } from "@/lib/items/items";
 import { setGrants } from "@/tests/support/factories";
 import { BASE, createFundedAccount, createPerson, grantIssuanceItems, jsonRequest } from "@/tests/support/credentials";
 

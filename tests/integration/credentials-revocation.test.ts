@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueOwnCredential } from "@/lib/credentials/issue";
 import { getDb } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
-import { submitDeclaredItem } from "@/lib/kyc/declared";
-import { submitSelfie, uploadDocument } from "@/lib/kyc/documents";
-import { confirmPhoneCode, requestPhoneCode } from "@/lib/kyc/phone";
-import { mailboxSmsProvider, setSmsProviderForTests } from "@/lib/kyc/sms";
+import { submitDeclaredItem } from "@/lib/account/declared";
+import { submitSelfie, uploadDocument } from "@/lib/documents/upload";
+import { confirmPhoneCode, requestPhoneCode } from "@/lib/phone/codes";
+import { mailboxSmsProvider, setSmsProviderForTests } from "@/lib/phone/sms";
 import { createPerson, revocationOf, type Person } from "@/tests/support/credentials";
 import { passportFields, PNG } from "@/tests/support/identity";
 

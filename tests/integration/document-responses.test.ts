@@ -5,8 +5,8 @@ import { GET as adminDocument } from "@/app/(admin)/admin/documents/[id]/route";
 import { GET as partnerDocument } from "@/app/kyc/documents/[id]/route";
 import { getDb } from "@/lib/db/client";
 import { DOCUMENT_POLICY } from "@/lib/http/document-response";
-import { storeDocument } from "@/lib/kyc/document-store";
-import { signDocumentUrl } from "@/lib/kyc/document-urls";
+import { storeDocument } from "@/lib/documents/store";
+import { signDocumentUrl } from "@/lib/documents/urls";
 import { createUser } from "@/tests/support/factories";
 import { actAs } from "@/tests/support/request-context";
 

@@ -6,11 +6,12 @@ import { recordAudit, verifyAuditChain } from "@/lib/audit/log";
 import { emailColumns } from "@/lib/auth/adapter";
 import { databaseKind, getDb } from "@/lib/db/client";
 import { auditLog, devMail, documents, identityItems, users } from "@/lib/db/schema";
-import { storeDocument, readDocument } from "@/lib/kyc/document-store";
-import { rebindItemValues } from "@/lib/kyc/item-cipher";
-import { getItem, writeItem } from "@/lib/kyc/item-store";
+import { storeDocument, readDocument } from "@/lib/documents/store";
+import { rebindItemValues } from "@/lib/items/cipher";
+import { getItem, writeItem } from "@/lib/items/store";
 import { startMailServer } from "@/lib/mail/embedded-server";
 import { blindIndex, encryptJson, sealedVersion } from "@/lib/security/encryption";
+import { forget } from "@/lib/state/remember";
 
 async function createUser(email = `person-${crypto.randomUUID()}@example.com`) {
   const db = await getDb();
@@ -135,14 +136,14 @@ describe(`foundation on ${process.env.TEST_DATABASE ?? "pglite"}`, () => {
       process.env.SMTP_URL = `smtp://127.0.0.1:${external.port}`;
       const { resetEnvForTests } = await import("@/lib/env");
       resetEnvForTests();
-      delete (globalThis as { __attestTransport?: unknown }).__attestTransport;
+      forget("mail-transport");
       const { sendMail } = await import("@/lib/mail/transport");
       await sendMail({ to: "someone@example.com", subject: "Relay check", text: "through the configured server" });
       expect(received).toHaveLength(1);
       expect(received[0]!.toString("utf8")).toContain("Subject: Relay check");
     } finally {
       delete process.env.SMTP_URL;
-      delete (globalThis as { __attestTransport?: unknown }).__attestTransport;
+      forget("mail-transport");
       (await import("@/lib/env")).resetEnvForTests();
       await external.close();
     }

@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 
 import { resetEnvForTests } from "@/lib/env";
 import { createAttestServer, type NextHandler } from "@/lib/http/attest-server";
+import { MACHINE_API } from "@/lib/machine-api";
 import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
 /**
@@ -29,7 +30,7 @@ async function start(values: Record<string, string | undefined>): Promise<string
     else env[name] = value;
   }
   resetEnvForTests();
-  server = createAttestServer({ next: standInForNext });
+  server = createAttestServer({ next: standInForNext, ...MACHINE_API });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
 }

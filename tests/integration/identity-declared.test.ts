@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/http/errors";
-import { submitDeclaredItem } from "@/lib/kyc/declared";
-import { effectiveState, getItem } from "@/lib/kyc/item-store";
-import { withdrawItem } from "@/lib/kyc/lifecycle";
+import { submitDeclaredItem } from "@/lib/account/declared";
+import { effectiveState, getItem } from "@/lib/items/store";
+import { withdrawItem } from "@/lib/account/lifecycle";
 import { createUser } from "@/tests/support/factories";
 
 async function stateOf(userId: string, item: Parameters<typeof getItem>[2]) {

@@ -4,12 +4,12 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { documents } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
-import { readDocument } from "@/lib/kyc/document-store";
-import { submitSelfie, uploadDocument } from "@/lib/kyc/documents";
-import { addDays, documentLapsesAt } from "@/lib/kyc/dates";
-import { MAX_UPLOAD_BYTES } from "@/lib/kyc/file-type";
-import { getItem } from "@/lib/kyc/item-store";
-import { withdrawItem } from "@/lib/kyc/lifecycle";
+import { readDocument } from "@/lib/documents/store";
+import { submitSelfie, uploadDocument } from "@/lib/documents/upload";
+import { addDays, documentLapsesAt } from "@/lib/items/dates";
+import { MAX_UPLOAD_BYTES } from "@/lib/documents/file-type";
+import { getItem } from "@/lib/items/store";
+import { withdrawItem } from "@/lib/account/lifecycle";
 import { createUser } from "@/tests/support/factories";
 import { GIF, JPEG, passportFields, PDF, PNG, today } from "@/tests/support/identity";
 

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db/client";
 import { phoneCodes, rateLimits } from "@/lib/db/schema";
-import { effectiveState, getItem } from "@/lib/kyc/item-store";
-import { confirmPhoneCode, pendingPhoneCode, PHONE_CODE_REQUESTS_ALL, PHONE_CODE_TTL_MS, requestPhoneCode } from "@/lib/kyc/phone";
-import { mailboxSmsProvider, setSmsProviderForTests } from "@/lib/kyc/sms";
+import { effectiveState, getItem } from "@/lib/items/store";
+import { confirmPhoneCode, pendingPhoneCode, PHONE_CODE_REQUESTS_ALL, PHONE_CODE_TTL_MS, requestPhoneCode } from "@/lib/phone/codes";
+import { mailboxSmsProvider, setSmsProviderForTests } from "@/lib/phone/sms";
 import { decryptText } from "@/lib/security/encryption";
 import { takeRateLimit } from "@/lib/security/rate-limit";
 import { createUser } from "@/tests/support/factories";

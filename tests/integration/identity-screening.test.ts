@@ -6,15 +6,15 @@ import { describe, expect, it } from "vitest";
 
 import { issueCredential, issueOwnCredential } from "@/lib/credentials/issue";
 import { getDb } from "@/lib/db/client";
-import { afterOpen } from "@/lib/db/startup";
-import { resetEnvForTests } from "@/lib/env";
-import { currentSanctionsListInfo } from "@/lib/kyc/sanctions-store";
-import { submitDeclaredItem } from "@/lib/kyc/declared";
-import { getItem, writeItem } from "@/lib/kyc/item-store";
-import { withdrawItem } from "@/lib/kyc/lifecycle";
-import { buildScreeningIndex, parseSanctionsCsv } from "@/lib/kyc/screening";
-import { lastScreening, replaceSanctionsList, rescreenEveryone, screenUser } from "@/lib/kyc/screening-store";
-import { SANCTIONS_CSV_HEADER } from "@/lib/kyc/screening/csv";
+import { getEnv } from "@/lib/env";
+import { currentSanctionsListInfo } from "@/lib/screening/sanctions-list";
+import { submitDeclaredItem } from "@/lib/account/declared";
+import { getItem, writeItem } from "@/lib/items/store";
+import { withdrawItem } from "@/lib/account/lifecycle";
+import { prepareDatabase } from "@/lib/startup";
+import { buildScreeningIndex, parseSanctionsCsv } from "@/lib/screening/matcher";
+import { lastScreening, replaceSanctionsList, rescreenEveryone, screenUser } from "@/lib/screening/screen";
+import { SANCTIONS_CSV_HEADER } from "@/lib/screening/csv";
 import { createFundedAccount, createPerson, grantIssuanceItems, revocationOf } from "@/tests/support/credentials";
 import { createUser } from "@/tests/support/factories";
 
@@ -82,7 +82,7 @@ describe("sanctions screening of stored people", () => {
     // A reviewer clears the false positive, then the same list is loaded again with an extra row.
     const current = await getItem(db, person.id, "aml");
     await db.transaction(async (tx) => {
-      const { writeItem } = await import("@/lib/kyc/item-store");
+      const { writeItem } = await import("@/lib/items/store");
       await writeItem(tx, { userId: person.id, item: "aml", state: "verified", value: current!.value, action: "test.reviewer_cleared", actorId: admin.id });
     });
     await replaceSanctionsList(db, { csv: listWith([entry, { id: `t3-${surname}`, name: `Someone ${uniqueSurname()}` }]), source: "test", staffId: admin.id });
@@ -168,20 +168,14 @@ describe("sanctions screening of stored people", () => {
     await submitDeclaredItem(db, person.id, "name", { first_name: "Ines", last_name: surname });
     const file = path.join(mkdtempSync(path.join(tmpdir(), "attest-list-")), "targets.simple.csv");
     writeFileSync(file, listWith([{ id: `t9-${surname}`, name: `Ines ${surname}` }]));
-    process.env.SANCTIONS_LIST = file;
-    resetEnvForTests();
-    try {
-      await afterOpen(db);
-      const loaded = await currentSanctionsListInfo(db);
-      expect(loaded?.source).toBe(file);
-      expect(await amlOf(person.id)).toMatchObject({ state: "pending", value: { status: "hit", list: loaded!.version } });
-      // The next start with the same file loads nothing new.
-      await afterOpen(db);
-      expect((await currentSanctionsListInfo(db))?.id).toBe(loaded!.id);
-    } finally {
-      delete process.env.SANCTIONS_LIST;
-      resetEnvForTests();
-    }
+    const env = { ...getEnv(), seedDemo: false, sanctionsList: file };
+    await prepareDatabase(db, env);
+    const loaded = await currentSanctionsListInfo(db);
+    expect(loaded?.source).toBe(file);
+    expect(await amlOf(person.id)).toMatchObject({ state: "pending", value: { status: "hit", list: loaded!.version } });
+    // The next start with the same file loads nothing new.
+    await prepareDatabase(db, env);
+    expect((await currentSanctionsListInfo(db))?.id).toBe(loaded!.id);
   });
 
   it("refuses a file that is not a sanctions list and keeps the list in force", async () => {

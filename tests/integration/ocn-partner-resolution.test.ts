@@ -7,7 +7,7 @@ import { GET as capabilities } from "@/app/capabilities/route";
 import { GET as partnerIcon } from "@/app/kyc/grant/[ocid]/icon/route";
 import { getDb } from "@/lib/db/client";
 import { getEnv, resetEnvForTests } from "@/lib/env";
-import { ITEMS } from "@/lib/kyc/items";
+import { ITEMS } from "@/lib/items/items";
 import { verifyResponseSignature } from "@/lib/ocn/client";
 import { signMetadataConfig } from "@/lib/ocn/metadata";
 import { findPartner } from "@/lib/ocn/partners";

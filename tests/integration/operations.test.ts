@@ -6,8 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { databaseKind, getDb } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { createAttestServer, type NextHandler } from "@/lib/http/attest-server";
+import { MACHINE_API } from "@/lib/machine-api";
 import { readiness } from "@/lib/http/health";
-import { startExpirySweeps } from "@/lib/kyc/expire-items";
+import { startExpirySweeps } from "@/lib/item-changes/expiry";
 import { signRequestHeaders } from "@/lib/ocn/client";
 import { createFundedAccount } from "../support/credentials";
 import { createTestPartner, startMetadataServer, stopMetadataServer, type TestPartner } from "../support/ocn-partners";
@@ -28,7 +29,7 @@ const standInForNext: NextHandler = async (_request, response) => {
 beforeAll(async () => {
   await startMetadataServer();
   partner = await createTestPartner();
-  server = createAttestServer({ next: standInForNext });
+  server = createAttestServer({ next: standInForNext, ...MACHINE_API });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

@@ -7,11 +7,11 @@ import { getDb } from "@/lib/db/client";
 import { amlScreenings, auditLog, credentials, identityItems, itemHistory, statusLists } from "@/lib/db/schema";
 import { statusBit } from "@/lib/credentials/revocation";
 import { allocateStatusEntry } from "@/lib/credentials/status-list";
-import { getItem } from "@/lib/kyc/item-store";
+import { getItem } from "@/lib/items/store";
 import { decideItem, HISTORY_NOTE_PURPOSE } from "@/lib/review/decide";
 import { adjacentCase, assignCase, headItemsQuery, listQueue } from "@/lib/review/queue";
 import { decryptText, encryptJson } from "@/lib/security/encryption";
-import { viewItemsAsPartner } from "@/lib/kyc/partner-view";
+import { viewItemsAsPartner } from "@/lib/partner-api/view";
 import { createUser, setGrants, uniquePartnerOcid } from "@/tests/support/factories";
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -15,7 +15,7 @@ import { mintBearerToken } from "@/lib/credentials/bearer-tokens";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { DOCUMENT_POLICY } from "@/lib/http/document-response";
-import { storeDocument } from "@/lib/kyc/document-store";
+import { storeDocument } from "@/lib/documents/store";
 import { createUser } from "@/tests/support/factories";
 import { PNG } from "@/tests/support/identity";
 import { actAs, fromOrigin } from "@/tests/support/request-context";

@@ -23,9 +23,9 @@ import { registerSigningKey } from "@/lib/credentials/signing-keys";
 import { getDb } from "@/lib/db/client";
 import { getEnv, resetEnvForTests } from "@/lib/env";
 import { createRequestListener, type NextHandler } from "@/lib/http/attest-server";
-import { MACHINE_ROUTES } from "@/lib/http/machine-routes";
+import { MACHINE_API } from "@/lib/machine-api";
 import { ocnRequest } from "@/lib/ocn/client";
-import { ITEMS } from "@/lib/kyc/items";
+import { ITEMS } from "@/lib/items/items";
 import { createFundedAccount, createPerson } from "@/tests/support/credentials";
 import { setGrants } from "@/tests/support/factories";
 import { createTestPartner, startMetadataServer, stopMetadataServer } from "@/tests/support/ocn-partners";
@@ -140,8 +140,9 @@ beforeAll(async () => {
     { key: pems.private, cert: pems.cert },
     createRequestListener({
       next: dynamicRoutes,
+      ...MACHINE_API,
       routes: {
-        ...MACHINE_ROUTES,
+        ...MACHINE_API.routes,
         "GET /.well-known/did.json": () => didDocumentRoute(),
         "GET /.well-known/jwks.json": () => jwksRoute(),
         "GET /metadata.json": async () => metadataRoute(),

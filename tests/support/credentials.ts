@@ -5,7 +5,7 @@ import { mintBearerToken } from "@/lib/credentials/bearer-tokens";
 import { statusBit } from "@/lib/credentials/revocation";
 import { getDb } from "@/lib/db/client";
 import { credentials, statusLists } from "@/lib/db/schema";
-import type { Item } from "@/lib/kyc/items";
+import type { Item } from "@/lib/items/items";
 import { createPartner, createUser, setGrants, type ItemSpec } from "@/tests/support/factories";
 
 /** Credentials API fixtures: fully verified people, funded accounts, requests to route handlers. */

@@ -1,8 +1,8 @@
 import { emailColumns } from "@/lib/auth/adapter";
 import { getDb } from "@/lib/db/client";
 import { grants, partners, users } from "@/lib/db/schema";
-import { writeItem } from "@/lib/kyc/item-store";
-import type { Item, ItemState } from "@/lib/kyc/items";
+import { writeItem } from "@/lib/items/store";
+import type { Item, ItemState } from "@/lib/items/items";
 
 /**
  * Test data that each test owns: unique people and partners, never shared

@@ -1,5 +1,5 @@
-import { buildPassportMrz } from "@/lib/kyc/mrz";
-import { addDays, isoDateOf } from "@/lib/kyc/dates";
+import { buildPassportMrz } from "@/lib/documents/mrz";
+import { addDays, isoDateOf } from "@/lib/items/dates";
 
 /** Bytes that carry a real file signature; the rest does not matter to the upload checks. */
 export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);

@@ -12,7 +12,6 @@ import { afterAll } from "vitest";
  */
 const dataDir = mkdtempSync(path.join(tmpdir(), "attest-it-"));
 process.env.DATA_DIR = dataDir;
-process.env.SEED_DEMO = "0";
 // On PostgreSQL every test file shares one database, so all of them must share the data
 // encryption key, as the instances of one deployment do. A test-only key, never a real one.
 process.env.DATA_ENCRYPTION_KEY ??= createHash("sha256").update("attest integration tests only").digest("base64");

@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { openApiDocument } from "@/lib/ocn/openapi";
+import { machineApiDocument } from "@/lib/machine-api";
 
 type Schema = { required?: string[]; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; anyOf?: Schema[]; const?: unknown };
 
@@ -40,7 +40,10 @@ function routeFiles(dir = APP): { path: string; methods: string[] }[] {
       .filter((segment) => segment && !/^\(.*\)$/.test(segment))
       .map((segment) => segment.replace(/^\[(?:\.\.\.)?(.+)\]$/, "{$1}"));
     const source = readFileSync(full, "utf8");
-    const methods = METHODS.filter((method) => new RegExp(`export\\s+(?:async\\s+)?(?:function|const)\\s+${method}\\b`).test(source));
+    // `export function GET`, `export const POST = …`, or a handler from lib: `export { validateRoute as POST } from …`.
+    const methods = METHODS.filter((method) =>
+      new RegExp(`export\\s+(?:async\\s+)?(?:function|const)\\s+${method}\\b|export\\s*\\{[^}]*\\bas\\s+${method}\\b[^}]*\\}`).test(source),
+    );
     return [{ path: `/${segments.join("/")}`, methods }];
   });
 }
@@ -54,7 +57,7 @@ function refsIn(value: unknown): string[] {
 }
 
 describe("/openapi.json", () => {
-  const document = openApiDocument();
+  const document = machineApiDocument();
   const schemas = document.components.schemas as unknown as Record<string, Schema>;
   const paths = document.paths as Record<string, Record<string, { security?: Record<string, unknown>[]; responses: Record<string, unknown> }>>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { ITEMS, type Item } from "@/lib/kyc/items";
-import { kycCompletion, partnerStatusOf, type PartnerItemView } from "@/lib/kyc/partner-view";
+import { ITEMS, type Item } from "@/lib/items/items";
+import { kycCompletion, partnerStatusOf, type PartnerItemView } from "@/lib/partner-api/view";
 
 const DAY = 24 * 60 * 60 * 1000;
 const at = (days: number) => new Date(Date.UTC(2026, 0, 1) + days * DAY);

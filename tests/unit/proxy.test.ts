@@ -3,6 +3,7 @@ import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { resetEnvForTests } from "@/lib/env";
+import { NEXT_MACHINE_PATHS } from "@/lib/http/machine-routes";
 import { config, proxy } from "@/proxy";
 
 /** proxy.ts sets the page CSP and HSTS from the run-time configuration. */
@@ -65,5 +66,10 @@ describe("proxy matcher", () => {
     "/.well-known/did.json",
   ])("leaves %s to set its own policy", (url) => {
     expect(matches(url)).toBe(false);
+  });
+
+  // The route table the server dispatches on: a machine route Next serves too must not pay for the proxy.
+  it.each(NEXT_MACHINE_PATHS)("leaves the machine route %s alone", (path) => {
+    expect(matches(path)).toBe(false);
   });
 });

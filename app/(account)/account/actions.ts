@@ -7,13 +7,13 @@ import { z } from "zod";
 import { attempt, userAction } from "@/lib/auth/action";
 import { signOut } from "@/lib/auth/config";
 import { getDb } from "@/lib/db/client";
+import { declaredInputFrom, documentFieldsFrom } from "@/lib/items/form-input";
+import { submitDeclaredItem } from "@/lib/account/declared";
+import { submitSelfie, uploadDocument, type UploadedFile } from "@/lib/documents/upload";
+import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS } from "@/lib/items/items";
+import { deleteAccount, withdrawItem } from "@/lib/account/lifecycle";
+import { confirmPhoneCode, requestPhoneCode } from "@/lib/phone/codes";
 import type { ActionState } from "@/lib/http/action-state";
-import { declaredInputFrom, documentFieldsFrom } from "@/lib/kyc/form-input";
-import { submitDeclaredItem } from "@/lib/kyc/declared";
-import { submitSelfie, uploadDocument, type UploadedFile } from "@/lib/kyc/documents";
-import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS } from "@/lib/kyc/items";
-import { deleteAccount, withdrawItem } from "@/lib/kyc/lifecycle";
-import { confirmPhoneCode, requestPhoneCode } from "@/lib/kyc/phone";
 
 /**
  * What every account form gets back. A phone code form also learns the number the code went

@@ -5,10 +5,10 @@ import { DecisionReason } from "@/components/kyc/decision-reason";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { effectiveState, getItems } from "@/lib/kyc/item-store";
-import { ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/kyc/items";
-import { previewItem } from "@/lib/kyc/mask";
-import { nextStepLabel } from "@/lib/kyc/next-step";
+import { effectiveState, getItems } from "@/lib/items/store";
+import { ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/items/items";
+import { previewItem } from "@/lib/items/mask";
+import { nextStepLabel } from "@/lib/items/next-step";
 import { RESUBMISSION_REASON } from "@/lib/review/schemas";
 
 export const metadata: Metadata = { title: "Your identity" };

@@ -1,11 +1,2 @@
-import { getKeys } from "@/lib/keys";
-import { collectPartnerData, signDataBody } from "@/lib/kyc/partner-data";
-import { dataRequestSchema } from "@/lib/kyc/partner-schemas";
-import { parsePartnerJson, withPartner } from "@/lib/ocn/authenticate";
-
-/** POST /kyc/data (SPEC §4): the granted items' data, signed by this provider. */
-export const POST = withPartner(async ({ partner, db, body }) => {
-  const request = parsePartnerJson(body, dataRequestSchema);
-  const data = await collectPartnerData(db, partner, request);
-  return Response.json(signDataBody(data, getKeys().ocnPrivateKey));
-});
+/** POST /kyc/data (SPEC §4); the handler lives with the partner-facing API. */
+export { dataRoute as POST } from "@/lib/partner-api/routes";

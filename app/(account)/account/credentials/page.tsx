@@ -9,7 +9,7 @@ import { qrDataUrl } from "@/lib/credentials/qr";
 import { TIER_LABELS } from "@/lib/credentials/tiers";
 import type { Requirement } from "@/lib/credentials/tiers";
 import { getDb } from "@/lib/db/client";
-import { ITEM_INFO, type Item } from "@/lib/kyc/items";
+import { ITEM_INFO, type Item } from "@/lib/items/items";
 
 export const metadata: Metadata = { title: "Your credentials" };
 

@@ -8,7 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listConnectedPartners } from "@/lib/consent/connected-partners";
 import { listReceipts } from "@/lib/consent/receipts";
 import { getDb } from "@/lib/db/client";
-import { ITEM_INFO } from "@/lib/kyc/items";
+import { ITEM_INFO } from "@/lib/items/items";
 
 export const metadata: Metadata = { title: "Connected partners" };
 

@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { ITEM_INFO, ITEMS, isItem } from "@/lib/kyc/items";
+import { ITEM_INFO, ITEMS, isItem } from "@/lib/items/items";
 import { noticeSubject } from "@/lib/review/case";
 import { loadReviewDashboard } from "@/lib/review/dashboard";
 import { listQueue } from "@/lib/review/queue";

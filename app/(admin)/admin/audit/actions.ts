@@ -1,9 +1,9 @@
 "use server";
 
-import { formatTime } from "@/components/admin/age";
 import { checkAuditChain } from "@/lib/audit/query";
-import { staffAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db/client";
+import { formatTime } from "@/lib/review/age";
+import { staffAction } from "@/lib/auth/action";
 import type { ActionState } from "@/lib/http/action-state";
 
 export type ChainState = ActionState<{ brokenAt: number }>;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { formatTime } from "@/components/admin/age";
+import { formatTime } from "@/lib/review/age";
 import { VerifyChain } from "@/components/admin/verify-chain";
 import { resolveAuditNames, userIdFor } from "@/lib/audit/names";
 import { auditFilterSchema, listAuditEntries } from "@/lib/audit/query";

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 
 import { staffAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db/client";
+import { replaceSanctionsList, rescreenEveryoneFor } from "@/lib/screening/screen";
 import type { ActionState } from "@/lib/http/action-state";
-import { replaceSanctionsList, rescreenEveryoneFor } from "@/lib/kyc/screening-store";
 
 /** The upload goes through a server action, whose body limit (next.config.ts) caps the file. */
 const MAX_LIST_BYTES = 20 * 1024 * 1024;

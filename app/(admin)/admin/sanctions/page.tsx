@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { RescreenForm, UploadSanctionsListForm } from "@/components/admin/sanctions/sanctions-forms";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { currentSanctionsListInfo } from "@/lib/kyc/sanctions-store";
+import { currentSanctionsListInfo } from "@/lib/screening/sanctions-list";
 
 export const metadata: Metadata = { title: "Sanctions list" };
 

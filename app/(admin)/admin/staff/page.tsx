@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { formatTime } from "@/components/admin/age";
+import { formatTime } from "@/lib/review/age";
 import { InviteStaffForm, RoleForm } from "@/components/admin/staff-forms";
 import { listStaff } from "@/lib/auth/staff";
 import { requireStaff } from "@/lib/auth/session";

@@ -1,4 +1,4 @@
-import { serveDocument } from "@/lib/kyc/document-download";
+import { serveDocument } from "@/lib/documents/download";
 
 /** GET /kyc/documents/{id}?exp=…&sig=… (SPEC §3): a signed, short-lived document image URL. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {

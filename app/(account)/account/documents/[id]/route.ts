@@ -3,8 +3,8 @@ import { z } from "zod";
 import { withSession } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { DOCUMENT_HEADERS, documentResponse } from "@/lib/http/document-response";
+import { readDocument } from "@/lib/documents/store";
 import { AppError } from "@/lib/http/errors";
-import { readDocument } from "@/lib/kyc/document-store";
 
 /**
  * The owner's own view of an uploaded image or PDF. Anyone else signed in gets the same 404

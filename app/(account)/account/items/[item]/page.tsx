@@ -12,12 +12,12 @@ import { SelfieCapture } from "@/components/kyc/selfie-capture";
 import { WithdrawForm } from "@/components/kyc/withdraw-form";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { countryOptions } from "@/lib/kyc/countries";
-import { effectiveState, getItem } from "@/lib/kyc/item-store";
-import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEM_INFO, isItem, type DeclaredItem, type DocumentItem } from "@/lib/kyc/items";
-import { NOT_WITHDRAWABLE } from "@/lib/kyc/lifecycle";
-import { STATE_EXPLANATIONS } from "@/lib/kyc/next-step";
-import { pendingPhoneCode } from "@/lib/kyc/phone";
+import { countryOptions } from "@/lib/items/countries";
+import { effectiveState, getItem } from "@/lib/items/store";
+import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEM_INFO, isItem, type DeclaredItem, type DocumentItem } from "@/lib/items/items";
+import { NOT_WITHDRAWABLE } from "@/lib/account/lifecycle";
+import { STATE_EXPLANATIONS } from "@/lib/items/next-step";
+import { pendingPhoneCode } from "@/lib/phone/codes";
 import { RESUBMISSION_REASON } from "@/lib/review/schemas";
 
 type Params = { params: Promise<{ item: string }> };

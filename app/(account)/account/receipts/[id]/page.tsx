@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getReceipt } from "@/lib/consent/receipts";
 import { verifyReceipt } from "@/lib/consent/verify-receipt";
 import { getDb } from "@/lib/db/client";
-import { ITEM_INFO } from "@/lib/kyc/items";
+import { ITEM_INFO } from "@/lib/items/items";
 import { providerPublicKey } from "@/lib/ocn/provider";
 
 export const metadata: Metadata = { title: "Consent receipt" };

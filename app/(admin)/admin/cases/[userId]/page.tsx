@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
-import { formatAge, formatTime } from "@/components/admin/age";
+import { formatAge, formatTime } from "@/lib/review/age";
 import { CaseKeyboard } from "@/components/admin/case-keyboard";
 import { AssignForm, AssignToMe } from "@/components/admin/assign-form";
 import { DecisionNotice } from "@/components/admin/decision-notice";
@@ -14,7 +14,7 @@ import { ItemStateBadge } from "@/components/kyc/item-state-badge";
 import { can } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { ITEM_INFO, isItem, type Item } from "@/lib/kyc/items";
+import { ITEM_INFO, isItem, type Item } from "@/lib/items/items";
 import { documentPhoto, evidenceItem, fullNameOf, imagesOf, loadCase, noticeSubject, type CaseItem, type ReviewCase } from "@/lib/review/case";
 import { adjacentCase, listReviewers } from "@/lib/review/queue";
 import { recordStaffAccess } from "@/lib/review/staff-access";

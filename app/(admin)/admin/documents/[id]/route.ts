@@ -4,7 +4,7 @@ import { withStaff } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { DOCUMENT_HEADERS, documentResponse } from "@/lib/http/document-response";
 import { AppError } from "@/lib/http/errors";
-import { readDocument } from "@/lib/kyc/document-store";
+import { readDocument } from "@/lib/documents/store";
 import { recordStaffAccess } from "@/lib/review/staff-access";
 
 /** Document images for the case page: staff only, never cached by anyone. */
