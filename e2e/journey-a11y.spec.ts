@@ -3,6 +3,8 @@ import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
+import { buildPassportMrz } from "../lib/documents/mrz";
+import { ITEMS } from "../lib/items/items";
 import { latestLinkFor } from "./support/mailbox";
 import { signInAs, uniqueEmail } from "./support/session";
 
@@ -51,6 +53,8 @@ async function messagesTo(address: string): Promise<number> {
 }
 
 test("axe finds nothing serious on the person's pages, the sign-in pages, the consent page and /demo", async ({ page, browser, baseURL }) => {
+  // Some twenty pages, each analysed in full.
+  test.setTimeout(240_000);
   const email = uniqueEmail("a11y");
   await signInAs(page, email);
   await page.goto("/account");
@@ -62,9 +66,20 @@ test("axe finds nothing serious on the person's pages, the sign-in pages, the co
   await page.getByRole("button", { name: "Share selected" }).click();
   await page.waitForURL((url) => url.pathname === "/demo/callback");
 
-  for (const path of ["/account", "/account/items/phone", "/account/items/passport", "/account/items/liveness", "/account/partners", "/demo"]) {
+  // Every end-user page: the overview (also right after a submission), each item, credentials, partners, deletion.
+  const itemPages = ITEMS.map((item) => `/account/items/${item}`);
+  for (const path of ["/account", "/account?submitted=name", ...itemPages, "/account/credentials", "/account/partners", "/account/delete", "/demo"]) {
     await expectAccessible(page, path);
   }
+  await page.goto("/account/items/passport");
+  await page.getByRole("textbox", { name: "Machine-readable zone" }).fill(buildPassportMrz({ documentNumber: "K7Q2R9W41", issuingCountry: "GB", lastName: "Axe", firstName: "Ada", birthDate: "1990-01-01", expirationDate: "2034-01-01" }));
+  await expect(page.getByTestId("mrz-read")).toBeVisible();
+  expect(await seriousViolations(page), "axe on the passport form filled from its MRZ").toEqual([]);
+  await page.goto(grantUrl(baseURL!, ocid));
+  await page.getByRole("button", { name: "Clear all" }).click();
+  await page.getByRole("button", { name: "Share selected" }).click();
+  await expect(page.getByTestId("confirm-deny")).toBeVisible();
+  expect(await seriousViolations(page), "axe on the consent page asking to confirm denying all").toEqual([]);
   await page.goto("/account/partners");
   await page.getByTestId("receipt").first().getByRole("link", { name: "View" }).click();
   await expect(page).toHaveURL(/\/account\/receipts\//);
@@ -76,6 +91,9 @@ test("axe finds nothing serious on the person's pages, the sign-in pages, the co
   try {
     const fresh = await signedOut.newPage();
     await expectAccessible(fresh, "/signin");
+    // Signed out on a consent request: the sign-in screen names the partner.
+    await expectAccessible(fresh, grantUrl(baseURL!, ocid));
+    await expect(fresh.getByTestId("signin-consent")).toBeVisible();
     await expectAccessible(fresh, `/signin/check-email?${new URLSearchParams({ email, callbackUrl: "/account" })}`);
   } finally {
     await signedOut.close();

@@ -12,11 +12,14 @@ import { generatePrivateKey, publicKeyFromPrivate } from "@/lib/ocn/secp256k1";
 
 import { SERVER_ARGS } from "../scripts/server-command";
 
+/** A port of the test run's own range (E2E_PORT and the ones above it), so parallel runs do not collide. */
+const sparePort = (offset: number) => String(Number(process.env.E2E_PORT ?? 3100) + offset);
+
 /** Production (NODE_ENV and ATTEST_ENV both "production") generates no keys: missing ones stop the server. */
 test("production without keys refuses to start, naming the missing key", async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "attest-prod-"));
   const child = spawn(process.execPath, SERVER_ARGS, {
-    env: { ...process.env, NODE_ENV: "production", ATTEST_ENV: "production", OCN_OCID: "540", DATA_DIR: dataDir, PORT: "3199", HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", ATTEST_ENV: "production", OCN_OCID: "540", DATA_DIR: dataDir, PORT: sparePort(99), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -38,7 +41,7 @@ test("production without keys refuses to start, naming the missing key", async (
 /** Started twice on one embedded data directory: a stop must leave it closed cleanly and reusable. */
 test("SIGTERM drains, closes the embedded database and exits 0; the data directory opens again", async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "attest-stop-"));
-  const port = "3198";
+  const port = sparePort(98);
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, PORT: port, HOST: "127.0.0.1", PUBLIC_URL: `http://127.0.0.1:${port}`, SEED_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" };
   for (const round of [1, 2]) {
     const child = spawn(process.execPath, SERVER_ARGS, { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -62,7 +65,7 @@ test("SIGTERM drains, closes the embedded database and exits 0; the data directo
 /** Production with every key given: it starts, uses those keys, sends HSTS, and has no development mailbox. */
 test("production with its keys serves, with HSTS and without the development mailbox", async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "attest-prod-keys-"));
-  const port = "3197";
+  const port = sparePort(97);
   const ocnKey = generatePrivateKey();
   const env: NodeJS.ProcessEnv = {
     ...process.env,

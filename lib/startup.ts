@@ -5,6 +5,8 @@ import { registerSigningKey } from "@/lib/credentials/signing-keys";
 import { getDb, type Db } from "@/lib/db/client";
 import { seedDemoIfEmpty } from "@/lib/demo/seed";
 import { ConfigError, getEnv, type Env } from "@/lib/env";
+import { startDeliveryWorker } from "@/lib/event-delivery/deliver";
+import { startExpiryWarnings } from "@/lib/events/expiry-warnings";
 import { startExpirySweeps } from "@/lib/item-changes/expiry";
 import { rebindItemValues } from "@/lib/items/cipher";
 import { getKeys } from "@/lib/keys";
@@ -38,6 +40,9 @@ async function start(): Promise<void> {
     startIdempotencySweeps(db);
     // Without SMTP_URL the development mailbox starts now, not on the first mail.
     if (!env.smtpUrl) await getTransport();
+    // Webhooks and notification emails, from the outbox every instance shares.
+    startDeliveryWorker(db);
+    startExpiryWarnings(db);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -15,6 +15,7 @@ export type PartnerFormValues = {
   allowedGrants: string[] | null;
   fullDocumentNumbers: boolean;
   retentionNote: string | null;
+  itemPurposes: Record<string, string>;
   rateLimitPerMinute: number;
 };
 
@@ -64,6 +65,17 @@ export function PartnerForm({ mode, initial }: { mode: "register" | "update"; in
         <input name="rateLimitPerMinute" type="number" inputMode="numeric" min={1} max={1_000_000} required defaultValue={initial?.rateLimitPerMinute ?? 600} className={field} />
         <span className="text-xs text-slate-500">On the OCN routes, across all instances; over it the partner gets 429 RATE_LIMITED.</span>
       </label>
+      <details className="space-y-2 text-sm" open={Object.keys(initial?.itemPurposes ?? {}).length > 0}>
+        <summary className="cursor-pointer font-medium text-slate-700">Stated purposes (optional, shown to the person on the consent page)</summary>
+        <div className="grid gap-2 pt-2 sm:grid-cols-2">
+          {ITEMS.map((item) => (
+            <label key={item} className="grid gap-1">
+              <span className="text-slate-700">Why it asks for: {ITEM_INFO[item].label}</span>
+              <input name={`purpose_${item}`} maxLength={300} defaultValue={initial?.itemPurposes[item] ?? ""} className={field} />
+            </label>
+          ))}
+        </div>
+      </details>
       <label className="grid gap-1 text-sm">
         <span className="font-medium text-slate-700">Retention note</span>
         <textarea name="retentionNote" rows={2} maxLength={2000} defaultValue={initial?.retentionNote ?? ""} className={field} />

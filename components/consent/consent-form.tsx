@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState } from "react";
+import { useActionState, useEffect, useId, useState, type FormEvent } from "react";
 
 import { submitConsentDecision } from "@/app/kyc/grant/[ocid]/actions";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
@@ -8,7 +8,7 @@ import type { DecisionRequestFields, DecisionState } from "@/lib/consent/decisio
 import type { Item, ItemState } from "@/lib/items/items";
 import { IDLE } from "@/lib/http/action-state";
 
-export type ConsentRow = { item: Item; label: string; shares: string; preview: string; state: ItemState; initiallyOn: boolean };
+export type ConsentRow = { item: Item; label: string; shares: string; preview: string; state: ItemState; initiallyOn: boolean; purpose: string | null };
 
 const STATUS_WORDS: Record<"granted" | "partial" | "denied", string> = {
   granted: "You shared everything requested.",
@@ -16,13 +16,48 @@ const STATUS_WORDS: Record<"granted" | "partial" | "denied", string> = {
   denied: "You shared nothing.",
 };
 
+/** The page's own sentences, together; {partner} is filled in, never glued on. */
+const TEXT = {
+  purpose: "Why {partner} asks:",
+  pendingNote: "You can share it now; {partner} sees “pending” until a reviewer verifies it.",
+  missingNote: "You can share it now; {partner} sees “missing” until it is provided and verified.",
+  provide: "Provide it now",
+  review: "See or change it",
+  confirmNoneTitle: "Nothing is selected",
+  confirmNoneBody: "Sharing nothing denies {partner}'s whole request. Deny it?",
+  confirmDeny: "Yes, deny all",
+  confirmBack: "Go back and choose",
+  decisionBar: "Your decision",
+} as const;
+
+const withPartner = (text: string, partner: string) => text.replaceAll("{partner}", partner);
+
+// Module-level, so React calls it once when the element mounts and not on every render.
+const focusOnMount = (element: HTMLElement | null) => element?.focus();
+
+/** Where an item is provided, coming back here afterwards; e-mail and screening need no visit. */
+function ProvideLink({ item, label, pending, returnTo }: { item: Item; label: string; pending: boolean; returnTo: string }) {
+  if (item === "aml" || item === "email") return null;
+  const words = pending ? TEXT.review : TEXT.provide;
+  return (
+    <a
+      href={`/account/items/${item}?${new URLSearchParams({ return: returnTo })}`}
+      aria-label={`${words}: ${label}`}
+      className="mt-1 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+    >
+      {words}
+    </a>
+  );
+}
+
 /**
  * The decision itself. Sending the person back is a normal navigation (a
  * GET) from the confirmation, not a redirect answering the form's POST: the
  * CSP's form-action 'self' would stop a POST redirect to the partner.
  */
-export function ConsentForm({ partnerName, rows, fields }: { partnerName: string; rows: ConsentRow[]; fields: DecisionRequestFields }) {
+export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerName: string; rows: ConsentRow[]; fields: DecisionRequestFields; returnTo: string }) {
   const [state, action, pending] = useActionState<DecisionState, FormData>(submitConsentDecision, IDLE);
+  const [confirmingNone, setConfirmingNone] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<Item>>(() => new Set(rows.filter((row) => row.initiallyOn).map((row) => row.item)));
   const listId = useId();
 
@@ -56,8 +91,16 @@ export function ConsentForm({ partnerName, rows, fields }: { partnerName: string
     });
   const allOn = rows.every((row) => selected.has(row.item));
 
+  // "Share selected" with nothing selected would deny everything: ask first, instead of doing it silently.
+  function checkNothingShared(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (submitter?.getAttribute("value") !== "share" || selected.size > 0) return;
+    event.preventDefault();
+    setConfirmingNone(true);
+  }
+
   return (
-    <form action={action} className="space-y-4">
+    <form action={action} onSubmit={checkNothingShared} className="space-y-4">
       <input type="hidden" name="ocid" value={fields.ocid} />
       <input type="hidden" name="grants" value={fields.grants} />
       <input type="hidden" name="user_ocid" value={fields.user_ocid} />
@@ -104,13 +147,17 @@ export function ConsentForm({ partnerName, rows, fields }: { partnerName: string
                   <p className="mt-1 font-mono text-sm break-words text-slate-800" id={`${id}-preview`}>
                     {row.preview}
                   </p>
-                  {row.state !== "verified" ? (
-                    <p className="mt-1 text-xs text-slate-600" id={`${id}-note`}>
-                      {row.state === "pending"
-                        ? `You can share it now; ${partnerName} sees “pending” until a reviewer verifies it.`
-                        : `You can share it now; ${partnerName} sees “missing” until it is provided and verified.`}
+                  {row.purpose ? (
+                    <p className="mt-1 text-sm text-slate-700" id={`${id}-purpose`} data-testid="consent-purpose">
+                      <span className="font-medium">{withPartner(TEXT.purpose, partnerName)}</span> {row.purpose}
                     </p>
                   ) : null}
+                  {row.state !== "verified" ? (
+                    <p className="mt-1 text-xs text-slate-600" id={`${id}-note`}>
+                      {withPartner(row.state === "pending" ? TEXT.pendingNote : TEXT.missingNote, partnerName)}
+                    </p>
+                  ) : null}
+                  {row.state !== "verified" ? <ProvideLink item={row.item} label={row.label} pending={row.state === "pending"} returnTo={returnTo} /> : null}
                 </div>
                 <span className="relative mt-1 inline-flex shrink-0">
                   <input
@@ -122,7 +169,7 @@ export function ConsentForm({ partnerName, rows, fields }: { partnerName: string
                     checked={on}
                     onChange={(event) => toggle(row.item, event.target.checked)}
                     aria-checked={on}
-                    aria-describedby={`${id}-shares ${id}-preview${row.state !== "verified" ? ` ${id}-note` : ""}`}
+                    aria-describedby={[`${id}-shares`, `${id}-preview`, row.purpose ? `${id}-purpose` : null, row.state !== "verified" ? `${id}-note` : null].filter(Boolean).join(" ")}
                     className="peer h-7 w-12 cursor-pointer appearance-none rounded-full bg-slate-500 transition-colors checked:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
                   />
                   <span
@@ -136,7 +183,25 @@ export function ConsentForm({ partnerName, rows, fields }: { partnerName: string
         </ul>
       </fieldset>
 
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+      {confirmingNone ? (
+        <div ref={focusOnMount} tabIndex={-1} role="alertdialog" aria-labelledby={`${listId}-none`} aria-describedby={`${listId}-none-body`} className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 focus:outline-2 focus:outline-offset-2 focus:outline-amber-700" data-testid="confirm-deny">
+          <p id={`${listId}-none`} className="font-medium">
+            {TEXT.confirmNoneTitle}
+          </p>
+          <p id={`${listId}-none-body`}>{withPartner(TEXT.confirmNoneBody, partnerName)}</p>
+          <div className="flex flex-wrap gap-3">
+            <button type="submit" name="intent" value="deny" disabled={pending} className="rounded-md bg-slate-800 px-4 py-2 font-semibold text-white hover:bg-slate-900 disabled:opacity-60">
+              {TEXT.confirmDeny}
+            </button>
+            <button type="button" onClick={() => setConfirmingNone(false)} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
+              {TEXT.confirmBack}
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {/* On a phone the list is long: the decision stays on screen at the bottom while it scrolls. */}
+      <div role="group" aria-label={TEXT.decisionBar} className="sticky bottom-0 z-10 -mx-4 grid grid-cols-2 gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0" data-testid="decision-bar">
         <button
           type="submit"
           name="intent"

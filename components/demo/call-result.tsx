@@ -1,3 +1,4 @@
+import { CopySnippets } from "@/components/demo/copy-snippets";
 import { KycDataView } from "@/components/demo/kyc-data-view";
 import { PartnerStatusBadge } from "@/components/demo/partner-status-badge";
 import { SignatureCheck } from "@/components/demo/signature-check";
@@ -52,6 +53,8 @@ export function CallResult({ result }: { result: DemoCallResult }) {
       </ul>
 
       {error ? <ErrorView error={error} /> : result.kind === "validate" ? <ValidateView body={body} /> : <DataView body={body} />}
+
+      <CopySnippets request={result.request} />
 
       <details className="rounded-lg bg-slate-50 p-3 text-sm">
         <summary className="cursor-pointer font-medium text-slate-700">Raw request and response</summary>

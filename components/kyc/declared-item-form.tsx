@@ -8,6 +8,7 @@ import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components
 import { declaredInputFrom } from "@/lib/items/form-input";
 import type { DeclaredItem } from "@/lib/items/items";
 import { ITEM_VALUE_SCHEMAS, MAXIMUM_AGE, MINIMUM_AGE } from "@/lib/items/values";
+import { ReturnToField } from "@/components/kyc/return-to-field";
 
 type Country = { code: string; name: string };
 
@@ -34,6 +35,7 @@ export function DeclaredItemForm({ item, current, countries }: { item: DeclaredI
   return (
     <form action={action} onSubmit={validate} noValidate className="space-y-4">
       <input type="hidden" name="item" value={item} />
+      <ReturnToField />
       <ErrorSummary errors={clientErrors ?? state.fieldErrors} message={clientErrors ? undefined : state.message} />
       {item === "name" ? (
         <div className="grid gap-4 sm:grid-cols-2">

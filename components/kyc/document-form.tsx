@@ -4,11 +4,13 @@ import { startTransition, useActionState, useState, type FormEvent } from "react
 
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
 import { fieldErrorsOf, IDLE, type FieldErrors } from "@/lib/http/action-state";
-import { ErrorSummary, SelectField, SubmitButton, TextAreaField, TextField } from "@/components/kyc/fields";
+import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
+import { MrzReader, type MrzFill } from "@/components/kyc/mrz-reader";
 import { identityDocumentFieldsSchema, PROOF_OF_ADDRESS_TYPES, proofOfAddressFieldsSchema } from "@/lib/items/document-values";
 import { MAX_UPLOAD_BYTES } from "@/lib/documents/file-type";
 import { documentFieldsFrom } from "@/lib/items/form-input";
 import type { DocumentItem } from "@/lib/items/items";
+import { ReturnToField } from "@/components/kyc/return-to-field";
 
 type Country = { code: string; name: string };
 
@@ -19,6 +21,8 @@ const PROOF_LABELS: Record<(typeof PROOF_OF_ADDRESS_TYPES)[number], string> = {
 };
 
 const ACCEPT = "image/jpeg,image/png,application/pdf";
+
+const FILLED_HINT = "Filled in from the MRZ: check it.";
 
 function FileField({ name, label, error, hint }: { name: string; label: string; error?: string; hint: string }) {
   return (
@@ -52,6 +56,9 @@ function FileField({ name, label, error, hint }: { name: string; label: string; 
 export function DocumentForm({ item, countries }: { item: DocumentItem; countries: Country[] }) {
   const [state, action, pending] = useActionState<FormState, FormData>(uploadDocumentAction, IDLE);
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
+  // Each reading of the MRZ remounts the fields it fills, with its values as their defaults.
+  const [filled, setFilled] = useState<{ fill: MrzFill; round: number } | null>(null);
+  const fromMrz = (name: keyof MrzFill) => (filled ? { key: `${name}-${filled.round}`, defaultValue: filled.fill[name], hint: FILLED_HINT } : {});
   const errors = clientErrors ?? state.fieldErrors ?? {};
   const isProof = item === "proof_of_address";
   const countryOptions = countries.map((c) => ({ value: c.code, label: c.name }));
@@ -79,6 +86,7 @@ export function DocumentForm({ item, countries }: { item: DocumentItem; countrie
   return (
     <form action={action} onSubmit={validate} noValidate className="space-y-4">
       <input type="hidden" name="item" value={item} />
+      <ReturnToField />
       <ErrorSummary errors={clientErrors ?? state.fieldErrors} message={clientErrors ? undefined : state.message} />
       {isProof ? (
         <div className="grid gap-4 sm:grid-cols-2">
@@ -96,10 +104,11 @@ export function DocumentForm({ item, countries }: { item: DocumentItem; countrie
         </div>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="number" label="Document number" autoComplete="off" spellCheck={false} error={errors.number} />
-          <SelectField name="country" label="Issuing country" options={countryOptions} placeholder="Choose a country" error={errors.country} />
+          {item === "passport" ? <MrzReader error={errors.mrz} onRead={(fill) => setFilled((f) => ({ fill, round: (f?.round ?? 0) + 1 }))} /> : null}
+          <TextField name="number" label="Document number" autoComplete="off" spellCheck={false} error={errors.number} {...fromMrz("number")} />
+          <SelectField name="country" label="Issuing country" options={countryOptions} placeholder="Choose a country" error={errors.country} {...fromMrz("country")} />
           <TextField name="issued_at" label="Issue date" type="date" error={errors.issued_at} />
-          <TextField name="expires_at" label="Expiry date" type="date" error={errors.expires_at} hint="Expired documents cannot be accepted." />
+          <TextField name="expires_at" label="Expiry date" type="date" error={errors.expires_at} hint="Expired documents cannot be accepted." {...fromMrz("expires_at")} />
           <div className="sm:col-span-2">
             <FileField
               name="front"
@@ -112,18 +121,6 @@ export function DocumentForm({ item, countries }: { item: DocumentItem; countrie
             <div className="sm:col-span-2">
               <FileField name="back" label="Back (optional)" error={errors.back} hint="If the back carries details, add it too." />
             </div>
-          ) : null}
-          {item === "passport" ? (
-            <TextAreaField
-              name="mrz"
-              label="Machine-readable zone"
-              rows={3}
-              spellCheck={false}
-              autoCapitalize="characters"
-              className="sm:col-span-2"
-              error={errors.mrz}
-              hint="The two lines of 44 characters at the bottom of the photo page, with every < sign."
-            />
           ) : null}
         </div>
       )}

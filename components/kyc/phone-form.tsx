@@ -6,6 +6,7 @@ import { confirmPhoneCodeAction, requestPhoneCodeAction, type FormState } from "
 import { IDLE } from "@/lib/http/action-state";
 import { FormMessage, SubmitButton, TextField } from "@/components/kyc/fields";
 import { phoneSchema } from "@/lib/items/values";
+import { ReturnToField } from "@/components/kyc/return-to-field";
 
 /** Step 1 sends a code to the number; step 2 takes the code. A new code can be asked for at any time. */
 export function PhoneForm({ current, waitingFor }: { current?: string; waitingFor?: string }) {
@@ -63,6 +64,7 @@ function CodeForm({ phone }: { phone: string }) {
 
   return (
     <form action={confirmCode} onSubmit={checkCode} noValidate className="space-y-4 border-t border-slate-200 pt-6">
+      <ReturnToField />
       <TextField
         name="code"
         label={`Code sent to ${phone}`}

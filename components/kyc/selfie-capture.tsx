@@ -5,6 +5,7 @@ import { startTransition, useActionState, useEffect, useRef, useState } from "re
 import { submitSelfieAction, type FormState } from "@/app/(account)/account/actions";
 import { IDLE } from "@/lib/http/action-state";
 import { FormMessage, SubmitButton } from "@/components/kyc/fields";
+import { ReturnToField, useReturnTo } from "@/components/kyc/return-to-field";
 
 type Camera = "off" | "starting" | "on" | "unavailable";
 
@@ -15,6 +16,7 @@ type Camera = "off" | "starting" | "on" | "unavailable";
  */
 export function SelfieCapture() {
   const [state, action, pending] = useActionState<FormState, FormData>(submitSelfieAction, IDLE);
+  const returnTo = useReturnTo();
   const videoRef = useRef<HTMLVideoElement>(null);
   const streamRef = useRef<MediaStream | null>(null);
   const [camera, setCamera] = useState<Camera>("off");
@@ -85,6 +87,7 @@ export function SelfieCapture() {
     if (!shot) return;
     const form = new FormData();
     form.set("selfie", new File([shot.blob], "selfie.jpg", { type: "image/jpeg" }));
+    if (returnTo) form.set("return_to", returnTo);
     startTransition(() => action(form));
   }
 
@@ -141,6 +144,7 @@ export function SelfieCapture() {
       </section>
 
       <form action={action} className="space-y-3 border-t border-slate-200 pt-6">
+        <ReturnToField />
         <div className="space-y-1">
           <label htmlFor="selfie-file" className="block text-sm font-medium text-slate-800">
             Or upload a photo of yourself

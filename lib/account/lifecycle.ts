@@ -5,6 +5,7 @@ import { and, eq, or, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOn } from "@/lib/item-changes/relying-credentials";
 import type { Db } from "@/lib/db/client";
+import { emitStatusChanged, emitUserDeleted } from "@/lib/events/emit";
 import { credentials, documents, phoneCodes, rateLimits, users, verificationTokens } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { getItem, writeItem } from "@/lib/items/store";
@@ -29,6 +30,7 @@ export async function withdrawItem(db: Db, userId: string, item: Item): Promise<
     await revokeCredentialsRelyingOn(tx, userId, item, { type: "user", id: userId });
     await recordAudit(tx, { actor: { type: "user", id: userId }, action: "item.withdrawn", subjectUserId: userId, details: { item, previous_state: current.state } });
     if (item === "name" || item === "date_of_birth") await screenUser(tx, userId);
+    await emitStatusChanged(tx, userId);
   });
 }
 
@@ -53,6 +55,7 @@ export async function deleteAccount(db: Db, userId: string): Promise<void> {
     const counterKeys = [userId, ...(user.emailIndex ? [user.emailIndex] : [])];
     await tx.delete(rateLimits).where(or(...counterKeys.map((key) => sql`right(${rateLimits.key}, ${key.length + 1}::int) = ${`:${key}`}`)));
     await recordAudit(tx, { actor: { type: "user", id: userId }, action: "account.deleted", subjectUserId: userId, details: { ocid: user.ocid } });
+    await emitUserDeleted(tx, userId, user.ocid);
     await tx.delete(users).where(eq(users.id, userId));
   });
 }

@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   "credentials.revoke": ["admin"],
   "staff.manage": ["admin"],
   "sanctions.manage": ["admin"],
+  "webhooks.manage": ["admin"],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

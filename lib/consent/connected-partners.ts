@@ -9,7 +9,8 @@ import { ITEMS, isItem, type Item } from "@/lib/items/items";
 /**
  * What /account/partners shows: every partner the person ever decided
  * something for, each item's current decision, when it was granted, and when
- * the partner last fetched it (from the data-access records).
+ * the partner last fetched it, and every fetch (from the data-access records,
+ * one per /kyc/data answer).
  */
 export type ConnectedItem = {
   item: Item;
@@ -19,12 +20,17 @@ export type ConnectedItem = {
   lastAccessedAt: Date | null;
 };
 
+/** One /kyc/data read: when, and which items the partner received. */
+export type DataAccess = { at: Date; items: Item[] };
+
 export type ConnectedPartner = {
   ocid: number;
   name: string;
   suspended: boolean;
   lastAccessedAt: Date | null;
   items: ConnectedItem[];
+  /** Every read, newest first. */
+  accesses: DataAccess[];
 };
 
 function later(a: Date | null, b: Date): Date {
@@ -70,6 +76,10 @@ export async function listConnectedPartners(db: DbOrTx, userId: string): Promise
         suspended: partner?.status === "suspended",
         lastAccessedAt: lastPartnerAccess.get(ocid) ?? null,
         items,
+        accesses: accesses
+          .filter((access) => access.partnerOcid === ocid)
+          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)
+          .map((access) => ({ at: access.createdAt, items: access.items.filter(isItem) })),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name) || a.ocid - b.ocid);

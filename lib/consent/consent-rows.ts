@@ -7,14 +7,19 @@ import { previewItem } from "@/lib/items/mask";
 
 import { grantedItems } from "./connected-partners";
 
-export type ConsentRowData = { item: Item; label: string; shares: string; preview: string; state: ItemState; initiallyOn: boolean };
+export type ConsentRowData = { item: Item; label: string; shares: string; preview: string; state: ItemState; initiallyOn: boolean; purpose: string | null };
 
 /**
  * One row per requested item, with only a masked preview leaving the server.
  * Toggles start off, except for what this person already grants this partner.
  */
-export async function loadConsentRows(db: DbOrTx, userId: string, partnerOcid: number, items: readonly Item[]): Promise<ConsentRowData[]> {
-  const [stored, granted] = await Promise.all([getItems(db, userId), grantedItems(db, userId, partnerOcid)]);
+export async function loadConsentRows(
+  db: DbOrTx,
+  userId: string,
+  partner: { ocid: number; itemPurposes: Partial<Record<Item, string>> },
+  items: readonly Item[],
+): Promise<ConsentRowData[]> {
+  const [stored, granted] = await Promise.all([getItems(db, userId), grantedItems(db, userId, partner.ocid)]);
   return items.map((item) => {
     const current = stored.get(item);
     return {
@@ -24,6 +29,7 @@ export async function loadConsentRows(db: DbOrTx, userId: string, partnerOcid: n
       preview: previewItem(item, current?.value ?? null),
       state: current ? effectiveState(current) : "missing",
       initiallyOn: granted.has(item),
+      purpose: partner.itemPurposes[item] ?? null,
     };
   });
 }

@@ -1,4 +1,5 @@
 import { isItem, type Item } from "@/lib/items/items";
+import { isSecureTransport } from "@/lib/security/transport";
 
 /**
  * The checks SPEC §5 puts before anything is shown on the consent page, in
@@ -36,7 +37,6 @@ const OCID = /^[1-9]\d{0,9}$/;
 const MAX_OCID = 2_147_483_647;
 // The state is opaque to us, but it travels in a URL: keep it to something a URL can carry.
 export const MAX_STATE_LENGTH = 1024;
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
 /** A positive integer OCID from its decimal form, or null. */
 export function parseOcid(value: string | undefined): number | null {
@@ -62,8 +62,7 @@ export function isAllowedCallback(value: string | undefined, allowedOrigins: rea
   } catch {
     return false;
   }
-  const transportOk = url.protocol === "https:" || (url.protocol === "http:" && !production && LOOPBACK.test(url.hostname));
-  if (!transportOk || url.username || url.password) return false;
+  if (!isSecureTransport(url, production)) return false;
   return allowedOrigins.some((origin) => sameOrigin(origin, url.origin));
 }
 

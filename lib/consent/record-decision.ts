@@ -4,12 +4,12 @@ import { and, eq } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
 import type { DbOrTx } from "@/lib/db/client";
-import { consentReceipts, grants } from "@/lib/db/schema";
+import { grants } from "@/lib/db/schema";
+import { emitConsentUpdated } from "@/lib/events/emit";
 import type { Item } from "@/lib/items/items";
-import { providerOcid } from "@/lib/ocn/provider";
 
 import { decisionStatus } from "./callback-url";
-import { signReceipt, type SignedReceipt } from "./receipts";
+import { issueReceipt, type SignedReceipt } from "./receipts";
 
 export type ConsentDecision = {
   userId: string;
@@ -38,20 +38,8 @@ export async function recordConsentDecision(db: DbOrTx, decision: ConsentDecisio
   const denied = decision.requested.filter((item) => !decision.shared.includes(item));
   const status = decisionStatus(granted, denied);
   const now = new Date();
-  const receipt = signReceipt({
-    type: "attest.consent_receipt",
-    version: 1,
-    receipt_id: crypto.randomUUID(),
-    issued_at: Math.floor(now.getTime() / 1000),
-    provider: providerOcid(),
-    partner: decision.partner,
-    user_ocid: decision.userOcid,
-    granted,
-    denied,
-  });
-  const { signature, ...body } = receipt;
 
-  await db.transaction(async (tx) => {
+  const receipt = await db.transaction(async (tx) => {
     const existing = await tx
       .select({ item: grants.item, decision: grants.decision, grantedAt: grants.grantedAt })
       .from(grants)
@@ -67,23 +55,16 @@ export async function recordConsentDecision(db: DbOrTx, decision: ConsentDecisio
         .values({ userId: decision.userId, partnerOcid: decision.partner.ocid, item, ...values })
         .onConflictDoUpdate({ target: [grants.userId, grants.partnerOcid, grants.item], set: values });
     }
-    await tx.insert(consentReceipts).values({
-      id: body.receipt_id,
-      userId: decision.userId,
-      partnerOcid: decision.partner.ocid,
-      granted,
-      denied,
-      receipt: body,
-      signature,
-      createdAt: now,
-    });
+    const signed = await issueReceipt(tx, { userId: decision.userId, userOcid: decision.userOcid, partner: decision.partner, granted, denied }, now);
     await recordAudit(tx, {
       actor: { type: "user", id: decision.userId },
       action: "consent.decided",
       subjectUserId: decision.userId,
       partnerOcid: decision.partner.ocid,
-      details: { status, granted, denied, receiptId: body.receipt_id },
+      details: { status, granted, denied, receiptId: signed.receipt_id },
     });
+    await emitConsentUpdated(tx, { userId: decision.userId, partnerOcid: decision.partner.ocid, granted, denied, revoked: [] });
+    return signed;
   });
   return { status, granted, denied, receipt };
 }

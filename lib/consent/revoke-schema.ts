@@ -7,3 +7,6 @@ export const revokeFormSchema = z.object({
   partnerOcid: z.coerce.number().int().positive().max(2_147_483_647),
   item: z.enum(ITEMS).optional(),
 });
+
+/** Sharing one denied or revoked item again. */
+export const regrantFormSchema = revokeFormSchema.required({ item: true });

@@ -5,6 +5,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import type { Tx } from "@/lib/db/client";
 import { credentials, statusLists } from "@/lib/db/schema";
+import { emitCredentialRevoked, notifyPerson } from "@/lib/events/emit";
 
 /**
  * Revocation sets the credential's bit in its Bitstring Status List (bit 0 is
@@ -47,5 +48,7 @@ export async function revokeCredential(tx: Tx, credentialId: string, reason: str
     subjectUserId: credential.userId,
     details: { credentialId, reason },
   });
+  if (credential.accountId) await emitCredentialRevoked(tx, { credentialId, accountId: credential.accountId, reason });
+  if (credential.userId) await notifyPerson(tx, credential.userId, "credential.revoked", { credentialId, reason });
   return true;
 }

@@ -229,6 +229,8 @@ export const partners = pgTable("partners", {
   allowedGrants: jsonb("allowed_grants").$type<string[] | null>(),
   fullDocumentNumbers: boolean("full_document_numbers").notNull().default(false),
   retentionNote: text("retention_note"),
+  /** Why the partner asks for an item, as staff recorded it; shown on the consent page. Never personal data. */
+  itemPurposes: jsonb("item_purposes").$type<Record<string, string>>().notNull().default({}),
   status: partnerStatus("status").notNull().default("active"),
   source: partnerSource("source").notNull().default("registered"),
   /** Requests per minute on the OCN routes, across all instances (lib/http/rate-limiter.ts). */
@@ -455,3 +457,91 @@ export const settings = pgTable("settings", {
   updatedAt: at("updated_at").notNull().defaultNow(),
 });
 
+
+// ── Events: webhooks and notifications (lib/events) ──
+
+/**
+ * Where a partner (OCN) or an API account wants events. Exactly one of `partnerOcid` and
+ * `accountId` is set. API-account endpoints sign with a per-endpoint secret (Standard
+ * Webhooks), kept encrypted; partner endpoints are signed with this provider's OCN key.
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnerOcid: integer("partner_ocid").references(() => partners.ocid, { onDelete: "cascade" }),
+    accountId: uuid("account_id").references(() => apiAccounts.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    eventTypes: jsonb("event_types").$type<string[]>().notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    secretEnc: text("secret_enc"),
+    /** Set when deliveries kept failing for the whole retry window and the endpoint was switched off. */
+    disabledAt: at("disabled_at"),
+    disabledReason: text("disabled_reason"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("webhook_endpoints_partner").on(table.partnerOcid), index("webhook_endpoints_account").on(table.accountId)],
+);
+
+/**
+ * The transactional outbox: one row per event and recipient (a webhook endpoint, or the
+ * person by email), written in the transaction that made the change. Workers on every
+ * instance claim due rows with FOR UPDATE SKIP LOCKED and a lease (`claim`, `next_attempt_at`
+ * pushed past the request timeout), so a killed worker's row comes due again and two
+ * workers never hold one row at once.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    /** The event id the recipient sees (Standard Webhooks `webhook-id`, the body's `id`). */
+    id: uuid("id").primaryKey().defaultRandom(),
+    channel: text("channel").$type<"webhook" | "email">().notNull(),
+    endpointId: uuid("endpoint_id").references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    /** What a webhook sends: ids and statuses, never personal data. */
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    /** What an email needs (the reviewer's note may name the person), encrypted. */
+    payloadEnc: text("payload_enc"),
+    /** Who the event is about, for "did it change since the last one" (e.g. a user OCID). */
+    subject: text("subject"),
+    /** At most one row per key: a sweep run twice warns once. */
+    dedupeKey: text("dedupe_key").unique(),
+    occurredAt: at("occurred_at").notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
+    claim: uuid("claim"),
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    deliveredAt: at("delivered_at"),
+    failedAt: at("failed_at"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("outbox_due").on(table.nextAttemptAt).where(sql`delivered_at is null and failed_at is null`),
+    index("outbox_endpoint").on(table.endpointId, table.createdAt),
+    index("outbox_subject").on(table.endpointId, table.type, table.subject, table.createdAt),
+  ],
+);
+
+/** What a person wants to be told by email; a missing row means the defaults. */
+export const notificationPreferences = pgTable("notification_preferences", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  decisions: boolean("decisions").notNull().default(true),
+  credentials: boolean("credentials").notNull().default(true),
+  expiry: boolean("expiry").notNull().default(true),
+  dataAccess: boolean("data_access").notNull().default(false),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
+
+/** What the demo gateway's own webhook receiver got (/demo/webhooks): ids and statuses only, as every event carries. */
+export const demoWebhookEvents = pgTable("demo_webhook_events", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  eventId: text("event_id").notNull(),
+  type: text("type").notNull(),
+  body: text("body").notNull(),
+  signatureValid: boolean("signature_valid").notNull(),
+  receivedAt: at("received_at").notNull().defaultNow(),
+});

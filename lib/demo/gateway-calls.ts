@@ -12,7 +12,7 @@ import { providerOcid } from "@/lib/ocn/provider";
  * over HTTP to PUBLIC_URL, with signed requests, trusting only the provider key it read
  * from /metadata.json and checked against the metadata's own signature.
  */
-async function discoverProvider(): Promise<DemoCallResult["provider"]> {
+export async function discoverProvider(): Promise<DemoCallResult["provider"]> {
   const metadataUrl = absoluteUrl("/metadata.json");
   const response = await fetch(metadataUrl, { cache: "no-store", signal: AbortSignal.timeout(5_000) });
   const raw: unknown = await response.json();

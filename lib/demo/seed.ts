@@ -122,6 +122,7 @@ async function seed(tx: Tx): Promise<void> {
     callbackOrigins: [env.publicUrl.origin],
     allowedGrants: null,
     retentionNote: "Demo only: data is shown on screen and not kept.",
+    itemPurposes: { name: "To address you by name in the demo.", passport: "To show how a gateway checks an identity document." },
   });
   await grantAll(tx, aliceId);
   await grantAll(tx, carolId, ["liveness"]);

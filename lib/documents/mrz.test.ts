@@ -162,7 +162,7 @@ describe("mrzCheckDigit", () => {
 
 describe("compareMrzWithTyped", () => {
   const fields = parsePassportMrz(buildPassportMrz(DEMO), TODAY).fields;
-  const typed = { number: "c4x9-l2p07", country: "GB", expires_at: "2031-05-01", date_of_birth: "1985-09-30", last_name: "Okafor" };
+  const typed = { number: "c4x9-l2p07", country: "GB", expires_at: "2031-05-01", date_of_birth: "1985-09-30", last_name: "Okafor", first_name: DEMO.firstName };
 
   it("is empty when the typed fields agree", () => {
     expect(compareMrzWithTyped(fields, typed)).toEqual([]);
@@ -174,6 +174,7 @@ describe("compareMrzWithTyped", () => {
     { name: "expiry", change: { expires_at: "2031-05-02" }, message: "expiry date you typed (2031-05-02)" },
     { name: "date of birth", change: { date_of_birth: "1985-03-09" }, message: "date of birth (1985-03-09)" },
     { name: "last name", change: { last_name: "Okafur" }, message: "last name (Okafur)" },
+    { name: "first name", change: { first_name: "Nora" }, message: "first name (Nora)" },
   ])("reports a different $name", ({ change, message }) => {
     const problems = compareMrzWithTyped(fields, { ...typed, ...change });
     expect(problems).toHaveLength(1);

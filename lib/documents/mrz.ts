@@ -161,13 +161,15 @@ export interface TypedPassportFields {
   expires_at: string;
   date_of_birth?: string;
   last_name?: string;
+  first_name?: string;
 }
 
 // The MRZ name field holds 39 characters; longer names are cut off, so only a prefix can be compared.
 const MRZ_NAME_CAPACITY = 39;
 
-function lastNameMatches(mrz: MrzFields, typed: string): boolean {
-  const mrzKey = (mrz.lastName ?? "").replace(/[^A-Z]/g, "");
+/** Either part of the name; a cut-off name field can only be compared up to where it stops. */
+function nameMatches(mrz: MrzFields, part: "lastName" | "firstName", typed: string): boolean {
+  const mrzKey = (mrz[part] ?? "").replace(/[^A-Z]/g, "");
   const used = (mrz.lastName ?? "").length + 2 + (mrz.firstName ?? "").length;
   const truncated = used >= MRZ_NAME_CAPACITY - 1;
   return mrzNameKeys(typed).some((key) => key === mrzKey || (truncated && mrzKey.length > 0 && key.startsWith(mrzKey)));
@@ -204,8 +206,12 @@ export function compareMrzWithTyped(mrz: MrzFields, typed: TypedPassportFields):
     );
   }
 
-  if (typed.last_name !== undefined && !lastNameMatches(mrz, typed.last_name)) {
+  if (typed.last_name !== undefined && !nameMatches(mrz, "lastName", typed.last_name)) {
     problems.push(`The last name (${typed.last_name}) does not match the MRZ (${mrz.lastName ?? "unreadable"})`);
+  }
+
+  if (typed.first_name !== undefined && !nameMatches(mrz, "firstName", typed.first_name)) {
+    problems.push(`The first name (${typed.first_name}) does not match the MRZ (${mrz.firstName ?? "unreadable"})`);
   }
 
   return problems;

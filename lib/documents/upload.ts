@@ -92,6 +92,7 @@ export async function uploadDocument(db: Db, userId: string, upload: DocumentUpl
         ...typed,
         ...(typeof dob === "string" && { date_of_birth: dob }),
         ...(name?.last_name && { last_name: name.last_name }),
+        ...(name?.first_name && { first_name: name.first_name }),
       });
       if (problems.length > 0) errors.mrz = `The machine-readable zone does not match: ${problems.join(". ")}.`;
       else {

@@ -12,3 +12,10 @@ export function safeReturnPath(value: string | null | undefined, fallback = "/ac
     return fallback;
   }
 }
+
+/** A checked path back to a consent request on Attest, or null: where providing an item may return to. */
+export function consentReturnPath(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const path = safeReturnPath(value, "");
+  return path.startsWith("/kyc/grant/") ? path : null;
+}

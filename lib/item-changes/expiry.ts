@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOnAny } from "@/lib/item-changes/relying-credentials";
 import type { Db, Tx } from "@/lib/db/client";
+import { emitStatusChanged } from "@/lib/events/emit";
 import { logUnexpected } from "@/lib/http/errors";
 import { metrics, timeJob } from "@/lib/http/metrics";
 import { identityItems, itemHistory } from "@/lib/db/schema";
@@ -54,6 +55,7 @@ async function expireBatch(tx: Tx, now: Date, userId: string | undefined): Promi
     await recordAudit(tx, { actor: { type: "system" }, action: "item.expired", subjectUserId: row.userId, details: { item: row.item, itemId: row.id, reason: reasons[i] } });
   }
   const revoked = await revokeCredentialsRelyingOnAny(tx, lapsed, { type: "system" }, "expired");
+  for (const lapsedUser of lapsed.keys()) await emitStatusChanged(tx, lapsedUser);
   return { expired: rows.length, revoked };
 }
 

@@ -78,6 +78,30 @@ function checkResponse(p: {
   return verifyMessage(message, signature, p.providerPublicKey);
 }
 
+/**
+ * Whether a request the provider sent (a webhook delivery) carries a valid X-OC-Signature
+ * over SPEC §2's request message, from `providerOcid` when given. As for responses,
+ * freshness of X-OC-Timestamp and reuse of X-OC-Nonce are the receiver's policy.
+ */
+export function verifyRequestSignature(p: {
+  method: string;
+  url: string | URL;
+  headers: Headers;
+  body: string;
+  providerPublicKey: string;
+  providerOcid?: string | number;
+}): boolean {
+  const ocid = p.headers.get(OCN_HEADERS.id);
+  const timestamp = p.headers.get(OCN_HEADERS.timestamp);
+  const nonce = p.headers.get(OCN_HEADERS.nonce);
+  const signature = p.headers.get(OCN_HEADERS.signature);
+  if (!ocid || !timestamp || !nonce || !signature) return false;
+  if (p.providerOcid !== undefined && ocid !== String(p.providerOcid)) return false;
+  if (!/^\d{1,15}$/.test(timestamp) || /[\r\n]/.test(nonce)) return false;
+  const message = requestMessage({ ocid, timestamp, nonce, method: p.method, pathAndQuery: pathAndQueryOf(p.url), bodySha256: sha256Hex(p.body) });
+  return verifyMessage(message, signature, p.providerPublicKey);
+}
+
 /** A /kyc/data body: `signature` signs SHA-256 of JCS(every other member). Never throws. */
 export function verifyDataSignature(body: Record<string, unknown> & { signature: string }, providerPublicKey: string): boolean {
   if (typeof body !== "object" || body === null) return false;

@@ -38,6 +38,10 @@ export const partnerSchema = z.object({
   allowedGrants: z.array(z.enum(ITEMS)).min(1, "Allow at least one grant"),
   fullDocumentNumbers: z.boolean(),
   retentionNote: z.string().trim().max(2000).transform((value) => value || null),
+  // Only the purposes staff filled in are kept; an empty field means "not stated".
+  itemPurposes: z
+    .partialRecord(z.enum(ITEMS), z.string().trim().max(300, "A stated purpose has at most 300 characters"))
+    .transform((purposes) => Object.fromEntries(Object.entries(purposes).filter(([, text]) => text))),
   rateLimitPerMinute: rateLimitPerMinuteSchema,
 });
 export type PartnerInput = z.infer<typeof partnerSchema>;
@@ -53,6 +57,7 @@ export function partnerFormValues(form: FormData): unknown {
     allowedGrants: form.getAll("allowedGrants"),
     fullDocumentNumbers: form.get("fullDocumentNumbers") === "on",
     retentionNote: text("retentionNote"),
+    itemPurposes: Object.fromEntries(ITEMS.map((item) => [item, text(`purpose_${item}`)])),
     rateLimitPerMinute: text("rateLimitPerMinute"),
   };
 }
@@ -80,6 +85,7 @@ export async function savePartner(db: Db, adminId: string, input: PartnerInput, 
     allowedGrants: input.allowedGrants.length === ITEMS.length ? null : input.allowedGrants,
     fullDocumentNumbers: input.fullDocumentNumbers,
     retentionNote: input.retentionNote,
+    itemPurposes: input.itemPurposes,
     rateLimitPerMinute: input.rateLimitPerMinute,
     source: "registered" as const,
     updatedAt: new Date(),

@@ -31,6 +31,8 @@ export type Partner = {
   allowedGrants: Item[];
   fullDocumentNumbers: boolean;
   retentionNote: string | null;
+  /** Why it asks for an item, when staff recorded it. */
+  itemPurposes: Partial<Record<Item, string>>;
   /** Requests per minute on the OCN routes (lib/http/rate-limiter.ts). */
   rateLimitPerMinute: number;
 };
@@ -104,6 +106,7 @@ function fromRow(row: typeof partners.$inferSelect): Partner {
     allowedGrants: row.allowedGrants ? row.allowedGrants.filter(isItem) : [...ITEMS],
     fullDocumentNumbers: row.fullDocumentNumbers,
     retentionNote: row.retentionNote,
+    itemPurposes: Object.fromEntries(Object.entries(row.itemPurposes).filter(([item]) => isItem(item))),
     rateLimitPerMinute: row.rateLimitPerMinute,
   };
 }
@@ -179,6 +182,7 @@ async function readPartner(db: DbOrTx, ocid: number, index: "look-up" | "cached"
     allowedGrants: [...ITEMS],
     fullDocumentNumbers: false,
     retentionNote: null,
+    itemPurposes: {},
     rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
   };
 }

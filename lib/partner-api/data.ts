@@ -5,6 +5,7 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/log";
 import type { Db } from "@/lib/db/client";
 import { dataAccesses } from "@/lib/db/schema";
+import { notifyPerson } from "@/lib/events/emit";
 import { AppError } from "@/lib/http/errors";
 import { signDocumentUrl } from "@/lib/documents/urls";
 import { getItems, type StoredItem } from "@/lib/items/store";
@@ -20,7 +21,7 @@ import { signMessage } from "@/lib/ocn/secp256k1";
  * POST /kyc/data (SPEC §4): the granted items' values in the shapes of SPEC §3, in an
  * envelope this provider signs, recorded for the person and the audit log.
  */
-export type DataRequester = PartnerViewer & { fullDocumentNumbers: boolean };
+export type DataRequester = PartnerViewer & { fullDocumentNumbers: boolean; name?: string };
 
 const DATA_LIFETIME_SECONDS = 3600;
 const DOCUMENT_TYPES = { id_card: "national_id", passport: "passport", driver_license: "driver_license" } as const;
@@ -101,6 +102,7 @@ export async function collectPartnerData(db: Db, partner: DataRequester, request
       partnerOcid: partner.ocid,
       details: { items: requested },
     });
+    await notifyPerson(tx, userId, "data.accessed", { partnerName: partner.name ?? `Partner ${partner.ocid}`, items: requested });
     return dataBodySchema.parse({
       user_ocid: request.user_ocid,
       provider: providerOcid(),

@@ -5,13 +5,14 @@ import { and, desc, eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOn } from "@/lib/item-changes/relying-credentials";
 import { assertStaffMay } from "@/lib/auth/acting-staff";
+import { emitStatusChanged, notifyPerson } from "@/lib/events/emit";
 import type { Db, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems, itemHistory } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { documentLapsesAt } from "@/lib/items/dates";
 import { effectiveState, getItems, writeItem, type StoredItem } from "@/lib/items/store";
 import { IDENTITY_DOCUMENTS, ITEM_INFO, type Item } from "@/lib/items/items";
-import { RESUBMISSION_REASON, type DecisionInput } from "@/lib/review/schemas";
+import { RESUBMISSION_REASON, type DecisionInput, reasonForPerson } from "@/lib/review/schemas";
 import { decryptJson, encryptText } from "@/lib/security/encryption";
 
 /** item_history.note_enc: a reviewer's note on a decision. */
@@ -164,6 +165,8 @@ export async function decideItem(db: Db, reviewerId: string, userId: string, inp
         ...(proposedBy && { historyReason: "clearance.confirmed" }),
       });
       await audit("item.approved", proposedBy ? { proposedBy } : {});
+      await notifyPerson(tx, userId, "item.approved", { item: input.item });
+      await emitStatusChanged(tx, userId);
       return { state: "verified" };
     }
 
@@ -180,6 +183,8 @@ export async function decideItem(db: Db, reviewerId: string, userId: string, inp
     });
     await audit(input.decision === "reject" ? "item.rejected" : "item.resubmission_requested", { reason });
     await revokeCredentialsRelyingOn(tx, userId, input.item, actor);
+    await notifyPerson(tx, userId, "item.rejected", { item: input.item, reason: reasonForPerson(reason), note: input.noteToUser ?? null, resubmission: input.decision !== "reject" });
+    await emitStatusChanged(tx, userId);
     return { state: "rejected" };
   });
 }

@@ -8,6 +8,7 @@ import { isIP, type LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 
 import { getEnv } from "@/lib/env";
+import { isSecureTransport } from "@/lib/security/transport";
 
 /**
  * Every request Attest makes to an address someone else chose (partner metadata, OCN index
@@ -40,9 +41,6 @@ export type OutboundRequest = {
   resolve?: (hostname: string) => Promise<{ address: string; family: number }[]>;
 };
 
-// Plain http only to these names, and never in production: for a partner run on the developer's machine.
-const LOOPBACK_NAMES = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
-
 /** Whether `url` is one Attest may fetch at all: https, or http to a loopback name outside production. */
 export function isAllowedOutboundUrl(value: string): boolean {
   let url: URL;
@@ -51,9 +49,7 @@ export function isAllowedOutboundUrl(value: string): boolean {
   } catch {
     return false;
   }
-  if (url.username || url.password) return false;
-  if (url.protocol === "https:") return true;
-  return url.protocol === "http:" && !getEnv().production && LOOPBACK_NAMES.test(url.hostname);
+  return isSecureTransport(url, getEnv().production);
 }
 
 /**

@@ -9,7 +9,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 import { deleteAccountAction, confirmPhoneCodeAction, requestPhoneCodeAction, submitDeclaredItemAction, submitSelfieAction, uploadDocumentAction, withdrawItemAction } from "@/app/(account)/account/actions";
 import { issueMyCredential, revokeMyCredential } from "@/app/(account)/account/credentials/actions";
-import { revokeAction } from "@/app/(account)/account/partners/actions";
+import { regrantAction, revokeAction } from "@/app/(account)/account/partners/actions";
 import { requestSignInLink } from "@/app/actions/auth";
 import { askConsentAction, checkStatusAction, fetchDataAction } from "@/app/demo/actions";
 import { submitConsentDecision } from "@/app/kyc/grant/[ocid]/actions";
@@ -88,7 +88,7 @@ const rows: Row[] = [
     setup: async () => null,
     call: () => submitDeclaredItemAction(IDLE, form({ item: "name", first_name: "Ada", last_name: "Lovelace" })),
     works: async (outcome, person) => {
-      expect(outcome).toEqual({ redirect: "/account" });
+      expect(outcome).toEqual({ redirect: "/account?submitted=name" });
       expect((await rowsOf(person)).items).toMatchObject([{ item: "name", state: "pending" }]);
     },
   },
@@ -166,6 +166,17 @@ const rows: Row[] = [
       expect(outcome).toEqual({ returned: { ok: true, message: "Access taken back: 1 item." } });
       expect((await rowsOf(person)).grants).toMatchObject([{ item: "name", decision: "revoked" }]);
     },
+  },
+  {
+    file: "(account)/account/partners/actions.ts",
+    name: "regrantAction",
+    level: "user",
+    setup: async (person) => {
+      const partner = await createTestPartner();
+      await setGrants(person.id, partner.ocid, { name: "revoked" });
+      return partner;
+    },
+    call: (partner) => regrantAction(IDLE, form({ partnerOcid: String((partner as { ocid: number }).ocid), item: "name" })),
   },
   {
     file: "kyc/grant/[ocid]/actions.ts",

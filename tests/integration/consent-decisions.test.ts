@@ -12,6 +12,7 @@ import { createDecisionToken, isValidDecisionToken } from "@/lib/consent/decisio
 import { getReceipt, listReceipts } from "@/lib/consent/receipts";
 import { recordConsentDecision } from "@/lib/consent/record-decision";
 import { resolveGrantRequest } from "@/lib/consent/resolve-grant-request";
+import { regrantItem } from "@/lib/consent/regrant";
 import { revokeGrants } from "@/lib/consent/revoke";
 import { verifyReceipt } from "@/lib/consent/verify-receipt";
 import { getDb } from "@/lib/db/client";
@@ -245,7 +246,59 @@ describe("revokeGrants and connected partners", () => {
     expect(await revokeGrants(db, { userId: user.id, partnerOcid: partner.ocid })).toEqual([]);
 
     const audit = await db.select().from(auditLog).where(and(eq(auditLog.subjectUserId, user.id), eq(auditLog.action, "consent.revoked")));
-    expect(audit.map((entry) => entry.details)).toEqual([{ items: ["name"] }, { items: ["email"] }]);
+    expect(audit.map((entry) => (entry.details as { items: string[] }).items)).toEqual([["name"], ["email"]]);
+
+    // Each revocation has its own signed receipt, named in its audit entry.
+    const receipts = await listReceipts(db, user.id);
+    expect(receipts.map((receipt) => receipt.revoked).sort()).toEqual([["email"], ["name"]]);
+    for (const receipt of receipts) {
+      expect(receipt.signed.partner.ocid).toBe(partner.ocid);
+      expect(receipt.signed.user_ocid).toBe(user.ocid);
+      expect(verifyReceipt(receipt.signed, providerPublicKey())).toBe(true);
+      expect(audit.map((entry) => (entry.details as { receiptId: string }).receiptId)).toContain(receipt.id);
+    }
+    const forged = { ...receipts[0]!.signed, revoked: ["phone"] };
+    expect(verifyReceipt(forged, providerPublicKey())).toBe(false);
+  });
+
+  it("shares a denied or revoked item again with a receipt; an item never decided stays unshared", async () => {
+    const db = await getDb();
+    const user = await createUser();
+    const partner = await partnerWithMetadata();
+    await setGrants(user.id, partner.ocid, { name: "revoked", phone: "denied", email: "granted" });
+
+    expect(await regrantItem(db, { userId: user.id, partnerOcid: partner.ocid, item: "name" })).toBe(true);
+    expect(await regrantItem(db, { userId: user.id, partnerOcid: partner.ocid, item: "phone" })).toBe(true);
+    expect(await regrantItem(db, { userId: user.id, partnerOcid: partner.ocid, item: "email" })).toBe(false);
+    expect(await regrantItem(db, { userId: user.id, partnerOcid: partner.ocid, item: "passport" })).toBe(false);
+    const rows = await grantRows(user.id, partner.ocid);
+    expect([rows.name?.decision, rows.phone?.decision, rows.email?.decision, rows.passport]).toEqual(["granted", "granted", "granted", undefined]);
+    expect(rows.name?.grantedAt).toBeInstanceOf(Date);
+
+    const receipts = await listReceipts(db, user.id);
+    expect(receipts.map((receipt) => receipt.granted).sort()).toEqual([["name"], ["phone"]]);
+    for (const receipt of receipts) expect(verifyReceipt(receipt.signed, providerPublicKey())).toBe(true);
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.subjectUserId, user.id), eq(auditLog.action, "consent.regranted")));
+    expect(audit).toHaveLength(2);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it("lists every data read per partner, newest first, with the items received", async () => {
+    const db = await getDb();
+    const user = await createUser();
+    const partner = await partnerWithMetadata();
+    await setGrants(user.id, partner.ocid, { name: "granted", email: "granted" });
+    const first = new Date(Date.now() - 120_000);
+    const second = new Date(Date.now() - 60_000);
+    await db.insert(dataAccesses).values([
+      { userId: user.id, partnerOcid: partner.ocid, items: ["name"], createdAt: first },
+      { userId: user.id, partnerOcid: partner.ocid, items: ["name", "email"], createdAt: second },
+    ]);
+    const [connected] = await listConnectedPartners(db, user.id);
+    expect(connected?.accesses).toEqual([
+      { at: second, items: ["name", "email"] },
+      { at: first, items: ["name"] },
+    ]);
   });
 
   it("starts the consent page's toggles on only for items already granted to that partner", async () => {
@@ -255,11 +308,11 @@ describe("revokeGrants and connected partners", () => {
     const other = await partnerWithMetadata();
     await setGrants(user.id, partner.ocid, { email: "granted", name: "revoked" });
     await setGrants(user.id, other.ocid, { phone: "granted" });
-    const rows = await loadConsentRows(db, user.id, partner.ocid, ["name", "email", "phone"]);
-    expect(rows.map((row) => [row.item, row.initiallyOn, row.state, row.preview])).toEqual([
-      ["name", false, "missing", "Not provided"],
-      ["email", true, "verified", "z***e@example.com"],
-      ["phone", false, "missing", "Not provided"],
+    const rows = await loadConsentRows(db, user.id, { ocid: partner.ocid, itemPurposes: { email: "To send your receipts." } }, ["name", "email", "phone"]);
+    expect(rows.map((row) => [row.item, row.initiallyOn, row.state, row.preview, row.purpose])).toEqual([
+      ["name", false, "missing", "Not provided", null],
+      ["email", true, "verified", "z***e@example.com", "To send your receipts."],
+      ["phone", false, "missing", "Not provided", null],
     ]);
   });
 });

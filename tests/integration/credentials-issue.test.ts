@@ -3,7 +3,7 @@ import { gunzipSync } from "node:zlib";
 
 import { eq } from "drizzle-orm";
 import { SignJWT, UnsecuredJWT } from "jose";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { POST as issueRoute } from "@/app/api/v1/issue/route";
 import { POST as revokeRoute } from "@/app/api/v1/credentials/[id]/revoke/route";
@@ -13,6 +13,7 @@ import { POST as verifyRoute } from "@/app/api/v1/verify/route";
 import { ledgerSum, getAccount } from "@/lib/credentials/accounts";
 import { mintBearerToken } from "@/lib/credentials/bearer-tokens";
 import { STATUS_LIST_SIZE } from "@/lib/credentials/status-list";
+import { registerSigningKey } from "@/lib/credentials/signing-keys";
 import { getDb } from "@/lib/db/client";
 import { apiKeys, auditLog, creditLedger, credentials, partners } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
@@ -66,6 +67,9 @@ async function statusBitFromPublishedList(statusListCredential: string, index: n
 function bearerKey(): Uint8Array {
   return new Uint8Array(hkdfSync("sha256", getKeys().authSecret, Buffer.alloc(0), "attest/api-bearer-tokens", 32));
 }
+
+// Start-up records the credential signing key (lib/startup.ts); credentials verified here need it too.
+beforeAll(async () => registerSigningKey(await getDb()));
 
 describe("POST /api/v1/issue and /api/v1/verify", () => {
   it("issues a credential that Node's Ed25519 verifies, charges 10 credits, and verifies for 1", async () => {

@@ -44,7 +44,7 @@ const changes: Change[] = [
   {
     name: "a new passport upload",
     change: async (p) =>
-      uploadDocument(await getDb(), p.user.id, { item: "passport", fields: passportFields({ lastName: "Quintero", birthDate: "1988-04-12" }), files: { front: { name: "p.png", bytes: PNG } } }),
+      uploadDocument(await getDb(), p.user.id, { item: "passport", fields: passportFields({ lastName: "Quintero", firstName: "Ada", birthDate: "1988-04-12" }), files: { front: { name: "p.png", bytes: PNG } } }),
     revokedBecause: "passport",
   },
   { name: "a new selfie", change: async (p) => submitSelfie(await getDb(), p.user.id, { name: "s.png", bytes: PNG }), revokedBecause: "liveness" },

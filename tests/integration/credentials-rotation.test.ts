@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 
 import { eq } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { GET as didRoute } from "@/app/.well-known/did.json/route";
 import { POST as verifyRoute } from "@/app/api/v1/verify/route";
@@ -18,6 +18,9 @@ afterAll(() => {
   resetEnvForTests();
   resetKeysForTests();
 });
+
+// Start-up records the credential signing key (lib/startup.ts); credentials verified here need it too.
+beforeAll(async () => registerSigningKey(await getDb()));
 
 describe("credential key rotation", () => {
   it("makes a new CREDENTIAL_SIGNING_KEY current while tokens signed with the old one still verify", async () => {

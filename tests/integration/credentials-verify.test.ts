@@ -2,13 +2,14 @@ import { generateKeyPairSync } from "node:crypto";
 
 import { eq, sql } from "drizzle-orm";
 import { SignJWT } from "jose";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { GET as didRoute } from "@/app/.well-known/did.json/route";
 import { GET as jwksRoute } from "@/app/.well-known/jwks.json/route";
 import { POST as verifyRoute } from "@/app/api/v1/verify/route";
 import { getAccount, ledgerSum, revokeApiKey } from "@/lib/credentials/accounts";
 import { issueOwnCredential } from "@/lib/credentials/issue";
+import { registerSigningKey } from "@/lib/credentials/signing-keys";
 import { getDb } from "@/lib/db/client";
 import { credentials, creditLedger, signingKeys, statusLists } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
@@ -28,6 +29,9 @@ async function resign(token: string, privateKey: Parameters<SignJWT["sign"]>[0],
   edit(claims);
   return new SignJWT(claims).setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid }).sign(privateKey);
 }
+
+// Start-up records the credential signing key (lib/startup.ts); credentials verified here need it too.
+beforeAll(async () => registerSigningKey(await getDb()));
 
 describe("POST /api/v1/verify", () => {
   it("refuses a token signed by a foreign key, whichever key is presented", async () => {

@@ -63,6 +63,17 @@ describe("document uploads", () => {
     expect(await documentRows(user.id, "passport")).toHaveLength(0);
   });
 
+  it("compares the first name too: a passport for PETER is not Nora's", async () => {
+    const user = await createUser({ items: { name: { state: "pending", value: { first_name: "Nora", last_name: "Quintero", full_name: "Nora Quintero" } } } });
+    const db = await getDb();
+    const errors = await fieldErrors(uploadDocument(db, user.id, { item: "passport", fields: passportFields({ firstName: "Peter" }), files: { front: file(PNG) } }));
+    expect(errors.mrz).toContain("first name (Nora) does not match the MRZ (PETER)");
+    expect(await getItem(db, user.id, "passport")).toBeNull();
+
+    await uploadDocument(db, user.id, { item: "passport", fields: passportFields({ firstName: "Nora" }), files: { front: file(PNG) } });
+    expect((await getItem(db, user.id, "passport"))?.state).toBe("pending");
+  });
+
   it("refuses expired documents, wrong file types, oversized files and old proofs of address", async () => {
     const user = await createUser();
     const db = await getDb();

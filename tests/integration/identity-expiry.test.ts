@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { POST as verifyRoute } from "@/app/api/v1/verify/route";
 import { issueOwnCredential } from "@/lib/credentials/issue";
+import { registerSigningKey } from "@/lib/credentials/signing-keys";
 import { getDb } from "@/lib/db/client";
 import { auditLog, identityItems, itemHistory } from "@/lib/db/schema";
 import { addDays, documentLapsesAt, isoDateOf } from "@/lib/items/dates";
@@ -45,6 +46,9 @@ async function expiryRecords(userId: string, item: Item) {
   const audit = await db.select().from(auditLog).where(eq(auditLog.subjectUserId, userId));
   return { history, audit };
 }
+
+// Start-up records the credential signing key (lib/startup.ts); credentials verified here need it too.
+beforeAll(async () => registerSigningKey(await getDb()));
 
 describe("the expiry sweep", () => {
   it("expires a passport past its expiry date, revokes the credential relying on it, and partners see it gone", async () => {

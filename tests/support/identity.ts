@@ -10,7 +10,7 @@ export const GIF = new TextEncoder().encode("GIF89a....");
 export const today = () => isoDateOf(new Date());
 
 /** A passport whose MRZ agrees with its typed fields, for a person born 1990-04-12. */
-export function passportFields(overrides: Partial<{ number: string; country: string; issued_at: string; expires_at: string; lastName: string; birthDate: string }> = {}) {
+export function passportFields(overrides: Partial<{ number: string; country: string; issued_at: string; expires_at: string; lastName: string; firstName: string; birthDate: string }> = {}) {
   const number = overrides.number ?? "X12345678";
   const country = overrides.country ?? "GB";
   const expires_at = overrides.expires_at ?? addDays(today(), 3000);
@@ -18,7 +18,7 @@ export function passportFields(overrides: Partial<{ number: string; country: str
     documentNumber: number,
     issuingCountry: country,
     lastName: overrides.lastName ?? "Quintero",
-    firstName: "Zoe",
+    firstName: overrides.firstName ?? "Zoe",
     birthDate: overrides.birthDate ?? "1990-04-12",
     expirationDate: expires_at,
     sex: "F",

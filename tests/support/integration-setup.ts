@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { afterAll } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 
 /**
  * Each integration test file gets its own data directory (keys, mailbox,
@@ -26,6 +26,13 @@ if (process.env.TEST_DATABASE === "postgres") {
 } else {
   delete process.env.DATABASE_URL;
 }
+
+// Opening and migrating the database is the slow part of a file's first test; done here, under
+// the hook timeout. Only that: what a file needs in it (a signing key, demo data) it adds itself.
+beforeAll(async () => {
+  const { getDb } = await import("@/lib/db/client");
+  await getDb();
+});
 
 afterAll(async () => {
   const { closeDb } = await import("@/lib/db/client");

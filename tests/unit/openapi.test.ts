@@ -17,6 +17,7 @@ const NOT_API: Record<string, string> = {
   "/dev/mailbox/messages": "the development mailbox, outside production and for this machine only",
   "/demo/gateway/metadata.json": "metadata of the demo partner, not of Attest",
   "/demo/gateway/icon.svg": "the demo partner's icon, named in its metadata",
+  "/demo/webhooks": "the demo partner's own webhook receiver and what it received, not Attest's API",
   "/kyc/grant/{ocid}/icon": "the partner's icon as the consent page shows it, for the person's browser",
   "/account/documents/{id}": "a signed-in person's own document preview, for their browser",
   "/account/receipts/{id}/download": "a signed-in person's consent receipt download, for their browser",

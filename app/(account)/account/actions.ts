@@ -7,10 +7,11 @@ import { z } from "zod";
 import { attempt, userAction } from "@/lib/auth/action";
 import { signOut } from "@/lib/auth/config";
 import { getDb } from "@/lib/db/client";
+import { consentReturnPath } from "@/lib/http/return-path";
 import { declaredInputFrom, documentFieldsFrom } from "@/lib/items/form-input";
 import { submitDeclaredItem } from "@/lib/account/declared";
 import { submitSelfie, uploadDocument, type UploadedFile } from "@/lib/documents/upload";
-import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS } from "@/lib/items/items";
+import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS, type Item } from "@/lib/items/items";
 import { deleteAccount, withdrawItem } from "@/lib/account/lifecycle";
 import { confirmPhoneCode, requestPhoneCode } from "@/lib/phone/codes";
 import type { ActionState } from "@/lib/http/action-state";
@@ -23,9 +24,15 @@ export type FormState = ActionState<{ phone: string; sentAt: number }>;
 
 const OUT_OF_DATE: FormState = { ok: false, message: "This form is out of date. Reload the page." };
 
-function backToAccount(): never {
+/**
+ * Back to the overview, which confirms what was received and what happens next; or, when
+ * the person came from a consent request, back to it (a checked path on Attest only).
+ */
+function backToAccount(submitted?: Item, form?: FormData): never {
   revalidatePath("/account");
-  redirect("/account");
+  const back = consentReturnPath(form?.get("return_to"));
+  if (submitted && back) redirect(back);
+  redirect(submitted ? `/account?submitted=${submitted}` : "/account");
 }
 
 const declaredItemSchema = z.enum(DECLARED_ITEMS);
@@ -36,7 +43,7 @@ export const submitDeclaredItemAction = userAction("submitDeclaredItem", async (
   const item = declaredItemSchema.safeParse(form.get("item"));
   if (!item.success) return OUT_OF_DATE;
   await submitDeclaredItem(await getDb(), user.id, item.data, declaredInputFrom(item.data, form));
-  backToAccount();
+  backToAccount(item.data, form);
 });
 
 export const requestPhoneCodeAction = userAction("requestPhoneCode", async (user, _previous: FormState, form: FormData): Promise<FormState> => {
@@ -49,7 +56,7 @@ export const requestPhoneCodeAction = userAction("requestPhoneCode", async (user
 export const confirmPhoneCodeAction = userAction("confirmPhoneCode", async (user, previous: FormState, form: FormData): Promise<FormState> => {
   const confirmed = await attempt(async () => confirmPhoneCode(await getDb(), user.id, String(form.get("code") ?? "")), "confirmPhoneCode");
   if (!confirmed.ok) return { ...confirmed, phone: previous.phone };
-  backToAccount();
+  backToAccount("phone", form);
 });
 
 async function fileOf(form: FormData, key: string): Promise<UploadedFile | undefined> {
@@ -66,12 +73,12 @@ export const uploadDocumentAction = userAction("uploadDocument", async (user, _p
   const fields = documentFieldsFrom(form, DOCUMENT_FIELD_KEYS);
   const files = { front: await fileOf(form, "front"), back: await fileOf(form, "back"), page: await fileOf(form, "page") };
   await uploadDocument(await getDb(), user.id, { item: item.data, fields, files });
-  backToAccount();
+  backToAccount(item.data, form);
 });
 
 export const submitSelfieAction = userAction("submitSelfie", async (user, _previous: FormState, form: FormData): Promise<FormState> => {
   await submitSelfie(await getDb(), user.id, await fileOf(form, "selfie"));
-  backToAccount();
+  backToAccount("liveness", form);
 });
 
 export const withdrawItemAction = userAction("withdrawItem", async (user, _previous: FormState, form: FormData): Promise<FormState> => {

@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { NotificationPreferencesForm } from "@/components/account/notification-preferences";
 import { DecisionReason } from "@/components/kyc/decision-reason";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
+import { JourneySteps } from "@/components/kyc/journey-steps";
+import { SubmissionNotice } from "@/components/kyc/submission-notice";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { getPreferences } from "@/lib/events/preferences";
+import { getEnv } from "@/lib/env";
 import { effectiveState, getItems } from "@/lib/items/store";
-import { ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/items/items";
+import { isItem, ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/items/items";
+import { missingNeeded, planJourney } from "@/lib/items/journey";
 import { previewItem } from "@/lib/items/mask";
 import { nextStepLabel } from "@/lib/items/next-step";
 import { RESUBMISSION_REASON } from "@/lib/review/schemas";
@@ -16,7 +22,7 @@ export const metadata: Metadata = { title: "Your identity" };
 const GROUPS: { title: string; description: string; items: Item[] }[] = [
   { title: "About you", description: "What you tell us, checked by a reviewer against your documents.", items: ["name", "date_of_birth", "nationality", "address"] },
   { title: "Contact", description: "Verified by a link or a code we send you.", items: ["email", "phone"] },
-  { title: "Documents", description: "One identity document is enough for most partners.", items: ["passport", "id_card", "driver_license", "proof_of_address"] },
+  { title: "Documents", description: "One of passport, ID card or driving licence is enough, with a proof of address.", items: ["passport", "id_card", "driver_license", "proof_of_address"] },
   { title: "Checks", description: "A selfie, and the sanctions screening we run for you.", items: ["liveness", "aml"] },
 ];
 
@@ -24,11 +30,16 @@ function dateOf(d: Date | null): string | null {
   return d ? d.toISOString().slice(0, 10) : null;
 }
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ submitted?: string | string[] }> }) {
   const user = await requireUser("/account");
-  const items = await getItems(await getDb(), user.id);
+  const { submitted } = await searchParams;
+  const db = await getDb();
+  const [items, preferences] = await Promise.all([getItems(db, user.id), getPreferences(db, user.id)]);
   const states = new Map<Item, ItemState>(ITEMS.map((item) => [item, items.has(item) ? effectiveState(items.get(item)!) : "missing"]));
   const count = (state: ItemState) => [...states.values()].filter((s) => s === state).length;
+  const missing = missingNeeded(states).length;
+  const journey = planJourney(states);
+  const reviewHours = getEnv().reviewSlaHours;
   const attention = [...states.entries()].filter(([, s]) => s === "rejected" || s === "expired").map(([item]) => item);
 
   return (
@@ -43,9 +54,12 @@ export default async function AccountPage() {
         </p>
         <p className="text-sm text-slate-600" data-testid="summary">
           {count("verified")} of {ITEMS.length} verified · {count("pending")} waiting for review
-          {count("missing") > 0 ? ` · ${count("missing")} not provided` : ""}
+          {missing > 0 ? ` · ${missing} not provided` : ""}
         </p>
       </div>
+
+      {typeof submitted === "string" && isItem(submitted) ? <SubmissionNotice item={submitted} state={states.get(submitted)!} reviewHours={reviewHours} /> : null}
+      <JourneySteps journey={journey} reviewHours={reviewHours} />
 
       {attention.length > 0 ? (
         <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
@@ -110,6 +124,14 @@ export default async function AccountPage() {
           </ul>
         </section>
       ))}
+
+      <section id="notifications" aria-labelledby="notifications-title" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 id="notifications-title" className="font-medium">
+          Email notifications
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600">What Attest emails you about. The emails hold no more than what they are about and a link here.</p>
+        <NotificationPreferencesForm preferences={preferences} />
+      </section>
 
       <section aria-labelledby="danger" className="rounded-xl border border-slate-200 bg-white p-4">
         <h2 id="danger" className="font-medium">

@@ -10,6 +10,7 @@ const SECTIONS: (NavSection & { permission: Permission })[] = [
   { href: "/admin/sanctions", label: "Sanctions list", permission: "sanctions.manage" },
   { href: "/admin/accounts", label: "API accounts", permission: "accounts.manage" },
   { href: "/admin/credentials", label: "Credentials", permission: "credentials.revoke" },
+  { href: "/admin/webhooks", label: "Webhooks", permission: "webhooks.manage" },
 ];
 
 /** A first gate; every page, action and route below checks the role again where it reads or changes data. */

@@ -50,7 +50,7 @@ export function OneTimeSecret({ secret, label }: { secret?: string; label: strin
       <span className="text-sm font-medium text-slate-800">{label}</span>
       <span className="flex gap-2">
         <input readOnly value={secret} data-testid="one-time-secret" className={`${inputClass} bg-amber-50 font-mono text-sm`} />
-        <CopyButton text={secret} label={label.toLowerCase().includes("token") ? "Copy token" : "Copy key"} />
+        <CopyButton text={secret} label={label.toLowerCase().includes("token") ? "Copy token" : label.toLowerCase().includes("secret") ? "Copy secret" : "Copy key"} />
       </span>
     </label>
   );

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { AccessHistory } from "@/components/consent/access-history";
 import { DecisionBadge } from "@/components/consent/decision-badge";
+import { RegrantButton } from "@/components/consent/regrant-button";
 import { RevokeButton } from "@/components/consent/revoke-button";
 import { Time } from "@/components/consent/time";
 import { requireUser } from "@/lib/auth/session";
@@ -86,10 +88,13 @@ export default async function ConnectedPartnersPage() {
                         label="Revoke"
                         accessibleLabel={`Revoke ${ITEM_INFO[item.item].label} from ${partner.name}`}
                       />
-                    ) : null}
+                    ) : (
+                      <RegrantButton partnerOcid={partner.ocid} item={item.item} accessibleLabel={`Share again: ${ITEM_INFO[item.item].label} with ${partner.name}`} />
+                    )}
                   </li>
                 ))}
               </ul>
+              <AccessHistory partnerOcid={partner.ocid} partnerName={partner.name} accesses={partner.accesses} />
             </section>
           );
         })
@@ -99,7 +104,7 @@ export default async function ConnectedPartnersPage() {
         <h2 id="receipts" className="text-lg font-semibold">
           Consent receipts
         </h2>
-        <p className="text-sm text-slate-600">Each decision you make on a consent page yields a receipt signed by Attest, which you can keep and check.</p>
+        <p className="text-sm text-slate-600">Each decision you make, on a consent page or here (taking access back, sharing again), yields a receipt signed by Attest, which you can keep and check.</p>
         {receipts.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No receipts yet.</p>
         ) : (
@@ -111,8 +116,9 @@ export default async function ConnectedPartnersPage() {
                     {partnerNames.get(receipt.partnerOcid) ?? receipt.signed.partner.name} · <Time value={receipt.createdAt} />
                   </p>
                   <p className="text-slate-600">
-                    Shared: {receipt.granted.length > 0 ? receipt.granted.map((item) => ITEM_INFO[item].label).join(", ") : "nothing"}
+                    {receipt.revoked.length > 0 && receipt.granted.length === 0 ? "Access taken back" : `Shared: ${receipt.granted.length > 0 ? receipt.granted.map((item) => ITEM_INFO[item].label).join(", ") : "nothing"}`}
                     {receipt.denied.length > 0 ? ` · Denied: ${receipt.denied.map((item) => ITEM_INFO[item].label).join(", ")}` : ""}
+                    {receipt.revoked.length > 0 ? ` · Revoked: ${receipt.revoked.map((item) => ITEM_INFO[item].label).join(", ")}` : ""}
                   </p>
                 </div>
                 <div className="flex gap-3 text-sm font-medium">

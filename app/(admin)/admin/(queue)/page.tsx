@@ -4,10 +4,12 @@ import Link from "next/link";
 import { DecisionNotice } from "@/components/admin/decision-notice";
 import { QueueCaseRow } from "@/components/admin/queue-case";
 import { ReviewDashboardPanel } from "@/components/admin/review-dashboard";
+import { FailingEndpoints } from "@/components/admin/webhooks/failing-endpoints";
 import { can } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { listFailingEndpoints } from "@/lib/events/endpoints";
 import { ITEM_INFO, ITEMS, isItem } from "@/lib/items/items";
 import { noticeSubject } from "@/lib/review/case";
 import { loadReviewDashboard } from "@/lib/review/dashboard";
@@ -33,10 +35,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
   const of = typeof raw.of === "string" && /^[0-9a-f-]{36}$/.test(raw.of) ? raw.of : null;
   const on = typeof raw.on === "string" && isItem(raw.on) ? raw.on : null;
   const slaHours = getEnv().reviewSlaHours;
-  const [page, subject, dashboard] = await Promise.all([
+  const [page, subject, dashboard, failing] = await Promise.all([
     listQueue(db, filter, staff.id, now),
     of && on ? noticeSubject(db, of, on) : Promise.resolve(null),
     filter.after ? Promise.resolve(null) : loadReviewDashboard(db, slaHours, now),
+    can(staff.role, "webhooks.manage") ? listFailingEndpoints(db) : Promise.resolve([]),
   ]);
   const mayDecide = can(staff.role, "items.decide");
   const base = { item: filter.item, assignee: filter.assignee, age: filter.age, stage: filter.stage === "all" ? undefined : filter.stage };
@@ -50,6 +53,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
           Signed in as {staff.email} ({staff.role}).
         </p>
       </div>
+      <FailingEndpoints endpoints={failing} />
       <DecisionNotice done={done} subject={subject} />
       {dashboard ? <ReviewDashboardPanel data={dashboard} /> : null}
       <div>

@@ -50,7 +50,7 @@ export default async function GrantPage({ params, searchParams }: { params: Prom
     return <AccountMismatch partnerName={partner.name} signedInOcid={user.ocid} requestedOcid={request.userOcid} returnTo={returnTo} />;
   }
 
-  const rows = await loadConsentRows(db, user.id, partner.ocid, request.items);
+  const rows = await loadConsentRows(db, user.id, partner, request.items);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
@@ -73,6 +73,7 @@ export default async function GrantPage({ params, searchParams }: { params: Prom
       />
       <ConsentForm
         partnerName={partner.name}
+        returnTo={returnTo}
         rows={rows}
         fields={{
           ocid,

@@ -11,6 +11,7 @@ import { PhoneForm } from "@/components/kyc/phone-form";
 import { SelfieCapture } from "@/components/kyc/selfie-capture";
 import { WithdrawForm } from "@/components/kyc/withdraw-form";
 import { requireUser } from "@/lib/auth/session";
+import { consentReturnPath } from "@/lib/http/return-path";
 import { getDb } from "@/lib/db/client";
 import { countryOptions } from "@/lib/items/countries";
 import { effectiveState, getItem } from "@/lib/items/store";
@@ -21,6 +22,7 @@ import { pendingPhoneCode } from "@/lib/phone/codes";
 import { RESUBMISSION_REASON } from "@/lib/review/schemas";
 
 type Params = { params: Promise<{ item: string }> };
+type Search = { searchParams: Promise<{ return?: string | string[] }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { item } = await params;
@@ -30,8 +32,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 const isDeclared = (item: string): item is DeclaredItem => (DECLARED_ITEMS as readonly string[]).includes(item);
 const isDocument = (item: string): item is DocumentItem => (DOCUMENT_ITEMS as readonly string[]).includes(item);
 
-export default async function ItemPage({ params }: Params) {
+export default async function ItemPage({ params, searchParams }: Params & Search) {
   const { item } = await params;
+  const backToRequest = consentReturnPath((await searchParams).return);
   if (!isItem(item)) notFound();
   const user = await requireUser(`/account/items/${item}`);
   const db = await getDb();
@@ -43,9 +46,16 @@ export default async function ItemPage({ params }: Params) {
 
   return (
     <div className="max-w-2xl space-y-6">
-      <Link href="/account" className="text-sm font-medium text-brand-700 hover:underline">
-        ← All items
-      </Link>
+      <div className="flex flex-wrap gap-x-6 gap-y-2">
+        <Link href="/account" className="text-sm font-medium text-brand-700 hover:underline">
+          ← All items
+        </Link>
+        {backToRequest ? (
+          <Link href={backToRequest} className="text-sm font-medium text-brand-700 hover:underline" data-testid="back-to-request">
+            ← Back to the sharing request
+          </Link>
+        ) : null}
+      </div>
       <div className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{info.label}</h1>

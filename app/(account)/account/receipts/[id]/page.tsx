@@ -51,6 +51,12 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
             <dt className="text-slate-600">Denied</dt>
             <dd className="font-medium" data-testid="receipt-denied">{list(signed.denied)}</dd>
           </div>
+          {signed.revoked ? (
+            <div>
+              <dt className="text-slate-600">Access taken back</dt>
+              <dd className="font-medium" data-testid="receipt-revoked">{list(signed.revoked)}</dd>
+            </div>
+          ) : null}
           <div>
             <dt className="text-slate-600">Your OCID · provider OCID</dt>
             <dd className="font-mono">

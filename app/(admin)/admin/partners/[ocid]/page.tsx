@@ -51,6 +51,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
           allowedGrants: partner.allowedGrants,
           fullDocumentNumbers: partner.fullDocumentNumbers,
           retentionNote: partner.retentionNote,
+          itemPurposes: partner.itemPurposes,
           rateLimitPerMinute: partner.rateLimitPerMinute,
         }}
       />

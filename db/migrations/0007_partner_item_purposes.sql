@@ -1,0 +1,1 @@
+ALTER TABLE "partners" ADD COLUMN "item_purposes" jsonb DEFAULT '{}'::jsonb NOT NULL;
