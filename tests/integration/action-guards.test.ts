@@ -9,6 +9,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 
 import { deleteAccountAction, confirmPhoneCodeAction, requestPhoneCodeAction, submitDeclaredItemAction, submitSelfieAction, uploadDocumentAction, withdrawItemAction } from "@/app/(account)/account/actions";
 import { issueMyCredential, revokeMyCredential } from "@/app/(account)/account/credentials/actions";
+import { savePreferencesAction } from "@/app/(account)/account/notifications/actions";
 import { regrantAction, revokeAction } from "@/app/(account)/account/partners/actions";
 import { requestSignInLink } from "@/app/actions/auth";
 import { askConsentAction, checkStatusAction, fetchDataAction } from "@/app/demo/actions";
@@ -166,6 +167,13 @@ const rows: Row[] = [
       expect(outcome).toEqual({ returned: { ok: true, message: "Access taken back: 1 item." } });
       expect((await rowsOf(person)).grants).toMatchObject([{ item: "name", decision: "revoked" }]);
     },
+  },
+  {
+    file: "(account)/account/notifications/actions.ts",
+    name: "savePreferencesAction",
+    level: "user",
+    setup: async () => null,
+    call: () => savePreferencesAction(IDLE, form({ decisions: "on" })),
   },
   {
     file: "(account)/account/partners/actions.ts",
