@@ -5,10 +5,12 @@ import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 
+import { publicAction } from "@/lib/auth/action";
 import { callAttestAsDemoGateway } from "@/lib/demo/gateway-calls";
 import { DEMO_GATEWAY } from "@/lib/demo/gateway";
 import { demoRequestSchema, demoStateCookie, type DemoActionResult, type DemoRequest } from "@/lib/demo/gateway-form";
 import { absoluteUrl, publicPath } from "@/lib/env";
+import { fieldErrorsOf } from "@/lib/http/action-state";
 import { logUnexpected } from "@/lib/http/errors";
 
 /*
@@ -18,12 +20,7 @@ import { logUnexpected } from "@/lib/http/errors";
 function parse(input: unknown): { ok: true; data: DemoRequest } | Extract<DemoActionResult, { ok: false }> {
   const parsed = demoRequestSchema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const fieldErrors: Partial<Record<keyof DemoRequest, string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as keyof DemoRequest;
-    fieldErrors[field] ??= issue.message;
-  }
-  return { ok: false, message: "Check the form.", fieldErrors };
+  return { ok: false, message: "Check the form.", fieldErrors: fieldErrorsOf(parsed.error) };
 }
 
 async function run(kind: "validate" | "data", input: unknown): Promise<DemoActionResult> {
@@ -37,16 +34,12 @@ async function run(kind: "validate" | "data", input: unknown): Promise<DemoActio
   }
 }
 
-export async function checkStatusAction(input: unknown): Promise<DemoActionResult> {
-  return run("validate", input);
-}
+export const checkStatusAction = publicAction("demo validate", (input: unknown) => run("validate", input));
 
-export async function fetchDataAction(input: unknown): Promise<DemoActionResult> {
-  return run("data", input);
-}
+export const fetchDataAction = publicAction("demo data", (input: unknown) => run("data", input));
 
 /** Starts the consent flow: a fresh state remembered in an httpOnly cookie, then off to /kyc/grant/300. */
-export async function askConsentAction(input: unknown): Promise<DemoActionResult> {
+export const askConsentAction = publicAction("demo consent", async (input: unknown): Promise<DemoActionResult> => {
   const parsed = parse(input);
   if (!parsed.ok) return parsed;
   const state = randomBytes(16).toString("base64url");
@@ -65,4 +58,4 @@ export async function askConsentAction(input: unknown): Promise<DemoActionResult
     state,
   });
   redirect(`${publicPath(`/kyc/grant/${DEMO_GATEWAY.ocid}`)}?${params}`);
-}
+});

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 
 import { savePreferencesAction, type PreferencesState } from "@/app/(account)/account/notifications/actions";
+import { IDLE } from "@/lib/http/action-state";
 
 type Preferences = { decisions: boolean; credentials: boolean; expiry: boolean; dataAccess: boolean };
 
@@ -15,7 +16,7 @@ const CHOICES: { name: keyof Preferences; label: string; hint: string }[] = [
 
 /** The person's email choices on /account. */
 export function NotificationPreferencesForm({ preferences }: { preferences: Preferences }) {
-  const [state, action, pending] = useActionState<PreferencesState, FormData>(savePreferencesAction, {});
+  const [state, action, pending] = useActionState<PreferencesState, FormData>(savePreferencesAction, IDLE);
   return (
     <form action={action} className="space-y-3">
       <fieldset className="space-y-3">

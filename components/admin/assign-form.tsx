@@ -1,12 +1,19 @@
+"use client";
+
+import { useActionState } from "react";
+
 import { assignAction } from "@/app/(admin)/admin/review-actions";
+import { ActionMessage } from "@/components/ui/action-message";
+import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 /**
- * Assigns a person's pending items to a named reviewer, or to nobody. A plain form posting
- * to a server action, so it works before any script has loaded.
+ * Assigns a person's pending items to a named reviewer, or to nobody. A form posting to a
+ * server action, so it works before any script has loaded; a refusal is shown beside it.
  */
 export function AssignForm({ userId, back, reviewers, current }: { userId: string; back: string; reviewers: { id: string; email: string }[]; current: string | null }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(assignAction, IDLE);
   return (
-    <form action={assignAction} className="flex flex-wrap items-center gap-2" aria-label="Assign the case">
+    <form action={action} className="flex flex-wrap items-center gap-2" aria-label="Assign the case">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="back" value={back} />
       <label className="flex items-center gap-2 text-sm">
@@ -20,9 +27,26 @@ export function AssignForm({ userId, back, reviewers, current }: { userId: strin
           ))}
         </select>
       </label>
-      <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
+      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50">
         Save assignee
       </button>
+      <ActionMessage state={state} />
+    </form>
+  );
+}
+
+/** "Assign to me" on the queue and the case page. */
+export function AssignToMe({ userId, back }: { userId: string; back: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(assignAction, IDLE);
+  return (
+    <form action={action} className="grid gap-1">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="assignee" value="me" />
+      <input type="hidden" name="back" value={back} />
+      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50">
+        Assign to me
+      </button>
+      <ActionMessage state={state} className="text-xs" />
     </form>
   );
 }

@@ -2,7 +2,8 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 
-import { decideAction, type DecisionState } from "@/app/(admin)/admin/review-actions";
+import { decideAction } from "@/app/(admin)/admin/review-actions";
+import { IDLE, summaryOf, type ActionState } from "@/lib/http/action-state";
 import { CLEARANCE_REASONS, decisionSchema, REJECTION_REASONS } from "@/lib/review/schemas";
 
 type Mode = "reject" | "resubmit" | null;
@@ -27,10 +28,10 @@ type Props = {
 };
 
 export function DecisionPanel({ userId, item, blocker, proposedByMe, proposer, proposal = null, needsClearance = false }: Props) {
-  const [state, formAction, pending] = useActionState<DecisionState, FormData>(decideAction.bind(null, userId), {});
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(decideAction.bind(null, userId), IDLE);
   const [mode, setMode] = useState<Mode>(null);
   const [clientError, setClientError] = useState<string | null>(null);
-  const error = clientError ?? state.error;
+  const error = clientError ?? (summaryOf(state) || undefined);
   const approveForm = useRef<HTMLFormElement>(null);
   const confirmed = useRef(false);
   const [countdown, setCountdown] = useState<number | null>(null);

@@ -2,8 +2,10 @@
 
 import { useActionState } from "react";
 
-import { savePartnerAction, type PartnerFormState } from "@/app/(admin)/admin/partners/actions";
+import { savePartnerAction, setPartnerStatusAction } from "@/app/(admin)/admin/partners/actions";
 import { ITEM_INFO, ITEMS } from "@/lib/items/items";
+import { ActionMessage } from "@/components/ui/action-message";
+import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 export type PartnerFormValues = {
   ocid: number;
@@ -19,7 +21,7 @@ export type PartnerFormValues = {
 
 /** Register or edit a partner; the server fetches its metadata and checks the signature on save. */
 export function PartnerForm({ mode, initial }: { mode: "register" | "update"; initial?: PartnerFormValues }) {
-  const [state, action, pending] = useActionState<PartnerFormState, FormData>(savePartnerAction.bind(null, mode), {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(savePartnerAction.bind(null, mode), IDLE);
   const allowed = new Set(initial?.allowedGrants ?? ITEMS);
   const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
@@ -82,9 +84,27 @@ export function PartnerForm({ mode, initial }: { mode: "register" | "update"; in
         <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
           {pending ? "Checking metadata…" : mode === "register" ? "Register partner" : "Save changes"}
         </button>
-        {state.error ? <p role="alert" className="text-sm text-red-800">{state.error}</p> : null}
-        {state.notice ? <p role="status" className="text-sm text-emerald-800">{state.notice}</p> : null}
+        <ActionMessage state={state} />
       </div>
+    </form>
+  );
+}
+
+/** Suspend or reactivate; says so when it did not work. */
+export function PartnerStatusForm({ ocid, suspended }: { ocid: number; suspended: boolean }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(setPartnerStatusAction, IDLE);
+  return (
+    <form action={action} className="grid justify-items-end gap-1">
+      <input type="hidden" name="ocid" value={ocid} />
+      <input type="hidden" name="status" value={suspended ? "active" : "suspended"} />
+      <button
+        type="submit"
+        disabled={pending}
+        className={`${suspended ? "bg-brand-600 text-white hover:bg-brand-700" : "border border-red-300 text-red-800 hover:bg-red-50"} rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50`}
+      >
+        {suspended ? "Reactivate" : "Suspend"}
+      </button>
+      {state.ok ? null : <ActionMessage state={state} />}
     </form>
   );
 }

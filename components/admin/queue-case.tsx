@@ -1,8 +1,8 @@
 import Link from "next/link";
 
-import { assignAction } from "@/app/(admin)/admin/review-actions";
 import { formatAge } from "@/lib/review/age";
 import { ITEM_INFO } from "@/lib/items/items";
+import { AssignToMe } from "@/components/admin/assign-form";
 import type { QueueCase } from "@/lib/review/queue";
 
 /** Past the SLA: red; in its last quarter: amber; otherwise plain. */
@@ -44,14 +44,7 @@ export function QueueCaseRow({ entry, slaHours, now, mayDecide, back, waiting = 
       </div>
       <div className="flex shrink-0 gap-2">
         {mayDecide && unassigned && !waiting ? (
-          <form action={assignAction}>
-            <input type="hidden" name="userId" value={entry.userId} />
-            <input type="hidden" name="assignee" value="me" />
-            <input type="hidden" name="back" value={back} />
-            <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
-              Assign to me
-            </button>
-          </form>
+          <AssignToMe userId={entry.userId} back={back} />
         ) : null}
         <Link href={`/admin/cases/${entry.userId}`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
           Open case

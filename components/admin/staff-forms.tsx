@@ -2,7 +2,9 @@
 
 import { useActionState } from "react";
 
-import { changeRoleAction, inviteStaffAction, type StaffFormState } from "@/app/(admin)/admin/staff/actions";
+import { changeRoleAction, inviteStaffAction } from "@/app/(admin)/admin/staff/actions";
+import { ActionMessage } from "@/components/ui/action-message";
+import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 const ROLES = [
   ["reviewer", "Reviewer: decides items"],
@@ -10,14 +12,8 @@ const ROLES = [
   ["auditor", "Auditor: read only"],
 ] as const;
 
-function Message({ state }: { state: StaffFormState }) {
-  if (state.error) return <p role="alert" className="text-sm text-red-800">{state.error}</p>;
-  if (state.notice) return <p role="status" className="text-sm text-emerald-800">{state.notice}</p>;
-  return null;
-}
-
 export function InviteStaffForm() {
-  const [state, action, pending] = useActionState<StaffFormState, FormData>(inviteStaffAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(inviteStaffAction, IDLE);
   return (
     <form action={action} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" aria-label="Invite staff">
       <h2 className="font-medium">Invite someone</h2>
@@ -40,13 +36,13 @@ export function InviteStaffForm() {
           Invite
         </button>
       </div>
-      <Message state={state} />
+      <ActionMessage state={state} />
     </form>
   );
 }
 
 export function RoleForm({ userId, role, email }: { userId: string; role: string; email: string }) {
-  const [state, action, pending] = useActionState<StaffFormState, FormData>(changeRoleAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(changeRoleAction, IDLE);
   return (
     <form action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
@@ -64,7 +60,7 @@ export function RoleForm({ userId, role, email }: { userId: string; role: string
       <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-50">
         Save
       </button>
-      <Message state={state} />
+      <ActionMessage state={state} />
     </form>
   );
 }

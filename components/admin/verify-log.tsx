@@ -2,26 +2,27 @@
 
 import { useActionState } from "react";
 
+import { IDLE } from "@/lib/http/action-state";
 import { consistencyAction, verifyLogAction, type ConsistencyState, type LogCheckState } from "@/app/(admin)/admin/audit/actions";
 
 const KIND_LABEL = { edited: "Edited", reordered: "Reordered", deleted: "Deleted", forged: "Forged", tree: "Tree altered", signature: "Signature" } as const;
 
 /** "Verify log": checks every entry against its leaf, the tree against the signed heads, and names what does not hold. */
 export function VerifyLog() {
-  const [state, action, pending] = useActionState<LogCheckState>(verifyLogAction, { checked: false });
+  const [state, action, pending] = useActionState<LogCheckState>(verifyLogAction, IDLE);
   return (
     <form action={action} className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
           {pending ? "Verifying…" : "Verify log"}
         </button>
-        {state.checked ? (
+        {state.message ? (
           <p role="status" data-testid="log-result" data-ok={state.ok} className={`min-w-0 flex-1 basis-64 text-sm ${state.ok ? "text-emerald-800" : "font-medium text-red-800"}`}>
             {state.message}
           </p>
         ) : null}
       </div>
-      {state.checked && state.findings.length ? (
+      {state.findings?.length ? (
         <ul className="space-y-1 text-sm" aria-label="Problems found" data-testid="log-findings">
           {state.findings.map((finding, i) => (
             <li key={i} className="flex flex-wrap gap-2" data-kind={finding.kind}>
@@ -42,7 +43,8 @@ export function VerifyLog() {
 
 /** An auditor pastes a head kept earlier and gets RFC 9162's consistency proof to the latest one. */
 export function ConsistencyCheck() {
-  const [state, action, pending] = useActionState<ConsistencyState, FormData>(consistencyAction, {});
+  const [state, action, pending] = useActionState<ConsistencyState, FormData>(consistencyAction, IDLE);
+  const consistencyError = state.ok ? undefined : state.message;
   return (
     <form action={action} className="space-y-3">
       <label className="grid gap-1 text-sm">
@@ -53,15 +55,15 @@ export function ConsistencyCheck() {
           rows={3}
           placeholder='{"size": 120, "rootHash": "…", "timestamp": …, "publicKey": "…", "signature": "…"}'
           className="rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-xs"
-          aria-describedby={state.error ? "consistency-error" : undefined}
+          aria-describedby={consistencyError ? "consistency-error" : undefined}
         />
       </label>
       <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50">
         {pending ? "Proving…" : "Prove consistency"}
       </button>
-      {state.error ? (
+      {consistencyError ? (
         <p id="consistency-error" role="alert" className="text-sm font-medium text-red-800">
-          {state.error}
+          {consistencyError}
         </p>
       ) : null}
       {state.result ? (

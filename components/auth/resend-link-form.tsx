@@ -3,10 +3,11 @@
 import { useActionState } from "react";
 
 import { requestSignInLink, type SignInState } from "@/app/actions/auth";
+import { IDLE } from "@/lib/http/action-state";
 
 /** The same sign-in again, for the same address and return path: a new link arrives. */
 export function ResendLinkForm({ email, callbackUrl }: { email: string; callbackUrl: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(requestSignInLink, {});
+  const [state, action, pending] = useActionState<SignInState, FormData>(requestSignInLink, IDLE);
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="email" value={email} />
@@ -19,9 +20,9 @@ export function ResendLinkForm({ email, callbackUrl }: { email: string; callback
       >
         {pending ? "Sending…" : "Send the link again"}
       </button>
-      {state.error ? (
+      {state.message ? (
         <p role="alert" className="text-sm text-red-700">
-          {state.error}
+          {state.message}
         </p>
       ) : null}
     </form>

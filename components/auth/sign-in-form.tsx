@@ -3,9 +3,10 @@
 import { useActionState } from "react";
 
 import { requestSignInLink, type SignInState } from "@/app/actions/auth";
+import { IDLE } from "@/lib/http/action-state";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(requestSignInLink, {});
+  const [state, action, pending] = useActionState<SignInState, FormData>(requestSignInLink, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
@@ -20,13 +21,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
           autoComplete="email"
           required
           defaultValue={state.email}
-          aria-invalid={state.error ? true : undefined}
-          aria-describedby={state.error ? "email-error" : "email-hint"}
+          aria-invalid={state.message ? true : undefined}
+          aria-describedby={state.message ? "email-error" : "email-hint"}
           className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600"
         />
-        {state.error ? (
+        {state.message ? (
           <p id="email-error" role="alert" className="text-sm text-red-700">
-            {state.error}
+            {state.message}
           </p>
         ) : (
           <p id="email-hint" className="text-sm text-slate-600">

@@ -6,6 +6,7 @@ import { submitConsentDecision } from "@/app/kyc/grant/[ocid]/actions";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
 import type { DecisionRequestFields, DecisionState } from "@/lib/consent/decision-schema";
 import type { Item, ItemState } from "@/lib/items/items";
+import { IDLE } from "@/lib/http/action-state";
 
 export type ConsentRow = { item: Item; label: string; shares: string; preview: string; state: ItemState; initiallyOn: boolean; purpose: string | null };
 
@@ -55,16 +56,16 @@ function ProvideLink({ item, label, pending, returnTo }: { item: Item; label: st
  * CSP's form-action 'self' would stop a POST redirect to the partner.
  */
 export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerName: string; rows: ConsentRow[]; fields: DecisionRequestFields; returnTo: string }) {
-  const [state, action, pending] = useActionState<DecisionState, FormData>(submitConsentDecision, { kind: "idle" });
+  const [state, action, pending] = useActionState<DecisionState, FormData>(submitConsentDecision, IDLE);
   const [confirmingNone, setConfirmingNone] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<Item>>(() => new Set(rows.filter((row) => row.initiallyOn).map((row) => row.item)));
   const listId = useId();
 
   useEffect(() => {
-    if (state.kind === "done") window.location.assign(state.redirectTo);
+    if (state.ok && state.redirectTo) window.location.assign(state.redirectTo);
   }, [state]);
 
-  if (state.kind === "done") {
+  if (state.ok && state.redirectTo && state.status) {
     return (
       <section aria-live="polite" className="rounded-xl border border-slate-200 bg-white p-6 text-center shadow-sm" data-testid="consent-done">
         <h2 className="text-lg font-semibold">Decision saved</h2>
@@ -107,7 +108,7 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
       {fields.state !== undefined ? <input type="hidden" name="state" value={fields.state} /> : null}
       <input type="hidden" name="token" value={fields.token} />
 
-      {state.kind === "refused" ? (
+      {!state.ok && state.message ? (
         <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           {state.message}
         </p>

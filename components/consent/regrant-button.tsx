@@ -3,13 +3,13 @@
 import { useActionState } from "react";
 
 import { regrantAction } from "@/app/(account)/account/partners/actions";
-import type { RevokeState } from "@/lib/consent/revoke-schema";
+import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 const TEXT = { share: "Share again", sharing: "Sharing…" } as const;
 
 /** One denied or revoked item shared with the partner again, with its outcome announced. */
 export function RegrantButton({ partnerOcid, item, accessibleLabel }: { partnerOcid: number; item: string; accessibleLabel: string }) {
-  const [state, action, pending] = useActionState<RevokeState, FormData>(regrantAction, { kind: "idle" });
+  const [state, action, pending] = useActionState<ActionState, FormData>(regrantAction, IDLE);
   return (
     <form action={action} className="flex shrink-0 flex-col items-end gap-1">
       <input type="hidden" name="partnerOcid" value={partnerOcid} />
@@ -22,8 +22,8 @@ export function RegrantButton({ partnerOcid, item, accessibleLabel }: { partnerO
       >
         {pending ? TEXT.sharing : TEXT.share}
       </button>
-      <span aria-live="polite" className={state.kind === "refused" ? "text-xs text-red-700" : "text-xs text-slate-600"}>
-        {state.kind === "idle" ? "" : state.message}
+      <span aria-live="polite" className={state.ok ? "text-xs text-slate-600" : "text-xs text-red-700"}>
+        {state.message ?? ""}
       </span>
     </form>
   );

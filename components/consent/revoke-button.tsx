@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 
 import { revokeAction } from "@/app/(account)/account/partners/actions";
-import type { RevokeState } from "@/lib/consent/revoke-schema";
+import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 /**
  * One item (or, without `item`, everything) taken back from a partner, with
@@ -23,7 +23,7 @@ export function RevokeButton({
   accessibleLabel: string;
   confirm?: string;
 }) {
-  const [state, action, pending] = useActionState<RevokeState, FormData>(revokeAction, { kind: "idle" });
+  const [state, action, pending] = useActionState<ActionState, FormData>(revokeAction, IDLE);
   const [asking, setAsking] = useState(false);
   const quiet = "rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60";
   const strong = "rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60";
@@ -48,8 +48,8 @@ export function RevokeButton({
           ) : null}
         </div>
       )}
-      <span aria-live="polite" className={state.kind === "refused" ? "text-xs text-red-700" : "text-xs text-slate-600"}>
-        {state.kind === "idle" ? "" : state.message}
+      <span aria-live="polite" className={state.ok ? "text-xs text-slate-600" : "text-xs text-red-700"}>
+        {state.message ?? ""}
       </span>
     </form>
   );

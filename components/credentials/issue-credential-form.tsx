@@ -2,10 +2,11 @@
 
 import { useActionState } from "react";
 
-import { issueMyCredential, type CredentialActionState } from "@/app/(account)/account/credentials/actions";
+import { issueMyCredential } from "@/app/(account)/account/credentials/actions";
+import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 export function IssueCredentialForm({ tier }: { tier: string }) {
-  const [state, action, pending] = useActionState<CredentialActionState>(issueMyCredential, {});
+  const [state, action, pending] = useActionState<ActionState>(issueMyCredential, IDLE);
   return (
     <form action={action} className="space-y-2">
       <button
@@ -15,8 +16,8 @@ export function IssueCredentialForm({ tier }: { tier: string }) {
       >
         {pending ? "Issuing…" : `Issue a ${tier} credential`}
       </button>
-      <p role="status" aria-live="polite" className={state.error ? "text-sm text-red-700" : "text-sm text-emerald-800"}>
-        {state.error ?? state.message ?? ""}
+      <p role="status" aria-live="polite" className={state.ok ? "text-sm text-emerald-800" : "text-sm text-red-700"}>
+        {state.message ?? ""}
       </p>
     </form>
   );

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 
-type RevokeState = { error?: string; message?: string };
+import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 /** Revoke with a confirmation; used by the person (their own credential) and by staff, each with their own server action. */
 export function RevokeCredentialForm({
@@ -11,10 +11,10 @@ export function RevokeCredentialForm({
   warning,
 }: {
   credentialId: string;
-  action: (previous: RevokeState, form: FormData) => Promise<RevokeState>;
+  action: (previous: ActionState, form: FormData) => Promise<ActionState>;
   warning: string;
 }) {
-  const [state, action, pending] = useActionState<RevokeState, FormData>(revoke, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(revoke, IDLE);
   return (
     <form
       action={action}
@@ -31,9 +31,9 @@ export function RevokeCredentialForm({
       >
         {pending ? "Revoking…" : <>Revoke<span className="sr-only"> credential {credentialId}</span></>}
       </button>
-      {state.error ? (
+      {!state.ok && state.message ? (
         <span role="alert" className="text-sm text-red-700">
-          {state.error}
+          {state.message}
         </span>
       ) : null}
     </form>

@@ -6,6 +6,7 @@ import { askConsentAction, checkStatusAction, fetchDataAction } from "@/app/demo
 import { CallResult } from "@/components/demo/call-result";
 import { DEMO_PEOPLE, demoRequestSchema, type DemoActionResult, type DemoCallResult, type DemoRequest } from "@/lib/demo/gateway-form";
 import { ITEM_INFO, ITEMS, type Item } from "@/lib/items/items";
+import { fieldErrorsOf } from "@/lib/http/action-state";
 
 type Action = "validate" | "data" | "consent";
 type FieldErrors = Partial<Record<keyof DemoRequest, string>>;
@@ -47,9 +48,7 @@ export function GatewayConsole({ initialOcid = "12345", initialGrants = [...ITEM
     const input = { userOcid, grants };
     const parsed = demoRequestSchema.safeParse(input);
     if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) next[issue.path[0] as keyof DemoRequest] ??= issue.message;
-      setErrors(next);
+      setErrors(fieldErrorsOf(parsed.error));
       return;
     }
     setErrors({});

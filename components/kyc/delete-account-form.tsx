@@ -3,10 +3,11 @@
 import { useActionState } from "react";
 
 import { deleteAccountAction, type FormState } from "@/app/(account)/account/actions";
+import { IDLE } from "@/lib/http/action-state";
 import { FormMessage, TextField } from "@/components/kyc/fields";
 
 export function DeleteAccountForm() {
-  const [state, action, pending] = useActionState<FormState, FormData>(deleteAccountAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(deleteAccountAction, IDLE);
   return (
     <form action={action} noValidate className="space-y-4">
       <TextField name="confirm" label="Type DELETE to confirm" autoComplete="off" className="max-w-xs" error={state.fieldErrors?.confirm} />

@@ -3,12 +3,12 @@
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
+import { fieldErrorsOf, IDLE, type FieldErrors } from "@/lib/http/action-state";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
 import { MrzReader, type MrzFill } from "@/components/kyc/mrz-reader";
 import { PassportPrefill } from "@/components/kyc/passport-prefill";
 import { identityDocumentFieldsSchema, PROOF_OF_ADDRESS_TYPES, proofOfAddressFieldsSchema } from "@/lib/items/document-values";
 import { MAX_UPLOAD_BYTES } from "@/lib/documents/file-type";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/items/form-errors";
 import { documentFieldsFrom } from "@/lib/items/form-input";
 import type { DocumentItem } from "@/lib/items/items";
 import { ReturnToField } from "@/components/kyc/return-to-field";
@@ -55,7 +55,7 @@ function FileField({ name, label, error, hint }: { name: string; label: string; 
 
 /** Upload with typed fields. The browser checks fields and sizes with the server's schema; the server checks the bytes. */
 export function DocumentForm({ item, countries, readsPhotos = false }: { item: DocumentItem; countries: Country[]; readsPhotos?: boolean }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(uploadDocumentAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(uploadDocumentAction, IDLE);
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   // Each reading of the MRZ remounts the fields it fills, with its values as their defaults.
   const [filled, setFilled] = useState<{ fill: MrzFill; round: number } | null>(null);

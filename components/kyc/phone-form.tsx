@@ -3,13 +3,14 @@
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { confirmPhoneCodeAction, requestPhoneCodeAction, type FormState } from "@/app/(account)/account/actions";
+import { IDLE } from "@/lib/http/action-state";
 import { FormMessage, SubmitButton, TextField } from "@/components/kyc/fields";
 import { phoneSchema } from "@/lib/items/values";
 import { ReturnToField } from "@/components/kyc/return-to-field";
 
 /** Step 1 sends a code to the number; step 2 takes the code. A new code can be asked for at any time. */
 export function PhoneForm({ current, waitingFor }: { current?: string; waitingFor?: string }) {
-  const [sent, requestCode, requesting] = useActionState<FormState, FormData>(requestPhoneCodeAction, {});
+  const [sent, requestCode, requesting] = useActionState<FormState, FormData>(requestPhoneCodeAction, IDLE);
   const [phoneError, setPhoneError] = useState<string | undefined>();
   const codeFor = sent.ok ? sent.phone : waitingFor;
 
@@ -50,7 +51,7 @@ export function PhoneForm({ current, waitingFor }: { current?: string; waitingFo
 }
 
 function CodeForm({ phone }: { phone: string }) {
-  const [confirmed, confirmCode, confirming] = useActionState<FormState, FormData>(confirmPhoneCodeAction, {});
+  const [confirmed, confirmCode, confirming] = useActionState<FormState, FormData>(confirmPhoneCodeAction, IDLE);
   const [codeError, setCodeError] = useState<string | undefined>();
 
   function checkCode(event: FormEvent<HTMLFormElement>) {

@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 
 import { submitSelfieAction, type FormState } from "@/app/(account)/account/actions";
+import { IDLE } from "@/lib/http/action-state";
 import { FormMessage, SubmitButton } from "@/components/kyc/fields";
 import { ReturnToField, useReturnTo } from "@/components/kyc/return-to-field";
 
@@ -14,7 +15,7 @@ type Camera = "off" | "starting" | "on" | "unavailable";
  * before "Use this picture".
  */
 export function SelfieCapture() {
-  const [state, action, pending] = useActionState<FormState, FormData>(submitSelfieAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(submitSelfieAction, IDLE);
   const returnTo = useReturnTo();
   const videoRef = useRef<HTMLVideoElement>(null);
   const streamRef = useRef<MediaStream | null>(null);

@@ -3,11 +3,12 @@
 import { useActionState } from "react";
 
 import { withdrawItemAction, type FormState } from "@/app/(account)/account/actions";
+import { IDLE } from "@/lib/http/action-state";
 import { FormMessage } from "@/components/kyc/fields";
 import type { Item } from "@/lib/items/items";
 
 export function WithdrawForm({ item, label }: { item: Item; label: string }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(withdrawItemAction, {});
+  const [state, action, pending] = useActionState<FormState, FormData>(withdrawItemAction, IDLE);
   return (
     <form
       action={action}

@@ -2,16 +2,18 @@ import "server-only";
 
 import { notFound, redirect } from "next/navigation";
 import type { Session } from "next-auth";
+import { cache } from "react";
 
 import { auth } from "@/lib/auth/config";
 import { can, type Permission } from "@/lib/auth/roles";
 
 export type SessionUser = Session["user"];
 
-export async function currentUser(): Promise<SessionUser | null> {
+/** Read once per request: a layout, its page and their components all ask, and each ask is a database read. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   return session?.user ?? null;
-}
+});
 
 /** Signed-in person or a trip through sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo: string): Promise<SessionUser> {
@@ -28,10 +30,4 @@ export async function requireStaff(permission: Permission, returnTo = "/admin"):
   const user = await requireUser(returnTo);
   if (!can(user.role, permission)) notFound();
   return user;
-}
-
-/** For server actions and route handlers: no redirects, just a yes or no. */
-export async function staffOrNull(permission: Permission): Promise<SessionUser | null> {
-  const user = await currentUser();
-  return user && can(user.role, permission) ? user : null;
 }

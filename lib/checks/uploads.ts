@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { sniffUploadType } from "@/lib/documents/file-type";
 import { submitSelfie, uploadDocument, type DocumentUpload, type UploadedFile, type UploadHooks } from "@/lib/documents/upload";
 import { getEnv } from "@/lib/env";
-import type { FieldErrors } from "@/lib/items/form-errors";
+import type { FieldErrors } from "@/lib/http/action-state";
 
 import { enqueueChecks, isCheckedItem, nudgeChecks, type CheckedItem } from "./queue";
 import { assessQuality, type ImageKind } from "./quality";

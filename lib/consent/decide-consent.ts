@@ -23,11 +23,11 @@ export async function decideConsent(db: DbOrTx, user: { id: string; ocid: number
     callback_url: form.callback_url,
     state: form.state,
   });
-  if (resolved.kind !== "ok") return { kind: "refused", message: REFUSED };
+  if (resolved.kind !== "ok") return { ok: false, message: REFUSED };
   const { request, partner } = resolved;
-  if (!isValidDecisionToken(form.token, user.id, partner.ocid)) return { kind: "refused", message: REFUSED };
+  if (!isValidDecisionToken(form.token, user.id, partner.ocid)) return { ok: false, message: REFUSED };
   if (user.ocid !== request.userOcid) {
-    return { kind: "refused", message: "You are signed in as a different person than the one this request is for. Nothing was shared." };
+    return { ok: false, message: "You are signed in as a different person than the one this request is for. Nothing was shared." };
   }
 
   const shared = form.intent === "deny" ? [] : request.items.filter((item) => form.share.includes(item));
@@ -43,5 +43,5 @@ export async function decideConsent(db: DbOrTx, user: { id: string; ocid: number
     { status: decision.status, granted: decision.granted, denied: decision.denied, userOcid: user.ocid },
     request.state,
   );
-  return { kind: "done", status: decision.status, redirectTo, partnerName: partner.name };
+  return { ok: true, status: decision.status, redirectTo, partnerName: partner.name };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ITEMS } from "@/lib/items/items";
+import type { ActionState } from "@/lib/http/action-state";
 
 import { MAX_STATE_LENGTH } from "./grant-request";
 
@@ -25,10 +26,8 @@ export type DecisionForm = z.infer<typeof decisionFormSchema>;
 /** Hidden fields the page renders so the decision can re-run every check of the request. */
 export type DecisionRequestFields = Pick<DecisionForm, "ocid" | "grants" | "user_ocid" | "callback_url" | "state" | "token">;
 
-export type DecisionState =
-  | { kind: "idle" }
-  | { kind: "refused"; message: string }
-  | { kind: "done"; status: "granted" | "partial" | "denied"; redirectTo: string; partnerName: string };
+/** The action's state: refused with a message, or done with where the person goes next. */
+export type DecisionState = ActionState<{ status: "granted" | "partial" | "denied"; redirectTo: string; partnerName: string }>;
 
 export function readDecisionForm(form: FormData): unknown {
   const state = form.get("state");

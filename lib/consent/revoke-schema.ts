@@ -10,5 +10,3 @@ export const revokeFormSchema = z.object({
 
 /** Sharing one denied or revoked item again. */
 export const regrantFormSchema = revokeFormSchema.required({ item: true });
-
-export type RevokeState = { kind: "idle" } | { kind: "done"; message: string } | { kind: "refused"; message: string };

@@ -38,13 +38,3 @@ export const createApiKeySchema = z.object({
 });
 
 export const idSchema = z.object({ id: z.uuid() });
-
-/** The first message per field, for showing beside the inputs. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}

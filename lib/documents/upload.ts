@@ -10,11 +10,12 @@ import { documentLapsesAt } from "@/lib/items/dates";
 import { storeDocument, type DocumentSide } from "@/lib/documents/store";
 import { identityDocumentFieldsSchema, proofOfAddressFieldsSchema } from "@/lib/items/document-values";
 import { MAX_UPLOAD_BYTES, sniffUploadType, type UploadType } from "@/lib/documents/file-type";
-import { fieldErrorsOf, invalidFields, type FieldErrors } from "@/lib/items/form-errors";
 import { getItems, writeItem } from "@/lib/items/store";
 import type { DocumentItem } from "@/lib/items/items";
 import { compareMrzWithTyped, parsePassportMrz } from "@/lib/documents/mrz";
 import type { NameValue } from "@/lib/items/values";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/http/action-state";
+import { invalidFields } from "@/lib/http/errors";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 

@@ -6,7 +6,8 @@ import { and, desc, eq, isNotNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAudit, type AuditActor } from "@/lib/audit/log";
-import type { Db } from "@/lib/db/client";
+import { assertStaffMay } from "@/lib/auth/acting-staff";
+import type { Db, Tx } from "@/lib/db/client";
 import { apiAccounts, outbox, partners, webhookEndpoints } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { isAllowedOutboundUrl } from "@/lib/security/outbound-fetch";
@@ -58,9 +59,15 @@ export function generateEndpointSecret(): string {
   return "whsec_" + randomBytes(32).toString("base64");
 }
 
+/** A staff actor's role is re-read inside the transaction; the system (the demo's own endpoint) needs none. */
+async function assertMayManage(tx: Tx, actor: AuditActor): Promise<void> {
+  if (actor.type === "staff") await assertStaffMay(tx, actor.id, "webhooks.manage");
+}
+
 /** Creates an endpoint; an API account's gets a signing secret, returned here and never again. */
 export async function createEndpoint(db: Db, input: EndpointInput, actor: AuditActor): Promise<{ endpoint: Endpoint; secret: string | null }> {
   return db.transaction(async (tx) => {
+    await assertMayManage(tx, actor);
     const owner = input.owner;
     const exists =
       owner.kind === "partner"
@@ -91,6 +98,7 @@ export async function createEndpoint(db: Db, input: EndpointInput, actor: AuditA
 /** Enabling again clears the failure flag; rows that were waiting are sent from the next tick. */
 export async function setEndpointEnabled(db: Db, id: string, enabled: boolean, actor: AuditActor): Promise<void> {
   await db.transaction(async (tx) => {
+    await assertMayManage(tx, actor);
     const [endpoint] = await tx
       .update(webhookEndpoints)
       .set(enabled ? { enabled, disabledAt: null, disabledReason: null } : { enabled })
@@ -103,6 +111,7 @@ export async function setEndpointEnabled(db: Db, id: string, enabled: boolean, a
 
 export async function deleteEndpoint(db: Db, id: string, actor: AuditActor): Promise<void> {
   await db.transaction(async (tx) => {
+    await assertMayManage(tx, actor);
     const [endpoint] = await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id)).returning();
     if (!endpoint) throw new AppError("NOT_FOUND", "No webhook endpoint has this id.");
     await recordAudit(tx, { actor, action: "webhook.endpoint_deleted", partnerOcid: endpoint.partnerOcid, details: { endpointId: id } });
@@ -158,6 +167,7 @@ export async function listDeliveries(db: Db, endpointId: string, limit = 50): Pr
 /** "Send test event": a `webhook.test` to this endpoint, through the outbox like any other. */
 export async function sendTestEvent(db: Db, endpointId: string, actor: AuditActor): Promise<string> {
   return db.transaction(async (tx) => {
+    await assertMayManage(tx, actor);
     const [endpoint] = await tx.select({ id: webhookEndpoints.id, partnerOcid: webhookEndpoints.partnerOcid }).from(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
     if (!endpoint) throw new AppError("NOT_FOUND", "No webhook endpoint has this id.");
     const [row] = await tx.insert(outbox).values({ channel: "webhook", endpointId, type: TEST_EVENT, payload: { message: "A test event from Attest" } }).returning({ id: outbox.id });
@@ -172,6 +182,7 @@ export async function sendTestEvent(db: Db, endpointId: string, actor: AuditActo
  */
 export async function resendDelivery(db: Db, eventId: string, actor: AuditActor): Promise<void> {
   await db.transaction(async (tx) => {
+    await assertMayManage(tx, actor);
     const now = new Date();
     const [row] = await tx
       .update(outbox)

@@ -1,12 +1,10 @@
 import "server-only";
 
-import type { z } from "zod";
-
 import { getDb, type Db } from "@/lib/db/client";
 import { publicPath } from "@/lib/env";
-import { AppError, invalidRequest, logUnexpected, toErrorBody } from "@/lib/http/errors";
+import { AppError, logUnexpected, toErrorBody } from "@/lib/http/errors";
+import { parseJsonBytes, readBody } from "@/lib/http/json-body";
 import { enforceRateLimit } from "@/lib/http/rate-limiter";
-import { readCapped } from "@/lib/http/read-capped";
 import { notePrincipal } from "@/lib/http/request-context";
 import { OCN_HEADERS, requestMessage, responseMessage } from "@/lib/ocn/messages";
 import { claimNonce, nonceReused, type NonceClaim } from "@/lib/ocn/nonces";
@@ -20,7 +18,6 @@ import { getKeys } from "@/lib/keys";
  * whose signed, fresh, never-replayed request checked out, and every answer it gives,
  * errors included, is signed by this provider.
  */
-export const MAX_BODY_BYTES = 64 * 1024;
 export const TIMESTAMP_WINDOW_SECONDS = 300;
 
 export type PartnerRequest = {
@@ -66,21 +63,6 @@ export function signedPathOf(requestUrl: string): string {
     return prefix + target;
   }
   return target;
-}
-
-async function readBody(request: Request): Promise<Uint8Array> {
-  let body: Uint8Array | null;
-  try {
-    body = await readCapped(request.body, MAX_BODY_BYTES, request.headers.get("content-length"));
-  } catch {
-    throw new AppError("INVALID_REQUEST", "body: could not be read", { field: "body" });
-  }
-  if (!body) throw tooLarge();
-  return body;
-}
-
-function tooLarge(): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
 }
 
 /**
@@ -173,14 +155,4 @@ export function withPartner(handler: PartnerHandler, options: { nonceInFirstStat
 }
 
 /** The body as JSON checked against `schema`; INVALID_REQUEST naming the field otherwise. */
-export function parsePartnerJson<S extends z.ZodType>(body: Uint8Array, schema: S): z.output<S> {
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
-  } catch {
-    throw new AppError("INVALID_REQUEST", "body: not valid JSON", { field: "body" });
-  }
-  const result = schema.safeParse(value);
-  if (!result.success) throw invalidRequest(result.error);
-  return result.data;
-}
+export const parsePartnerJson = parseJsonBytes;

@@ -4,6 +4,7 @@ import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAudit } from "@/lib/audit/log";
+import { assertStaffMay } from "@/lib/auth/acting-staff";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { partners } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -73,6 +74,8 @@ export async function getPartner(db: DbOrTx, ocid: number): Promise<PartnerRow |
 }
 
 export async function savePartner(db: Db, adminId: string, input: PartnerInput, mode: "register" | "update"): Promise<void> {
+  // Checked before the fetch too, so nobody else can make Attest call out to an address of their choosing.
+  await assertStaffMay(db, adminId, "partners.manage");
   await fetchPartnerMetadata(input.metadataUrl, { fresh: true });
   const values = {
     name: input.name,
@@ -88,6 +91,7 @@ export async function savePartner(db: Db, adminId: string, input: PartnerInput, 
     updatedAt: new Date(),
   };
   await db.transaction(async (tx) => {
+    await assertStaffMay(tx, adminId, "partners.manage");
     const before = await getPartner(tx, input.ocid);
     if (mode === "register" && before) throw new AppError("CONFLICT", `Partner ${input.ocid} is already registered; edit it instead.`);
     if (mode === "update" && !before) throw new AppError("NOT_FOUND", `Partner ${input.ocid} is not registered.`);
@@ -107,6 +111,7 @@ export async function savePartner(db: Db, adminId: string, input: PartnerInput, 
 
 export async function setPartnerStatus(db: Db, adminId: string, ocid: number, status: "active" | "suspended"): Promise<void> {
   await db.transaction(async (tx) => {
+    await assertStaffMay(tx, adminId, "partners.manage");
     const [row] = await tx.update(partners).set({ status, updatedAt: new Date() }).where(eq(partners.ocid, ocid)).returning({ ocid: partners.ocid });
     if (!row) throw new AppError("NOT_FOUND", `Partner ${ocid} is not registered.`);
     await recordAudit(tx, { actor: { type: "staff", id: adminId }, action: status === "suspended" ? "partner.suspended" : "partner.reactivated", partnerOcid: ocid });

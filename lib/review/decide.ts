@@ -3,9 +3,9 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
-import { can, type StaffRole } from "@/lib/auth/roles";
 import { revokeCredentialsRelyingOn } from "@/lib/item-changes/relying-credentials";
 import { emitStatusChanged, notifyPerson } from "@/lib/events/emit";
+import { assertStaffMay } from "@/lib/auth/acting-staff";
 import type { Db, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems, itemHistory } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -23,7 +23,6 @@ export const HISTORY_NOTE_PURPOSE = "item_history.note";
  * its history row, its audit entry and any credential revocation it causes
  * are written in one transaction, or not at all.
  */
-export type Reviewer = { id: string; role: StaffRole | null };
 export type DecisionOutcome = { state: "verified" | "rejected" | "proposed" };
 
 /** What a declared item is checked against; approval waits until one of these is verified. */
@@ -110,9 +109,12 @@ function documentExpiry(value: unknown): Date | null {
   return documentLapsesAt(expires);
 }
 
-export async function decideItem(db: Db, reviewer: Reviewer, userId: string, input: DecisionInput): Promise<DecisionOutcome> {
-  if (!can(reviewer.role, "items.decide")) throw new AppError("FORBIDDEN", "Your role may not decide items.");
-  return db.transaction((tx) => decideInTransaction(tx, { type: "staff", id: reviewer.id }, userId, input));
+export async function decideItem(db: Db, reviewerId: string, userId: string, input: DecisionInput): Promise<DecisionOutcome> {
+  return db.transaction(async (tx) => {
+    // The role is read here, inside the transaction, not taken from the caller.
+    await assertStaffMay(tx, reviewerId, "items.decide");
+    return decideInTransaction(tx, { type: "staff", id: reviewerId }, userId, input);
+  });
 }
 
 /**

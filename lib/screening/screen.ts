@@ -4,6 +4,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, ne } from "drizzle-orm";
 
 import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOn, revokeCredentialsRelyingOnAny } from "@/lib/item-changes/relying-credentials";
+import { assertStaffMay } from "@/lib/auth/acting-staff";
 import type { Db, DbOrTx, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems } from "@/lib/db/schema";
 import { decodeItem, effectiveState, getItems, writeItem, writeItems, type ItemWrite, type StoredItem } from "@/lib/items/store";
@@ -252,6 +253,7 @@ export async function replaceSanctionsList(db: Db, input: { csv: string; source:
   }
   if (entries === 0) throw new AppError("INVALID_REQUEST", "The file has no people in it: nothing to screen against", { field: "file" });
   const list = await db.transaction(async (tx) => {
+    await assertStaffMay(tx, input.staffId, "sanctions.manage");
     const stored = await storeSanctionsList(tx, input.csv, input.source, input.staffId);
     await recordAudit(tx, { actor: { type: "staff", id: input.staffId }, action: "sanctions.loaded", details: { version: stored.version, entries: stored.entryCount } });
     return stored;
@@ -262,9 +264,12 @@ export async function replaceSanctionsList(db: Db, input: { csv: string; source:
 
 /** Staff asking for a fresh run against the list in force. */
 export async function rescreenEveryoneFor(db: Db, staffId: string): Promise<{ screened: number; hits: number; list: string | null }> {
+  // The run itself is too long for one transaction: the role is read before it, and again with its audit entry.
+  await assertStaffMay(db, staffId, "sanctions.manage");
   const result = await rescreenEveryone(db);
-  await db.transaction((tx) =>
-    recordAudit(tx, { actor: { type: "staff", id: staffId }, action: "sanctions.rescreened", details: { list: result.list, screened: result.screened, hits: result.hits } }),
-  );
+  await db.transaction(async (tx) => {
+    await assertStaffMay(tx, staffId, "sanctions.manage");
+    await recordAudit(tx, { actor: { type: "staff", id: staffId }, action: "sanctions.rescreened", details: { list: result.list, screened: result.screened, hits: result.hits } });
+  });
   return result;
 }

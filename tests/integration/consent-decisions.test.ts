@@ -183,7 +183,7 @@ describe("decideConsent", () => {
   it("records the decision and answers with the callback URL to go to", async () => {
     const { user, partner, form } = await setup();
     const result = await decideConsent(await getDb(), user, form);
-    expect(result.kind).toBe("done");
+    expect(result.ok).toBe(true);
     const url = new URL((result as { redirectTo: string }).redirectTo);
     expect(url.origin + url.pathname).toBe(`${base}/cb`);
     // "address" was not requested, so it cannot be shared by adding it to the form.
@@ -208,7 +208,7 @@ describe("decideConsent", () => {
     const s = await setup();
     const db = await getDb();
     const result = await decideConsent(db, s.user, await tamper(s));
-    expect(result.kind).toBe("refused");
+    expect(result).toEqual({ ok: false, message: expect.any(String) });
     expect(await grantRows(s.user.id, s.partner.ocid)).toEqual({});
     expect(await db.select().from(consentReceipts).where(eq(consentReceipts.userId, s.user.id))).toEqual([]);
   });

@@ -147,7 +147,7 @@ describe("a document's expiry day", () => {
     expect((await getItem(db, user.id, "passport"))?.expiresAt).toEqual(lapses);
 
     const reviewer = await createUser({ role: "reviewer" });
-    await decideItem(db, { id: reviewer.id, role: "reviewer" }, user.id, { decision: "approve", item: "passport" });
+    await decideItem(db, reviewer.id, user.id, { decision: "approve", item: "passport" });
     const approved = (await getItem(db, user.id, "passport"))!;
     expect(approved.expiresAt).toEqual(lapses);
     expect(effectiveState(approved)).toBe("verified");

@@ -17,7 +17,7 @@ describe("reviewer dashboard", () => {
     const reviewer = await createUser({ role: "reviewer", email });
     await createUser({ items: { driver_license: { state: "pending", value: passport, verifiedAt: new Date(Date.now() - 50 * HOUR) } } });
     const decided = await createUser({ items: { id_card: { state: "pending", value: passport, verifiedAt: new Date(Date.now() - 2 * HOUR) } } });
-    await decideItem(db, { id: reviewer.id, role: "reviewer" }, decided.id, { decision: "approve", item: "id_card" });
+    await decideItem(db, reviewer.id, decided.id, { decision: "approve", item: "id_card" });
 
     const after = await loadReviewDashboard(db, 24);
     const licences = (data: typeof after) => data.pending.find((row) => row.item === "driver_license");

@@ -109,32 +109,32 @@ describe("decisions", () => {
     const person = await createUser({
       items: { passport: { state: "pending", value: passport }, name: { state: "pending", value: { first_name: "Bo", last_name: "Ok", full_name: "Bo Ok" } } },
     });
-    await expect(decideItem(db, reviewer, person.id, { decision: "approve", item: "name" })).rejects.toThrow(/identity document first/);
+    await expect(decideItem(db, reviewer.id, person.id, { decision: "approve", item: "name" })).rejects.toThrow(/identity document first/);
     expect((await getItem(db, person.id, "name"))?.state).toBe("pending");
 
-    expect(await decideItem(db, reviewer, person.id, { decision: "approve", item: "passport" })).toEqual({ state: "verified" });
+    expect(await decideItem(db, reviewer.id, person.id, { decision: "approve", item: "passport" })).toEqual({ state: "verified" });
     const approved = await getItem(db, person.id, "passport");
     expect(approved?.state).toBe("verified");
     expect(approved!.expiresAt!.toISOString().slice(0, 10) <= "2031-01-01").toBe(true);
-    expect(await decideItem(db, reviewer, person.id, { decision: "approve", item: "name" })).toEqual({ state: "verified" });
+    expect(await decideItem(db, reviewer.id, person.id, { decision: "approve", item: "name" })).toEqual({ state: "verified" });
 
     const entries = await db.select().from(auditLog).where(eq(auditLog.subjectUserId, person.id));
     expect(entries.map((e) => e.action).sort()).toEqual(["item.approved", "item.approved"]);
     expect(entries.every((e) => e.actorId === reviewer.id)).toBe(true);
     // A decided item is not decided twice.
-    await expect(decideItem(db, reviewer, person.id, { decision: "approve", item: "passport" })).rejects.toThrow(/not pending/);
+    await expect(decideItem(db, reviewer.id, person.id, { decision: "approve", item: "passport" })).rejects.toThrow(/not pending/);
   });
 
   it("refuses an address without a verified proof of address", async () => {
     const db = await getDb();
     const person = await createUser({ items: { passport: { state: "verified", value: passport }, address: { state: "pending", value: { city: "Lagos" } } } });
-    await expect(decideItem(db, await staff(), person.id, { decision: "approve", item: "address" })).rejects.toThrow(/proof of address first/);
+    await expect(decideItem(db, (await staff()).id, person.id, { decision: "approve", item: "address" })).rejects.toThrow(/proof of address first/);
   });
 
   it("rejects with a reason, a note for the user and an internal note", async () => {
     const db = await getDb();
     const person = await createUser({ items: { id_card: { state: "pending", value: passport } } });
-    await decideItem(db, await staff("admin"), person.id, { decision: "reject", item: "id_card", reason: "unreadable", noteToUser: "The photo is blurred.", internalNote: "glare" });
+    await decideItem(db, (await staff("admin")).id, person.id, { decision: "reject", item: "id_card", reason: "unreadable", noteToUser: "The photo is blurred.", internalNote: "glare" });
     const [row] = await db.select().from(identityItems).where(eq(identityItems.userId, person.id));
     expect(row).toMatchObject({ state: "rejected", rejectionReason: "unreadable", noteToUser: "The photo is blurred.", internalNote: "glare" });
   });
@@ -142,7 +142,7 @@ describe("decisions", () => {
   it("refuses an auditor on the server", async () => {
     const db = await getDb();
     const person = await createUser({ items: { id_card: { state: "pending", value: passport } } });
-    await expect(decideItem(db, await staff("auditor"), person.id, { decision: "approve", item: "id_card" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideItem(db, (await staff("auditor")).id, person.id, { decision: "approve", item: "id_card" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await getItem(db, person.id, "id_card"))?.state).toBe("pending");
   });
 
@@ -158,16 +158,16 @@ describe("decisions", () => {
     const first = await staff();
     const second = await staff();
     // Clearing a match needs a reason, recorded in the history with the reviewer's note (sealed).
-    await expect(decideItem(db, first, person.id, { decision: "approve", item: "aml" })).rejects.toMatchObject({ code: "INVALID_REQUEST" });
-    expect(await decideItem(db, first, person.id, { decision: "approve", item: "aml", clearance: "different_birth_date", clearanceNote: "born 1990, entry 1961" })).toEqual({ state: "proposed" });
+    await expect(decideItem(db, first.id, person.id, { decision: "approve", item: "aml" })).rejects.toMatchObject({ code: "INVALID_REQUEST" });
+    expect(await decideItem(db, first.id, person.id, { decision: "approve", item: "aml", clearance: "different_birth_date", clearanceNote: "born 1990, entry 1961" })).toEqual({ state: "proposed" });
     const proposal = await db.select().from(itemHistory).where(eq(itemHistory.action, "review.approval_proposed")).orderBy(desc(itemHistory.id)).limit(1);
     expect(proposal[0]?.reason).toBe("clearance.different_birth_date");
     expect(proposal[0]?.noteEnc).not.toContain("1961");
     expect(decryptText(proposal[0]!.noteEnc!, HISTORY_NOTE_PURPOSE)).toBe("born 1990, entry 1961");
     const proposed = await db.select().from(identityItems).where(eq(identityItems.userId, person.id));
     expect(proposed[0]).toMatchObject({ state: "pending", proposedBy: first.id });
-    await expect(decideItem(db, first, person.id, { decision: "approve", item: "aml" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await decideItem(db, second, person.id, { decision: "approve", item: "aml" })).toEqual({ state: "verified" });
+    await expect(decideItem(db, first.id, person.id, { decision: "approve", item: "aml" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await decideItem(db, second.id, person.id, { decision: "approve", item: "aml" })).toEqual({ state: "verified" });
     const aml = await getItem(db, person.id, "aml");
     expect(aml).toMatchObject({ state: "verified", value: { status: "clear" } });
   });
@@ -191,7 +191,7 @@ describe("effects of decisions", () => {
       return [view.passport.status, view.name.status, view.date_of_birth.status];
     };
     expect(await statuses()).toEqual(["pending", "pending", "pending"]);
-    for (const item of ["passport", "name", "date_of_birth"] as const) await decideItem(db, reviewer, person.id, { decision: "approve", item });
+    for (const item of ["passport", "name", "date_of_birth"] as const) await decideItem(db, reviewer.id, person.id, { decision: "approve", item });
     expect(await statuses()).toEqual(["verified", "verified", "verified"]);
   });
 
@@ -204,7 +204,7 @@ describe("effects of decisions", () => {
       .insert(credentials)
       .values({ userId: person.id, tier: "basic", items: ["liveness", "name"], kid: "k1", statusListId: entry.listId, statusIndex: entry.index, issuedAt: new Date(), expiresAt: new Date(Date.now() + DAY) })
       .returning();
-    await decideItem(db, await staff(), person.id, { decision: "reject", item: "liveness", reason: "suspected_fraud", noteToUser: "Please retake the selfie." });
+    await decideItem(db, (await staff()).id, person.id, { decision: "reject", item: "liveness", reason: "suspected_fraud", noteToUser: "Please retake the selfie." });
     const [after] = await db.select().from(credentials).where(eq(credentials.id, credential!.id));
     expect(after?.revokedAt).toBeInstanceOf(Date);
     const [list] = await db.select().from(statusLists).where(eq(statusLists.id, entry.listId));

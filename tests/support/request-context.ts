@@ -52,3 +52,10 @@ export function actFromClient(client: string | null): void {
   if (client) headers.set(CLIENT_ADDRESS_HEADER, client);
   current = headers;
 }
+
+/** Keeps the signed-in person but makes the next calls come from `origin` (null: no Origin header). */
+export function fromOrigin(origin: string | null): void {
+  current = new Headers(current);
+  if (origin === null) current.delete("origin");
+  else current.set("origin", origin);
+}

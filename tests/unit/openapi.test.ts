@@ -22,6 +22,7 @@ const NOT_API: Record<string, string> = {
   "/account/documents/{id}": "a signed-in person's own document preview, for their browser",
   "/account/receipts/{id}/download": "a signed-in person's consent receipt download, for their browser",
   "/admin/audit/export": "the console's audit export, for staff in a browser session",
+  "/admin/audit/head": "the console's signed tree head download, for staff in a browser session",
   "/admin/cases/{userId}/decisions": "the console's decisions, for staff in a browser session",
   "/admin/documents/{id}": "document images for the console, for staff in a browser session",
 };

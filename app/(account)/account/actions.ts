@@ -4,43 +4,26 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { attempt, userAction } from "@/lib/auth/action";
 import { signOut } from "@/lib/auth/config";
-import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
 import { consentReturnPath } from "@/lib/http/return-path";
 import { declaredInputFrom, documentFieldsFrom } from "@/lib/items/form-input";
-import { fieldErrorsFromError, type FieldErrors } from "@/lib/items/form-errors";
 import { submitDeclaredItem } from "@/lib/account/declared";
 import { submitSelfieChecked, uploadDocumentChecked } from "@/lib/checks/uploads";
 import type { UploadedFile } from "@/lib/documents/upload";
 import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS, type Item } from "@/lib/items/items";
 import { deleteAccount, withdrawItem } from "@/lib/account/lifecycle";
 import { confirmPhoneCode, requestPhoneCode } from "@/lib/phone/codes";
+import type { ActionState } from "@/lib/http/action-state";
 
-/** What every account form gets back: a message for the form, and one per field. */
-export type FormState = {
-  ok?: boolean;
-  message?: string;
-  fieldErrors?: FieldErrors;
-  phone?: string;
-  /** When a phone code was sent: a new value starts the code form afresh, without the old code's messages. */
-  sentAt?: number;
-};
+/**
+ * What every account form gets back. A phone code form also learns the number the code went
+ * to, and when: a new `sentAt` starts the code form afresh, without the old code's messages.
+ */
+export type FormState = ActionState<{ phone: string; sentAt: number }>;
 
-async function signedInUserId(): Promise<string> {
-  const user = await currentUser();
-  // The page redirected already; a stale tab posting after sign-out lands here.
-  if (!user) redirect("/signin?callbackUrl=%2Faccount");
-  return user.id;
-}
-
-/** Known problems become the form's message; anything else is logged (without personal data) and said plainly. */
-function failure(error: unknown, where: string): FormState {
-  if (error instanceof AppError) return { message: error.message, fieldErrors: fieldErrorsFromError(error) };
-  console.error(`${where} failed:`, error instanceof Error ? error.name : "unknown error");
-  return { message: "Something went wrong on our side. Please try again." };
-}
+const OUT_OF_DATE: FormState = { ok: false, message: "This form is out of date. Reload the page." };
 
 /**
  * Back to the overview, which confirms what was received and what happens next; or, when
@@ -57,37 +40,25 @@ const declaredItemSchema = z.enum(DECLARED_ITEMS);
 const documentItemSchema = z.enum(DOCUMENT_ITEMS);
 const anyItemSchema = z.enum(ITEMS);
 
-export async function submitDeclaredItemAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const userId = await signedInUserId();
+export const submitDeclaredItemAction = userAction("submitDeclaredItem", async (user, _previous: FormState, form: FormData): Promise<FormState> => {
   const item = declaredItemSchema.safeParse(form.get("item"));
-  if (!item.success) return { message: "This form is out of date. Reload the page." };
-  try {
-    await submitDeclaredItem(await getDb(), userId, item.data, declaredInputFrom(item.data, form));
-  } catch (error) {
-    return failure(error, "submitDeclaredItem");
-  }
+  if (!item.success) return OUT_OF_DATE;
+  await submitDeclaredItem(await getDb(), user.id, item.data, declaredInputFrom(item.data, form));
   backToAccount(item.data, form);
-}
+});
 
-export async function requestPhoneCodeAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const userId = await signedInUserId();
-  try {
-    const phone = await requestPhoneCode(await getDb(), userId, String(form.get("phone") ?? ""));
-    return { ok: true, phone, sentAt: Date.now(), message: `We sent a 6-digit code to ${phone}. It is valid for 10 minutes.` };
-  } catch (error) {
-    return { ...failure(error, "requestPhoneCode"), phone: String(form.get("phone") ?? "") };
-  }
-}
+export const requestPhoneCodeAction = userAction("requestPhoneCode", async (user, _previous: FormState, form: FormData): Promise<FormState> => {
+  const typed = String(form.get("phone") ?? "");
+  const sent = await attempt(async () => requestPhoneCode(await getDb(), user.id, typed), "requestPhoneCode");
+  if (!sent.ok) return { ...sent, phone: typed };
+  return { ok: true, phone: sent.value, sentAt: Date.now(), message: `We sent a 6-digit code to ${sent.value}. It is valid for 10 minutes.` };
+});
 
-export async function confirmPhoneCodeAction(previous: FormState, form: FormData): Promise<FormState> {
-  const userId = await signedInUserId();
-  try {
-    await confirmPhoneCode(await getDb(), userId, String(form.get("code") ?? ""));
-  } catch (error) {
-    return { ...failure(error, "confirmPhoneCode"), phone: previous.phone };
-  }
+export const confirmPhoneCodeAction = userAction("confirmPhoneCode", async (user, previous: FormState, form: FormData): Promise<FormState> => {
+  const confirmed = await attempt(async () => confirmPhoneCode(await getDb(), user.id, String(form.get("code") ?? "")), "confirmPhoneCode");
+  if (!confirmed.ok) return { ...confirmed, phone: previous.phone };
   backToAccount("phone", form);
-}
+});
 
 async function fileOf(form: FormData, key: string): Promise<UploadedFile | undefined> {
   const value = form.get(key);
@@ -97,51 +68,31 @@ async function fileOf(form: FormData, key: string): Promise<UploadedFile | undef
 
 const DOCUMENT_FIELD_KEYS = ["number", "country", "issued_at", "expires_at", "mrz", "type"] as const;
 
-export async function uploadDocumentAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const userId = await signedInUserId();
+export const uploadDocumentAction = userAction("uploadDocument", async (user, _previous: FormState, form: FormData): Promise<FormState> => {
   const item = documentItemSchema.safeParse(form.get("item"));
-  if (!item.success) return { message: "This form is out of date. Reload the page." };
-  try {
-    const fields = documentFieldsFrom(form, DOCUMENT_FIELD_KEYS);
-    const files = { front: await fileOf(form, "front"), back: await fileOf(form, "back"), page: await fileOf(form, "page") };
-    await uploadDocumentChecked(await getDb(), userId, { item: item.data, fields, files });
-  } catch (error) {
-    return failure(error, "uploadDocument");
-  }
+  if (!item.success) return OUT_OF_DATE;
+  const fields = documentFieldsFrom(form, DOCUMENT_FIELD_KEYS);
+  const files = { front: await fileOf(form, "front"), back: await fileOf(form, "back"), page: await fileOf(form, "page") };
+  await uploadDocumentChecked(await getDb(), user.id, { item: item.data, fields, files });
   backToAccount(item.data, form);
-}
+});
 
-export async function submitSelfieAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const userId = await signedInUserId();
-  try {
-    await submitSelfieChecked(await getDb(), userId, await fileOf(form, "selfie"));
-  } catch (error) {
-    return failure(error, "submitSelfie");
-  }
+export const submitSelfieAction = userAction("submitSelfie", async (user, _previous: FormState, form: FormData): Promise<FormState> => {
+  await submitSelfieChecked(await getDb(), user.id, await fileOf(form, "selfie"));
   backToAccount("liveness", form);
-}
+});
 
-export async function withdrawItemAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const userId = await signedInUserId();
+export const withdrawItemAction = userAction("withdrawItem", async (user, _previous: FormState, form: FormData): Promise<FormState> => {
   const item = anyItemSchema.safeParse(form.get("item"));
-  if (!item.success) return { message: "This form is out of date. Reload the page." };
-  try {
-    await withdrawItem(await getDb(), userId, item.data);
-  } catch (error) {
-    return failure(error, "withdrawItem");
-  }
+  if (!item.success) return OUT_OF_DATE;
+  await withdrawItem(await getDb(), user.id, item.data);
   backToAccount();
-}
+});
 
-export async function deleteAccountAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const userId = await signedInUserId();
-  if (form.get("confirm") !== "DELETE") return { fieldErrors: { confirm: "Type DELETE in capitals to confirm" } };
-  try {
-    await deleteAccount(await getDb(), userId);
-  } catch (error) {
-    return failure(error, "deleteAccount");
-  }
+export const deleteAccountAction = userAction("deleteAccount", async (user, _previous: FormState, form: FormData): Promise<FormState> => {
+  if (form.get("confirm") !== "DELETE") return { ok: false, fieldErrors: { confirm: "Type DELETE in capitals to confirm" } };
+  await deleteAccount(await getDb(), user.id);
   // The session row went with the account; signing out clears the cookie too.
   await signOut({ redirectTo: "/?account=deleted" });
-  return {};
-}
+  return { ok: true };
+});

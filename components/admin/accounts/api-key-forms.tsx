@@ -3,10 +3,11 @@
 import { useActionState } from "react";
 
 import { createApiKeyAction, mintAccountTokenAction, revokeApiKeyAction, type AccountFormState } from "@/app/(admin)/admin/accounts/actions";
+import { IDLE } from "@/lib/http/action-state";
 import { FormOutcome, inputClass, OneTimeSecret, primaryButton } from "@/components/admin/accounts/form-bits";
 
 export function CreateApiKeyForm({ accountId }: { accountId: string }) {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(createApiKeyAction, {});
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(createApiKeyAction, IDLE);
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="accountId" value={accountId} />
@@ -37,7 +38,7 @@ export function CreateApiKeyForm({ accountId }: { accountId: string }) {
 }
 
 export function RevokeApiKeyForm({ accountId, keyId, label }: { accountId: string; keyId: string; label: string }) {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(revokeApiKeyAction, {});
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(revokeApiKeyAction, IDLE);
   return (
     <form
       action={action}
@@ -51,9 +52,9 @@ export function RevokeApiKeyForm({ accountId, keyId, label }: { accountId: strin
       <button type="submit" disabled={pending} className="rounded-md border border-red-300 bg-white px-3 py-1 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60">
         {pending ? "Revoking…" : <>Revoke<span className="sr-only"> {label}</span></>}
       </button>
-      {state.error ? (
+      {!state.ok && state.message ? (
         <span role="alert" className="text-sm text-red-700">
-          {state.error}
+          {state.message}
         </span>
       ) : null}
     </form>
@@ -61,7 +62,7 @@ export function RevokeApiKeyForm({ accountId, keyId, label }: { accountId: strin
 }
 
 export function MintTokenForm({ accountId }: { accountId: string }) {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(mintAccountTokenAction, {});
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(mintAccountTokenAction, IDLE);
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="accountId" value={accountId} />

@@ -3,11 +3,12 @@
 import { useActionState, useState } from "react";
 
 import { createAccountAction, type AccountFormState } from "@/app/(admin)/admin/accounts/actions";
+import { IDLE } from "@/lib/http/action-state";
 import { checkedSubmit, FieldError, FormOutcome, inputClass, primaryButton } from "@/components/admin/accounts/form-bits";
 import { createAccountSchema } from "@/lib/credentials/account-schemas";
 
 export function CreateAccountForm() {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(createAccountAction, {});
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(createAccountAction, IDLE);
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = { ...state.fieldErrors, ...local };
   return (

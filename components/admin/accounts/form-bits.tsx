@@ -3,7 +3,7 @@ import type { z } from "zod";
 
 import { CopyButton } from "@/components/admin/accounts/copy-button";
 import type { AccountFormState } from "@/app/(admin)/admin/accounts/actions";
-import { fieldErrors } from "@/lib/credentials/account-schemas";
+import { fieldErrorsOf } from "@/lib/http/action-state";
 
 export const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600";
 export const primaryButton = "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60";
@@ -15,7 +15,7 @@ export const primaryButton = "rounded-md bg-brand-600 px-4 py-2 font-medium text
 export function checkedSubmit(read: (form: FormData) => z.ZodSafeParseResult<unknown>, show: (errors: Record<string, string>) => void) {
   return (event: FormEvent<HTMLFormElement>) => {
     const parsed = read(new FormData(event.currentTarget));
-    show(parsed.success ? {} : fieldErrors(parsed.error));
+    show(parsed.success ? {} : fieldErrorsOf(parsed.error));
     if (!parsed.success) event.preventDefault();
   };
 }
@@ -29,15 +29,15 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
 }
 
 export function FormOutcome({ state }: { state: AccountFormState }) {
-  if (state.error)
+  if (!state.ok && state.message)
     return (
       <p role="alert" className="text-sm text-red-700">
-        {state.error}
+        {state.message}
       </p>
     );
   return (
     <p role="status" aria-live="polite" className="text-sm text-emerald-800">
-      {state.message ?? ""}
+      {state.ok ? state.message : ""}
     </p>
   );
 }

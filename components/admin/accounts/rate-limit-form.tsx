@@ -3,12 +3,13 @@
 import { useActionState, useState } from "react";
 
 import { setRateLimitAction, type AccountFormState } from "@/app/(admin)/admin/accounts/actions";
+import { IDLE } from "@/lib/http/action-state";
 import { checkedSubmit, FieldError, FormOutcome, inputClass, primaryButton } from "@/components/admin/accounts/form-bits";
 import { rateLimitSchema } from "@/lib/credentials/account-schemas";
 
 /** The account's requests per minute on the Credentials API, across all instances. */
 export function RateLimitForm({ accountId, current }: { accountId: string; current: number }) {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(setRateLimitAction, {});
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(setRateLimitAction, IDLE);
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = { ...state.fieldErrors, ...local };
   return (

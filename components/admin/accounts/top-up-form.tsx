@@ -3,11 +3,12 @@
 import { useActionState, useState } from "react";
 
 import { topUpAction, type AccountFormState } from "@/app/(admin)/admin/accounts/actions";
+import { IDLE } from "@/lib/http/action-state";
 import { checkedSubmit, FieldError, FormOutcome, inputClass, primaryButton } from "@/components/admin/accounts/form-bits";
 import { topUpSchema } from "@/lib/credentials/account-schemas";
 
 export function TopUpForm({ accountId }: { accountId: string }) {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(topUpAction, {});
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(topUpAction, IDLE);
   const [local, setLocal] = useState<Record<string, string>>({});
   const errors = { ...state.fieldErrors, ...local };
   return (

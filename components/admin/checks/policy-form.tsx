@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 
-import { saveChecksPolicyAction, type PolicyFormState } from "@/app/(admin)/admin/checks/actions";
+import { saveChecksPolicyAction } from "@/app/(admin)/admin/checks/actions";
+import { IDLE, type ActionState } from "@/lib/http/action-state";
 import type { ChecksPolicy } from "@/lib/checks/policy-defaults";
 
 const INPUT = "mt-1 block w-32 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm focus-visible:outline-2 focus-visible:outline-brand-600";
@@ -38,7 +39,7 @@ function Threshold({ name, label, value, hint, step = "0.01", min = "0", max = "
 }
 
 export function ChecksPolicyForm({ policy }: { policy: ChecksPolicy }) {
-  const [state, action, pending] = useActionState<PolicyFormState, FormData>(saveChecksPolicyAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(saveChecksPolicyAction, IDLE);
   return (
     <form action={action} className="space-y-5">
       <fieldset className="space-y-3">

@@ -2,22 +2,15 @@
 
 import { useActionState } from "react";
 
-import { rescreenAction, uploadSanctionsListAction, type SanctionsFormState } from "@/app/(admin)/admin/sanctions/actions";
-
-function Message({ state }: { state: SanctionsFormState }) {
-  if (!state.message) return null;
-  return (
-    <p role={state.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
-      {state.message}
-    </p>
-  );
-}
+import { rescreenAction, uploadSanctionsListAction } from "@/app/(admin)/admin/sanctions/actions";
+import { ActionMessage } from "@/components/ui/action-message";
+import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 const BUTTON =
   "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60";
 
 export function UploadSanctionsListForm() {
-  const [state, action, pending] = useActionState<SanctionsFormState, FormData>(uploadSanctionsListAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(uploadSanctionsListAction, IDLE);
   return (
     <form action={action} className="space-y-3">
       <div className="space-y-1">
@@ -40,13 +33,13 @@ export function UploadSanctionsListForm() {
       <button type="submit" disabled={pending} className={BUTTON}>
         {pending ? "Loading and screening…" : "Upload and re-screen"}
       </button>
-      <Message state={state} />
+      <ActionMessage state={state} boxed />
     </form>
   );
 }
 
 export function RescreenForm() {
-  const [state, action, pending] = useActionState<SanctionsFormState>(rescreenAction, {});
+  const [state, action, pending] = useActionState<ActionState>(rescreenAction, IDLE);
   return (
     <form action={action} className="space-y-3">
       <button
@@ -56,7 +49,7 @@ export function RescreenForm() {
       >
         {pending ? "Screening…" : "Re-screen everyone now"}
       </button>
-      <Message state={state} />
+      <ActionMessage state={state} boxed />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
 
 import { createEndpointAction, type WebhookFormState } from "@/app/(admin)/admin/webhooks/actions";
+import { IDLE } from "@/lib/http/action-state";
 import { FieldError, FormOutcome, inputClass, OneTimeSecret, primaryButton } from "@/components/admin/accounts/form-bits";
 import { ACCOUNT_EVENTS, PARTNER_EVENTS } from "@/lib/events/types";
 
@@ -11,7 +12,7 @@ type Owners = { partners: { ocid: number; name: string }[]; accounts: { id: stri
 
 /** A new endpoint for a partner (OCN-signed deliveries) or an API account (Standard Webhooks, with a secret shown once). */
 export function CreateEndpointForm({ owners }: { owners: Owners }) {
-  const [state, action, pending] = useActionState<WebhookFormState, FormData>(createEndpointAction, {});
+  const [state, action, pending] = useActionState<WebhookFormState, FormData>(createEndpointAction, IDLE);
   const [kind, setKind] = useState<"partner" | "account">("partner");
   const events = kind === "partner" ? PARTNER_EVENTS : ACCOUNT_EVENTS;
   const errors = state.fieldErrors ?? {};

@@ -2,29 +2,20 @@
 
 import { revalidatePath } from "next/cache";
 
-import { staffOrNull } from "@/lib/auth/session";
+import { staffAction } from "@/lib/auth/action";
 import { saveChecksPolicy } from "@/lib/checks/policy";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/http/errors";
-
-export type PolicyFormState = { ok?: boolean; message?: string };
+import type { ActionState } from "@/lib/http/action-state";
 
 const number = (form: FormData, name: string) => Number(String(form.get(name) ?? "").trim() || Number.NaN);
 
-export async function saveChecksPolicyAction(_previous: PolicyFormState, form: FormData): Promise<PolicyFormState> {
-  const staff = await staffOrNull("checks.manage");
-  if (!staff) return { message: "You are not allowed to change the checks policy." };
-  try {
-    await saveChecksPolicy(await getDb(), staff.id, {
-      autoApprove: form.get("autoApprove") === "on",
-      autoResubmit: form.get("autoResubmit") === "on",
-      samplingShare: number(form, "samplingPercent") / 100,
-      thresholds: { faceMatch: number(form, "faceMatch"), antispoof: number(form, "antispoof"), liveness: number(form, "liveness") },
-    });
-    revalidatePath("/admin/checks");
-    return { ok: true, message: "Saved. Checks finished from now on follow this policy." };
-  } catch (error) {
-    if (error instanceof AppError) return { message: `${error.message}${error.details?.field ? ` (${String(error.details.field)})` : ""}` };
-    throw error;
-  }
-}
+export const saveChecksPolicyAction = staffAction("checks.manage", "saveChecksPolicy", async (staff, _previous: ActionState, form: FormData): Promise<ActionState> => {
+  await saveChecksPolicy(await getDb(), staff.id, {
+    autoApprove: form.get("autoApprove") === "on",
+    autoResubmit: form.get("autoResubmit") === "on",
+    samplingShare: number(form, "samplingPercent") / 100,
+    thresholds: { faceMatch: number(form, "faceMatch"), antispoof: number(form, "antispoof"), liveness: number(form, "liveness") },
+  });
+  revalidatePath("/admin/checks");
+  return { ok: true, message: "Saved. Checks finished from now on follow this policy." };
+});

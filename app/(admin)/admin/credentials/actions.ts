@@ -2,18 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireStaff } from "@/lib/auth/session";
+import { staffAction } from "@/lib/auth/action";
 import { idSchema } from "@/lib/credentials/account-schemas";
 import { revokeByStaff } from "@/lib/credentials/manage";
 import { getDb } from "@/lib/db/client";
+import type { ActionState } from "@/lib/http/action-state";
 
-export type RevokeState = { error?: string; message?: string };
-
-export async function revokeCredentialAction(_previous: RevokeState, form: FormData): Promise<RevokeState> {
-  const staff = await requireStaff("credentials.revoke");
+export const revokeCredentialAction = staffAction("credentials.revoke", "revokeByStaff", async (staff, _previous: ActionState, form: FormData): Promise<ActionState> => {
   const parsed = idSchema.safeParse({ id: form.get("credentialId") });
-  if (!parsed.success) return { error: "That credential could not be found." };
+  if (!parsed.success) return { ok: false, message: "That credential could not be found." };
   const revoked = await revokeByStaff(await getDb(), parsed.data.id, staff.id);
   revalidatePath("/admin/credentials");
-  return revoked ? { message: "Revoked." } : { error: "It was already revoked." };
-}
+  return revoked ? { ok: true, message: "Revoked." } : { ok: false, message: "It was already revoked." };
+});

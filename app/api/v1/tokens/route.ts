@@ -1,39 +1,26 @@
-import { authenticateApiKey } from "@/lib/credentials/accounts";
+import { withSession } from "@/lib/auth/guards";
 import { mintBearerToken, type Principal } from "@/lib/credentials/bearer-tokens";
 import { principalScope, runIdempotently } from "@/lib/credentials/idempotency";
-import { enforceAccountRateLimit } from "@/lib/credentials/rate-limits";
-import { getDb } from "@/lib/db/client";
-import { AppError, errorResponse } from "@/lib/http/errors";
+import { withApiKey } from "@/lib/credentials/with-api-key";
+import { getDb, type Db } from "@/lib/db/client";
 
 /**
  * A short-lived bearer token for `POST /api/v1/issue`: for the API account of
- * the `X-API-Key`, or, without a key, for the person signed in to this browser. With an
- * Idempotency-Key, a retry gets the same token back.
+ * the `X-API-Key` (the API-key guard: 401, 429), or, without a key, for the person signed in
+ * to this browser (the session guard: 401). With an Idempotency-Key, a retry gets the same
+ * token back.
  */
-export async function POST(request: Request): Promise<Response> {
-  try {
-    const principal = await principalFor(request);
-    const key = request.headers.get("idempotency-key");
-    return await runIdempotently(await getDb(), { key, scope: principalScope(principal), route: "tokens", request: null }, async () => {
-      const { token, expiresIn } = await mintBearerToken(principal);
-      return { status: 200, body: { token, token_type: "Bearer", expires_in: expiresIn } };
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
+async function tokenFor(request: Request, db: Db, principal: Principal): Promise<Response> {
+  const key = request.headers.get("idempotency-key");
+  return runIdempotently(db, { key, scope: principalScope(principal), route: "tokens", request: null }, async () => {
+    const { token, expiresIn } = await mintBearerToken(principal);
+    return { status: 200, body: { token, token_type: "Bearer", expires_in: expiresIn } };
+  });
 }
 
-async function principalFor(request: Request): Promise<Principal> {
-  const presented = request.headers.get("x-api-key");
-  if (presented !== null) {
-    const account = await authenticateApiKey(await getDb(), presented.trim());
-    if (!account) throw new AppError("UNAUTHORIZED", "Send a valid API key in the X-API-Key header");
-    await enforceAccountRateLimit(await getDb(), account);
-    return { kind: "account", accountId: account.id };
-  }
-  // Loaded only on this path: the session machinery is not needed by API clients.
-  const { currentUser } = await import("@/lib/auth/session");
-  const user = await currentUser();
-  if (!user) throw new AppError("UNAUTHORIZED", "Send an API key in the X-API-Key header, or sign in");
-  return { kind: "user", userId: user.id };
+const forAccount = withApiKey(({ request, db, account }) => tokenFor(request, db, { kind: "account", accountId: account.id }), { cost: 0, reason: "token" });
+const forPerson = withSession(async ({ request, user }) => tokenFor(request, await getDb(), { kind: "user", userId: user.id }));
+
+export async function POST(request: Request): Promise<Response> {
+  return request.headers.has("x-api-key") ? forAccount(request) : forPerson(request);
 }

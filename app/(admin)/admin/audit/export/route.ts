@@ -1,8 +1,8 @@
 import { entryLeafHash } from "@/lib/audit/log";
 import { auditExportFilterSchema, exportAuditEntries, type AuditRow } from "@/lib/audit/query";
-import { staffOrNull } from "@/lib/auth/session";
+import { withStaff } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
-import { AppError, errorResponse, invalidRequest, logUnexpected } from "@/lib/http/errors";
+import { invalidRequest, logUnexpected } from "@/lib/http/errors";
 
 const PRIVATE = { "Cache-Control": "private, no-store" };
 // The leaf hash is what the tree holds for the entry: an auditor recomputes it from the line and checks it with a proof.
@@ -12,10 +12,9 @@ const line = (row: AuditRow) => JSON.stringify({ ...row, createdAt: row.createdA
  * The audit log as JSON lines, oldest first, for regulators: each line is one
  * entry with its leaf index and leaf hash (null index: not yet in the tree).
  */
-export async function GET(request: Request) {
-  try {
-    const staff = await staffOrNull("audit.view");
-    if (!staff) throw new AppError("NOT_FOUND", "Not found.");
+export const GET = withStaff(
+  "audit.view",
+  async ({ request }) => {
     const params = new URL(request.url).searchParams;
     const filter = auditExportFilterSchema.safeParse({
       action: params.get("action") ?? undefined,
@@ -52,7 +51,6 @@ export async function GET(request: Request) {
         "Content-Disposition": `attachment; filename="attest-audit-${stamp}.jsonl"`,
       },
     });
-  } catch (error) {
-    return errorResponse(error, PRIVATE);
-  }
-}
+  },
+  { headers: PRIVATE },
+);

@@ -5,14 +5,13 @@ import { z } from "zod";
 
 import { formatAge, formatTime } from "@/lib/review/age";
 import { CaseKeyboard } from "@/components/admin/case-keyboard";
-import { AssignForm } from "@/components/admin/assign-form";
+import { AssignForm, AssignToMe } from "@/components/admin/assign-form";
 import { CheckResults } from "@/components/admin/check-results";
 import { DecisionNotice } from "@/components/admin/decision-notice";
 import { DecisionPanel } from "@/components/admin/decision-panel";
 import { ImageViewer } from "@/components/admin/image-viewer";
 import { ItemValue } from "@/components/admin/item-value";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
-import { assignAction } from "@/app/(admin)/admin/review-actions";
 import { can } from "@/lib/auth/roles";
 import { loadCheckViews } from "@/lib/checks/case-view";
 import { requireStaff } from "@/lib/auth/session";
@@ -216,14 +215,7 @@ export default async function CasePage({ params, searchParams }: Props) {
             </Link>
           ) : null}
           {mayDecide && unassigned ? (
-            <form action={assignAction}>
-              <input type="hidden" name="userId" value={caseData.userId} />
-              <input type="hidden" name="assignee" value="me" />
-              <input type="hidden" name="back" value={`/admin/cases/${caseData.userId}`} />
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
-                Assign to me
-              </button>
-            </form>
+            <AssignToMe userId={caseData.userId} back={`/admin/cases/${caseData.userId}`} />
           ) : null}
           <CaseKeyboard nextHref={next ? `/admin/cases/${next}` : null} previousHref={previous ? `/admin/cases/${previous}` : null} />
         </div>

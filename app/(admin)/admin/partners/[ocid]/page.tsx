@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
-import { setPartnerStatusAction } from "@/app/(admin)/admin/partners/actions";
-import { PartnerForm } from "@/components/admin/partner-form";
+import { PartnerForm, PartnerStatusForm } from "@/components/admin/partner-form";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getPartner } from "@/lib/ocn/partner-registry";
@@ -35,13 +34,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
             Status: {partner.status}
           </p>
         </div>
-        <form action={setPartnerStatusAction}>
-          <input type="hidden" name="ocid" value={partner.ocid} />
-          <input type="hidden" name="status" value={suspended ? "active" : "suspended"} />
-          <button type="submit" className={suspended ? "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" : "rounded-md border border-red-300 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50"}>
-            {suspended ? "Reactivate" : "Suspend"}
-          </button>
-        </form>
+        <PartnerStatusForm ocid={partner.ocid} suspended={suspended} />
       </div>
       {saved ? (
         <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">

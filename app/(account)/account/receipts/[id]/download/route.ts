@@ -1,15 +1,12 @@
-import { currentUser } from "@/lib/auth/session";
+import { withSession } from "@/lib/auth/guards";
 import { getReceipt } from "@/lib/consent/receipts";
 import { getDb } from "@/lib/db/client";
-import { AppError, errorResponse } from "@/lib/http/errors";
+import { AppError } from "@/lib/http/errors";
 
 /** The signed receipt as a JSON file, for its owner only. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await currentUser();
-  if (!user) return errorResponse(new AppError("UNAUTHORIZED", "Sign in to download your receipts."));
-  const { id } = await params;
-  const receipt = await getReceipt(await getDb(), user.id, id);
-  if (!receipt) return errorResponse(new AppError("NOT_FOUND", "No such receipt."));
+export const GET = withSession<{ id: string }>(async ({ user, params }) => {
+  const receipt = await getReceipt(await getDb(), user.id, params.id);
+  if (!receipt) throw new AppError("NOT_FOUND", "No such receipt.");
   return new Response(`${JSON.stringify(receipt.signed, null, 2)}\n`, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
@@ -17,4 +14,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Cache-Control": "private, no-store",
     },
   });
-}
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { readJsonBody } from "@/lib/credentials/with-api-key";
+import { readJsonBody } from "@/lib/http/json-body";
 import { AppError } from "@/lib/http/errors";
 
 const post = (body: BodyInit) => new Request("http://localhost/api/v1/verify", { method: "POST", body, duplex: "half" } as RequestInit);
