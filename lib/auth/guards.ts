@@ -19,6 +19,8 @@ import { AppError, errorResponse } from "@/lib/http/errors";
  * the session cookie travels with cross-site requests too. Tools that send no Origin pass.
  */
 type Route<P> = { params: Promise<P> };
+/** A route without dynamic segments: Next passes it `{ params: Promise<{}> }`. */
+export type NoParams = Record<string, never>;
 type Context<P> = { request: Request; user: SessionUser; params: P };
 type Options = { headers?: HeadersInit };
 
@@ -43,14 +45,14 @@ function guarded<P>(admit: (user: SessionUser | null) => SessionUser, handler: (
   };
 }
 
-export function withSession<P = undefined>(handler: (context: Context<P>) => Promise<Response>, options: Options = {}) {
+export function withSession<P = NoParams>(handler: (context: Context<P>) => Promise<Response>, options: Options = {}) {
   return guarded<P>((user) => {
     if (!user) throw new AppError("UNAUTHORIZED", "Sign in first.");
     return user;
   }, handler, options);
 }
 
-export function withStaff<P = undefined>(permission: Permission, handler: (context: Context<P>) => Promise<Response>, options: Options = {}) {
+export function withStaff<P = NoParams>(permission: Permission, handler: (context: Context<P>) => Promise<Response>, options: Options = {}) {
   return guarded<P>((user) => {
     if (!user || !can(user.role, permission)) throw new AppError("NOT_FOUND", "Not found.");
     return user;

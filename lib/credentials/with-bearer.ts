@@ -18,7 +18,7 @@ type Context<T, P> = { request: Request; db: Db; principal: Principal; body: T; 
 
 type Body<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export function withBearer<S extends z.ZodType | undefined = undefined, P = undefined>(
+export function withBearer<S extends z.ZodType | undefined = undefined, P = Record<string, never>>(
   handler: (context: Context<Body<S>, P>) => Promise<Response>,
   options: { body?: S } = {},
 ): (request: Request, route?: { params: Promise<P> }) => Promise<Response> {

@@ -181,7 +181,8 @@ describe("the metrics", () => {
     expect(text).toMatch(/^attest_http_requests_in_flight 1$/m);
     expect(text).toMatch(/^attest_process_resident_memory_bytes \d+/m);
     expect(text).toMatch(/^attest_nodejs_eventloop_lag_p99_seconds /m);
-    expect(text).not.toContain("sig");
+    // The query string (`?sig=x`) never becomes a label.
+    expect(text).not.toContain("sig=");
     // PostgreSQL reports this process's connections; embedded PGlite has one in-process connection and no gauge.
     if ((await databaseKind()) === "postgres") {
       expect(text).toMatch(/^attest_db_pool_connections\{state="max"\} 10$/m);
