@@ -173,9 +173,10 @@ test("a new person provides and verifies their identity, item by item", async ({
   await page.goto("/account/items/address");
   await page.screenshot({ path: "/tmp/kyc-address-1280.png", fullPage: true });
 
-  // Nobody else can open the document, signed in or not.
+  // Nobody else can open the document: signed out, the session guard answers 401 (another
+  // person signed in gets 404, see tests/integration/route-guards.test.ts).
   const stranger = await page.context().browser()!.newContext();
-  expect((await stranger.request.get(new URL(src!, page.url()).toString())).status()).toBe(404);
+  expect((await stranger.request.get(new URL(src!, page.url()).toString())).status()).toBe(401);
   await stranger.close();
 });
 
