@@ -24,6 +24,7 @@ import { listMailbox } from "@/lib/mail/mailbox";
 import { createUser, setGrants, uniqueEmail } from "@/tests/support/factories";
 import { PNG, passportFields } from "@/tests/support/identity";
 import { createTestPartner, startMetadataServer, stopMetadataServer } from "@/tests/support/ocn-partners";
+import { form } from "@/tests/support/form";
 import { actAs, fromOrigin } from "@/tests/support/request-context";
 
 /**
@@ -48,12 +49,6 @@ type Row = {
 };
 
 type Outcome = { returned: unknown } | { redirect: string };
-
-function form(fields: Record<string, string | string[] | File>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const one of Array.isArray(value) ? value : [value]) data.append(name, one);
-  return data;
-}
 
 async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
   try {

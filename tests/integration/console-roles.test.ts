@@ -43,6 +43,7 @@ import { blindIndex } from "@/lib/security/encryption";
 import { createUser, uniqueEmail, uniquePartnerOcid } from "@/tests/support/factories";
 import { PNG } from "@/tests/support/identity";
 import { createTestPartner, publish, signedMetadata, startMetadataServer, stopMetadataServer } from "@/tests/support/ocn-partners";
+import { form } from "@/tests/support/form";
 import { actAs, fromOrigin } from "@/tests/support/request-context";
 
 /**
@@ -80,12 +81,6 @@ type Row<F> = {
   refusalsOnly?: true;
 };
 const row = <F,>(spec: Row<F>) => spec as unknown as Row<unknown>;
-
-function form(fields: Record<string, string | string[] | File>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const one of Array.isArray(value) ? value : [value]) data.append(name, one);
-  return data;
-}
 
 async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
   try {
