@@ -105,10 +105,11 @@ export const DEFAULT_PREFERENCES = { decisions: true, credentials: true, expiry:
  * nothing. `dedupeKey` makes a repeated sweep warn once.
  */
 export async function notifyPerson<N extends Notification>(tx: Tx, userId: string, type: N, data: NotificationData[N], dedupeKey?: string): Promise<void> {
-  const [row] = await tx.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
-  if (!(row ?? DEFAULT_PREFERENCES)[NOTIFICATIONS[type]]) return;
-  await tx
-    .insert(outbox)
-    .values({ channel: "email", userId, type, payloadEnc: encryptJson(data, EMAIL_PAYLOAD_PURPOSE), dedupeKey })
-    .onConflictDoNothing({ target: outbox.dedupeKey });
+  // One statement, read and write together: `/kyc/data` calls this on every read.
+  const wanted = NOTIFICATIONS[type];
+  await tx.execute(sql`
+    INSERT INTO ${outbox} (channel, user_id, type, payload_enc, dedupe_key)
+    SELECT 'email', ${userId}, ${type}, ${encryptJson(data, EMAIL_PAYLOAD_PURPOSE)}, ${dedupeKey ?? null}
+    WHERE COALESCE((SELECT ${notificationPreferences[wanted]} FROM ${notificationPreferences} WHERE ${notificationPreferences.userId} = ${userId}), ${DEFAULT_PREFERENCES[wanted]})
+    ON CONFLICT (dedupe_key) DO NOTHING`);
 }
