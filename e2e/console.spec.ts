@@ -411,9 +411,9 @@ test("an auditor sees cases without decision buttons, and a direct decision requ
 
   const userId = casePath.split("/").pop();
   const response = await page.request.post(`/admin/cases/${userId}/decisions`, { data: { decision: "reject", item: "address", reason: "other" } });
-  // The staff guard answers everyone without the permission as if the route did not exist.
-  expect(response.status()).toBe(404);
-  expect((await response.json()).error.code).toBe("NOT_FOUND");
+  // Staff whose role may not decide are told so; outsiders are told the route does not exist.
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.code).toBe("FORBIDDEN");
   await page.goto(casePath);
   await expect(stateOf(page, "address")).toHaveAttribute("data-state", "pending");
 

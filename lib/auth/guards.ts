@@ -12,8 +12,9 @@ import { AppError, errorResponse } from "@/lib/http/errors";
  * (`requireUser`, `requireStaff`).
  *
  * - `withSession`: signed out → 401 UNAUTHORIZED.
- * - `withStaff(permission)`: anyone without the permission, signed out included → 404
- *   NOT_FOUND, as for the console's pages: the console does not exist for them.
+ * - `withStaff(permission)`: signed out or not staff → 404 NOT_FOUND, as for the console's
+ *   pages: the console does not exist for them. Staff whose role lacks the permission → 403
+ *   FORBIDDEN: they know the console, and "not found" would send them looking for a bug.
  *
  * Both refuse a state-changing request whose Origin is not PUBLIC_URL's (403 FORBIDDEN):
  * the session cookie travels with cross-site requests too. Tools that send no Origin pass.
@@ -54,7 +55,8 @@ export function withSession<P = NoParams>(handler: (context: Context<P>) => Prom
 
 export function withStaff<P = NoParams>(permission: Permission, handler: (context: Context<P>) => Promise<Response>, options: Options = {}) {
   return guarded<P>((user) => {
-    if (!user || !can(user.role, permission)) throw new AppError("NOT_FOUND", "Not found.");
+    if (!user?.role) throw new AppError("NOT_FOUND", "Not found.");
+    if (!can(user.role, permission)) throw new AppError("FORBIDDEN", "Your role may not do this.");
     return user;
   }, handler, options);
 }

@@ -61,8 +61,11 @@ type Who = "signed out" | "non-staff" | StaffRole;
 type Actor = { who: Who; id: string | null };
 
 type Outcome = { kind: "returned"; value: unknown } | { kind: "threw"; digest: string } | { kind: "response"; status: number; type: string | null; body: Buffer };
-/** "refused": the action wrapper's one refusal, `{ok: false, message}`; otherwise the route guard's error envelope. */
-type Refusal = "refused" | { status: number; code: string };
+/**
+ * "refused": the action wrapper's one refusal, `{ok: false, message}`. "staff guard": the
+ * route guard's error envelope, 404 NOT_FOUND to outsiders and 403 FORBIDDEN to staff.
+ */
+type Refusal = "refused" | "staff guard";
 
 type Row<F> = {
   file: string;
@@ -117,10 +120,10 @@ function expectRefusal(outcome: Outcome, refusal: Refusal, who: Who): void {
   if (refusal === "refused") {
     expect(outcome, who).toEqual({ kind: "returned", value: { ok: false, message: expect.any(String) } });
   } else {
-    expect(outcome.kind).toBe("response");
+    const [status, code] = who === "signed out" || who === "non-staff" ? [404, "NOT_FOUND"] : [403, "FORBIDDEN"];
+    expect(outcome, who).toMatchObject({ kind: "response", status });
     if (outcome.kind !== "response") return;
-    expect(outcome.status).toBe(refusal.status);
-    expect(JSON.parse(outcome.body.toString("utf8"))).toEqual({ error: { code: refusal.code, message: expect.any(String) } });
+    expect(JSON.parse(outcome.body.toString("utf8"))).toEqual({ error: { code, message: expect.any(String) } });
   }
 }
 
@@ -283,7 +286,7 @@ const rows: Row<unknown>[] = [
     setup: signedHead,
     call: () => downloadTreeHead(new Request(url("/admin/audit/head"))),
     state: async () => null,
-    refusal: { status: 404, code: "NOT_FOUND" },
+    refusal: "staff guard",
     readOnly: true,
     granted: (outcome) => {
       expect(outcome).toMatchObject({ kind: "response", status: 200 });
@@ -302,7 +305,7 @@ const rows: Row<unknown>[] = [
     },
     call: ({ subject }) => exportAudit(new Request(url(`/admin/audit/export?subject=${subject}`))),
     state: async () => null,
-    refusal: { status: 404, code: "NOT_FOUND" },
+    refusal: "staff guard",
     readOnly: true,
     granted: (outcome, { subject }) => {
       expect(outcome).toMatchObject({ kind: "response", status: 200 });
@@ -325,7 +328,7 @@ const rows: Row<unknown>[] = [
         { params: Promise.resolve({ userId }) },
       ),
     state: ({ userId }) => itemOf(userId),
-    refusal: { status: 404, code: "NOT_FOUND" },
+    refusal: "staff guard",
     granted: (outcome) => expect(outcome).toMatchObject({ kind: "response", status: 200 }),
   }),
   // ── credentials/actions.ts ──
@@ -350,7 +353,7 @@ const rows: Row<unknown>[] = [
     },
     call: ({ id }) => getDocument(new Request(url(`/admin/documents/${id}`)), { params: Promise.resolve({ id }) }),
     state: async () => null,
-    refusal: { status: 404, code: "NOT_FOUND" },
+    refusal: "staff guard",
     readOnly: true,
     granted: async (outcome, { id }, caller) => {
       expect(outcome).toMatchObject({ kind: "response", status: 200, type: "image/png" });

@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", async () => (await import("@/tests/support/request-context")).nextHeaders);
@@ -13,6 +14,7 @@ import { POST as tokensRoute } from "@/app/api/v1/tokens/route";
 import { createAccount, createApiKey } from "@/lib/credentials/accounts";
 import { mintBearerToken } from "@/lib/credentials/bearer-tokens";
 import { getDb } from "@/lib/db/client";
+import { identityItems } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { DOCUMENT_POLICY } from "@/lib/http/document-response";
 import { storeDocument } from "@/lib/documents/store";
@@ -22,7 +24,8 @@ import { actAs, fromOrigin } from "@/tests/support/request-context";
 
 /**
  * One refusal per trust level, in the error envelope: the session guard 401, the staff
- * guard 404 (the console does not exist for outsiders), both 403 for a cross-origin write;
+ * guard 404 (the console does not exist for outsiders) and 403 for staff whose role lacks the
+ * permission, both 403 for a cross-origin write;
  * the bearer and API-key guards 401. (The OCN guard, withPartner, is ocn-auth's subject.)
  */
 const url = (pathname: string) => new URL(pathname, getEnv().publicUrl).toString();
@@ -72,14 +75,20 @@ describe("withStaff", () => {
     ["decision", () => postDecision(post(`/admin/cases/${userId}/decisions`, {}, { decision: "approve", item: "name" }), params({ userId }))],
   ] as const;
 
-  it.each([["signed out"], ["a person without a role"], ["an auditor, for a decision"]])("answers %s with 404 NOT_FOUND", async (who) => {
+  it.each([["signed out"], ["a person without a role"]])("answers %s with 404 NOT_FOUND", async (who) => {
     const owner = await createUser({ items: { name: { state: "pending", value: { first_name: "A", last_name: "B" } } } });
     const id = await storeDocument(await getDb(), { userId: owner.id, item: "passport", side: "front", contentType: "image/png", bytes: PNG });
-    await actAs(who === "signed out" ? null : (await createUser(who.startsWith("an auditor") ? { role: "auditor" } : {})).id);
-    for (const [name, call] of staffRoutes(id, owner.id)) {
-      if (who.startsWith("an auditor") && name !== "decision") continue;
-      expect(await envelope(await call()), name).toEqual(refusal(404, "NOT_FOUND"));
-    }
+    await actAs(who === "signed out" ? null : (await createUser()).id);
+    for (const [name, call] of staffRoutes(id, owner.id)) expect(await envelope(await call()), name).toEqual(refusal(404, "NOT_FOUND"));
+  });
+
+  it("answers staff whose role lacks the permission with 403 FORBIDDEN, and the item stays pending", async () => {
+    const owner = await createUser({ items: { name: { state: "pending", value: { first_name: "A", last_name: "B" } } } });
+    await actAs((await createUser({ role: "auditor" })).id);
+    const response = await postDecision(post(`/admin/cases/${owner.id}/decisions`, {}, { decision: "approve", item: "name" }), params({ userId: owner.id }));
+    expect(await envelope(response)).toEqual(refusal(403, "FORBIDDEN"));
+    const [item] = await (await getDb()).select({ state: identityItems.state }).from(identityItems).where(eq(identityItems.userId, owner.id));
+    expect(item?.state).toBe("pending");
   });
 
   it("refuses a reviewer's decision posted from another site with 403 FORBIDDEN", async () => {
