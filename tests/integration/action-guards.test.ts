@@ -86,7 +86,8 @@ const rows: Row[] = [
     call: () => submitDeclaredItemAction(IDLE, form({ item: "name", first_name: "Ada", last_name: "Lovelace" })),
     works: async (outcome, person) => {
       expect(outcome).toEqual({ redirect: "/account?submitted=name" });
-      expect((await rowsOf(person)).items).toMatchObject([{ item: "name", state: "pending" }]);
+      // The name is screened too when a sanctions list is loaded (on a shared database, another test's).
+      expect((await rowsOf(person)).items).toEqual(expect.arrayContaining([expect.objectContaining({ item: "name", state: "pending" })]));
     },
   },
   {
