@@ -14,7 +14,8 @@ import { IDENTITY_DOCUMENTS, type Item } from "@/lib/items/items";
 import type { NameValue } from "@/lib/items/values";
 import { decideInTransaction, latestScreening } from "@/lib/review/decide";
 import { decryptJson, encryptJson } from "@/lib/security/encryption";
-import { forget, recall, remember } from "@/lib/state/remember";
+import { startPeriodic, type PeriodicJob } from "@/lib/state/periodic";
+import { recall } from "@/lib/state/remember";
 
 import type { ImageAnalysis } from "./engine";
 import { getChecksPolicy } from "./policy";
@@ -222,41 +223,16 @@ async function applyVerdict(
 /** The checks worker of this instance: takes due jobs one at a time, every few seconds and on a nudge. */
 const POLL_MS = 3_000;
 const WORKER = "checks-worker";
-type ChecksWorker = { nudge: () => void; stop: () => void };
 
-export function startChecksWorker(db: Db, analyser: Analyser): ChecksWorker {
-  return remember(WORKER, () => checksWorker(db, analyser));
-}
-
-function checksWorker(db: Db, analyser: Analyser): ChecksWorker {
-  let busy = false;
-  let stopped = false;
-  const drain = async () => {
-    if (busy || stopped) return;
-    busy = true;
-    try {
-      for (let job = await claimCheckJob(db); job && !stopped; job = await claimCheckJob(db)) await runCheckJob(db, job, analyser);
-    } catch (error) {
-      logUnexpected(error, "the checks queue");
-    } finally {
-      busy = false;
-    }
-  };
-  const timer = setInterval(() => void drain(), POLL_MS);
-  timer.unref();
-  return {
-    nudge: () => void drain(),
-    stop: () => {
-      stopped = true;
-      clearInterval(timer);
-      forget(WORKER);
-    },
-  };
+export function startChecksWorker(db: Db, analyser: Analyser): PeriodicJob {
+  return startPeriodic({ name: WORKER, during: "the checks queue", everyMs: POLL_MS }, async (stopping) => {
+    for (let job = stopping() ? null : await claimCheckJob(db); job; job = stopping() ? null : await claimCheckJob(db)) await runCheckJob(db, job, analyser);
+  });
 }
 
 /** After an upload commits: this instance starts on the job now rather than at its next poll. */
 export function nudgeChecks(): void {
-  recall<ChecksWorker>(WORKER)?.nudge();
+  void recall<PeriodicJob>(WORKER)?.nudge();
 }
 
 /** Jobs of these items still waiting or running, for the case page. */

@@ -9,7 +9,7 @@ import type { Principal } from "@/lib/credentials/bearer-tokens";
 import type { Db, DbOrTx } from "@/lib/db/client";
 import { idempotencyKeys } from "@/lib/db/schema";
 import { AppError, logUnexpected } from "@/lib/http/errors";
-import { remember } from "@/lib/state/remember";
+import { startPeriodic } from "@/lib/state/periodic";
 import { canonicalJson } from "@/lib/security/canonical-json";
 
 /**
@@ -136,9 +136,7 @@ export async function sweepIdempotencyKeys(db: DbOrTx): Promise<number> {
 
 /** Hourly, on every instance (a delete of expired rows is harmless to repeat); started once per process. */
 export function startIdempotencySweeps(db: Db): void {
-  remember("idempotency-sweep", () => {
-    const run = () => void sweepIdempotencyKeys(db).catch((error: unknown) => logUnexpected(error, "the idempotency key sweep"));
-    run();
-    return setInterval(run, 60 * 60 * 1000).unref();
+  startPeriodic({ name: "idempotency-sweep", during: "the idempotency key sweep", everyMs: 60 * 60 * 1000, runNow: true }, async () => {
+    await sweepIdempotencyKeys(db);
   });
 }

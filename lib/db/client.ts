@@ -94,14 +94,15 @@ export async function databaseKind(): Promise<Handle["kind"]> {
   return (await handle()).kind;
 }
 
-/** Runs `stop` when the database is closed: a periodic job holding it must not outlive it. */
-export function onCloseDb(stop: () => void): void {
-  remember<Array<() => void>>("db-on-close", () => []).push(stop);
+/** Runs `stop` when the database is closed, and waits for it: a periodic job holding it must not outlive it. */
+export function onCloseDb(stop: () => void | Promise<void>): void {
+  remember<Array<() => void | Promise<void>>>("db-on-close", () => []).push(stop);
 }
 
 export async function closeDb(): Promise<void> {
+  // The jobs first, while their passes can still finish their queries.
+  await Promise.all((recall<Array<() => void | Promise<void>>>("db-on-close")?.splice(0) ?? []).map((stop) => stop()));
   const current = recall<Promise<Handle>>("db");
   forget("db");
-  for (const stop of recall<Array<() => void>>("db-on-close")?.splice(0) ?? []) stop();
   if (current) await (await current).close();
 }

@@ -11,7 +11,7 @@ import { logUnexpected } from "@/lib/http/errors";
 import { sendMail } from "@/lib/mail/transport";
 import { fetchOutbound } from "@/lib/security/outbound-fetch";
 import { decryptJson, decryptText } from "@/lib/security/encryption";
-import { remember } from "@/lib/state/remember";
+import { startPeriodic } from "@/lib/state/periodic";
 
 import { renderNotification } from "@/lib/events/emails";
 import { EMAIL_PAYLOAD_PURPOSE, type NotificationData } from "@/lib/events/emit";
@@ -182,21 +182,9 @@ const POLL_MS = 2_000;
  * is followed at once by the next; a failed pass is logged and the next tick tries again.
  */
 export function startDeliveryWorker(db: Db): void {
-  remember("delivery-worker", () => {
-    let running = false;
-    const tick = async () => {
-      if (running) return;
-      running = true;
-      try {
-        let run: DeliveryRun;
-        do run = await deliverDue(db);
-        while (run.delivered + run.retrying + run.failed + run.skipped === CLAIM_BATCH);
-      } catch (error) {
-        logUnexpected(error, "the event delivery worker");
-      } finally {
-        running = false;
-      }
-    };
-    return setInterval(() => void tick(), POLL_MS).unref();
+  startPeriodic({ name: "delivery-worker", during: "the event delivery worker", everyMs: POLL_MS }, async (stopping) => {
+    let run: DeliveryRun;
+    do run = await deliverDue(db);
+    while (!stopping() && run.delivered + run.retrying + run.failed + run.skipped === CLAIM_BATCH);
   });
 }

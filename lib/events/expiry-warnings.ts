@@ -4,9 +4,8 @@ import { and, eq, gt, inArray, lte } from "drizzle-orm";
 
 import type { Db } from "@/lib/db/client";
 import { identityItems } from "@/lib/db/schema";
-import { logUnexpected } from "@/lib/http/errors";
 import { DOCUMENT_ITEMS } from "@/lib/items/items";
-import { remember } from "@/lib/state/remember";
+import { startPeriodic } from "@/lib/state/periodic";
 
 import { notifyPerson } from "./emit";
 
@@ -33,9 +32,7 @@ export async function warnExpiringDocuments(db: Db, now = new Date()): Promise<n
 
 /** Hourly on every instance (the keys make a repeat harmless); started once per process. */
 export function startExpiryWarnings(db: Db): void {
-  remember("expiry-warnings", () => {
-    const run = () => void warnExpiringDocuments(db).catch((error: unknown) => logUnexpected(error, "the expiry warnings"));
-    run();
-    return setInterval(run, SWEEP_INTERVAL_MS).unref();
+  startPeriodic({ name: "expiry-warnings", during: "the expiry warnings", everyMs: SWEEP_INTERVAL_MS, runNow: true }, async () => {
+    await warnExpiringDocuments(db);
   });
 }

@@ -6,11 +6,10 @@ import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOnAny } from "@/lib/item-changes/relying-credentials";
 import type { Db, Tx } from "@/lib/db/client";
 import { emitStatusChanged } from "@/lib/events/emit";
-import { logUnexpected } from "@/lib/http/errors";
 import { metrics, timeJob } from "@/lib/http/metrics";
 import { identityItems, itemHistory } from "@/lib/db/schema";
 import { verificationExpiry } from "@/lib/items/store";
-import { remember } from "@/lib/state/remember";
+import { startPeriodic } from "@/lib/state/periodic";
 import type { Item } from "@/lib/items/items";
 
 /**
@@ -80,23 +79,10 @@ export async function expireItems(db: Db, now = new Date(), scope: { userId?: st
  * the server. Started once per process, however often start-up runs.
  */
 export function startExpirySweeps(db: Db): Promise<void> {
-  return remember("expiry-sweep", () => {
-    let running = false;
-    const run = async () => {
-      if (running) return;
-      running = true;
-      try {
-        const result = await timeJob("expiry_sweep", () => expireItems(db));
-        metrics().expiredItems.inc(result.expired);
-        metrics().revokedCredentials.inc(result.revoked);
-        if (result.expired > 0) console.log(`Expiry sweep: ${result.expired} verification(s) expired, ${result.revoked} credential(s) revoked`);
-      } catch (error) {
-        logUnexpected(error, "the expiry sweep");
-      } finally {
-        running = false;
-      }
-    };
-    setInterval(() => void run(), SWEEP_INTERVAL_MS).unref();
-    return run();
-  });
+  return startPeriodic({ name: "expiry-sweep", during: "the expiry sweep", everyMs: SWEEP_INTERVAL_MS, runNow: true }, async () => {
+    const result = await timeJob("expiry_sweep", () => expireItems(db));
+    metrics().expiredItems.inc(result.expired);
+    metrics().revokedCredentials.inc(result.revoked);
+    if (result.expired > 0) console.log(`Expiry sweep: ${result.expired} verification(s) expired, ${result.revoked} credential(s) revoked`);
+  }).first;
 }

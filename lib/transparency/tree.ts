@@ -2,13 +2,12 @@ import "server-only";
 
 import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql } from "drizzle-orm";
 
-import { onCloseDb, type Db, type DbOrTx } from "@/lib/db/client";
+import { type Db, type DbOrTx } from "@/lib/db/client";
 import { auditLog, auditTreeHeads, auditTreeNodes } from "@/lib/db/schema";
-import { logUnexpected } from "@/lib/http/errors";
 import { metrics } from "@/lib/http/metrics";
 import { getKeys } from "@/lib/keys";
 import { canonicalJson } from "@/lib/security/canonical-json";
-import { forget, recall, remember } from "@/lib/state/remember";
+import { startPeriodic } from "@/lib/state/periodic";
 import { publicKeyFromPrivate, signMessage, verifyMessage } from "@/lib/ocn/secp256k1";
 
 import { entryLeafHash, type AuditRow } from "@/lib/audit/log";
@@ -123,26 +122,12 @@ export async function sequenceAll(db: Db): Promise<number> {
   return total;
 }
 
-/** Every instance runs the loop; the advisory lock lets one sequence at a time. Stops when the database closes. */
+/** Every instance runs the loop; the advisory lock lets one sequence at a time. */
 export function startAuditSequencer(db: Db): void {
-  if (recall("audit-sequencer")) return;
-  let running = false;
-  const run = () => {
-    if (running) return;
-    running = true;
-    // While entries keep arriving, pass after pass with no pause: an entry then waits for at most
-    // the pass under way and its own, not for a tick as well. Idle, one cheap look per tick.
-    const drain = async () => {
-      while ((await sequenceAuditLog(db)) > 0);
-    };
-    void drain()
-      .catch((error: unknown) => logUnexpected(error, "the audit log sequencer"))
-      .finally(() => (running = false));
-  };
-  const timer = remember("audit-sequencer", () => setInterval(run, SEQUENCE_INTERVAL_MS).unref());
-  onCloseDb(() => {
-    clearInterval(timer);
-    forget("audit-sequencer");
+  // While entries keep arriving, pass after pass with no pause: an entry then waits for at most
+  // the pass under way and its own, not for a tick as well. Idle, one cheap look per tick.
+  startPeriodic({ name: "audit-sequencer", during: "the audit log sequencer", everyMs: SEQUENCE_INTERVAL_MS }, async (stopping) => {
+    while (!stopping() && (await sequenceAuditLog(db)) > 0);
   });
 }
 
