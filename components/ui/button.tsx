@@ -6,7 +6,7 @@ export type ButtonSize = "sm" | "md";
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: "bg-brand-600 text-white hover:bg-brand-700",
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
-  danger: "bg-red-700 text-white hover:bg-red-800",
+  danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50",
 };
 const SIZES: Record<ButtonSize, string> = { sm: "px-3 py-1.5 text-sm", md: "px-4 py-2" };
 

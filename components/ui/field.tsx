@@ -43,11 +43,7 @@ export function Field({
         {optional ? <span className="font-normal text-slate-500"> {optional}</span> : null}
       </label>
       {children(controlProps(id, { hint, error }))}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-500">
           {hint}
@@ -55,4 +51,13 @@ export function Field({
       ) : null}
     </div>
   );
+}
+
+/** A field's error under a control that is not a `Field` (a fieldset of checkboxes), with the id it is described by. */
+export function FieldError({ id, message }: { id: string; message?: string | null }) {
+  return message ? (
+    <p id={id} role="alert" className="text-sm text-red-700">
+      {message}
+    </p>
+  ) : null;
 }

@@ -2,11 +2,10 @@ import type { FormEvent } from "react";
 import type { z } from "zod";
 
 import { CopyButton } from "@/components/admin/accounts/copy-button";
+import { inputClass } from "@/components/ui/field";
 import type { AccountFormState } from "@/app/(admin)/admin/accounts/actions";
 import { fieldErrorsOf } from "@/lib/http/action-state";
 
-export const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600";
-export const primaryButton = "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 
 /**
  * An onSubmit that checks the form in the browser with the server's own schema: the field
@@ -18,14 +17,6 @@ export function checkedSubmit(read: (form: FormData) => z.ZodSafeParseResult<unk
     show(parsed.success ? {} : fieldErrorsOf(parsed.error));
     if (!parsed.success) event.preventDefault();
   };
-}
-
-export function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} role="alert" className="text-sm text-red-700">
-      {message}
-    </p>
-  ) : null;
 }
 
 export function FormOutcome({ state }: { state: AccountFormState }) {
