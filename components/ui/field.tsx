@@ -2,6 +2,9 @@
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
 
+/** The smaller control of a filter bar, which sits in a row with its neighbours. */
+export const compactInputClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
+
 export type ControlProps = { id: string; "aria-describedby"?: string; "aria-invalid"?: true };
 
 /**
