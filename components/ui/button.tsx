@@ -1,12 +1,14 @@
 import Link from "next/link";
 
-export type ButtonVariant = "primary" | "secondary" | "danger";
+/** `quiet`: a text-only button beside a stronger one, such as Cancel. */
+export type ButtonVariant = "primary" | "secondary" | "danger" | "quiet";
 export type ButtonSize = "sm" | "md";
 
 const VARIANTS: Record<ButtonVariant, string> = {
   primary: "bg-brand-600 text-white hover:bg-brand-700",
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
   danger: "border border-red-300 bg-white text-red-700 hover:bg-red-50",
+  quiet: "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
 };
 const SIZES: Record<ButtonSize, string> = { sm: "px-3 py-1.5 text-sm", md: "px-4 py-2" };
 

@@ -13,7 +13,7 @@ export function Card({
   ...attributes
 }: { title?: React.ReactNode; actions?: React.ReactNode; tone?: "default" | "danger" } & React.HTMLAttributes<HTMLElement>) {
   const headingId = useId();
-  const frame = `rounded-xl border bg-white p-4 sm:p-5 ${tone === "danger" ? "border-red-200" : "border-slate-200"}${className ? ` ${className}` : ""}`;
+  const frame = `rounded-xl border p-4 sm:p-5 ${tone === "danger" ? "border-red-200 bg-red-50 text-red-900" : "border-slate-200 bg-white"}${className ? ` ${className}` : ""}`;
   if (title === undefined) {
     return (
       <div className={frame} {...attributes}>

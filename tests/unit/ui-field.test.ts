@@ -2,10 +2,11 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { controlProps, Field } from "@/components/ui/field";
+import { controlProps, Field, type ControlProps } from "@/components/ui/field";
 
 const render = (props: { hint?: string; error?: string }) =>
-  renderToStaticMarkup(createElement(Field, { id: "rate", label: "Requests per minute", ...props, children: (control) => createElement("input", { ...control, name: "rate" }) }));
+  // Field holds no state: called as a function, it returns the markup React renders.
+  renderToStaticMarkup(Field({ id: "rate", label: "Requests per minute", ...props, children: (control: ControlProps) => createElement("input", { ...control, name: "rate" }) }));
 
 describe("Field", () => {
   it("labels its control and describes it by nothing when there is no hint or error", () => {
