@@ -1,25 +1,15 @@
 "use client";
 
-import { useActionState, useState } from "react";
-
-import { createAccountAction, type AccountFormState } from "@/app/(admin)/admin/accounts/actions";
-import { IDLE } from "@/lib/http/action-state";
-import { checkedSubmit, FormOutcome } from "@/components/admin/accounts/form-bits";
+import { createAccountAction } from "@/app/(admin)/admin/accounts/actions";
+import { FormOutcome, useCheckedAction } from "@/components/admin/accounts/form-bits";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { createAccountSchema } from "@/lib/credentials/account-schemas";
 
 export function CreateAccountForm() {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(createAccountAction, IDLE);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...state.fieldErrors, ...local };
+  const { state, action, pending, errors, onSubmit } = useCheckedAction(createAccountAction, (form) => createAccountSchema.safeParse({ name: form.get("name"), partnerOcid: form.get("partnerOcid") }));
   return (
-    <form
-      action={action}
-      noValidate
-      onSubmit={checkedSubmit((form) => createAccountSchema.safeParse({ name: form.get("name"), partnerOcid: form.get("partnerOcid") }), setLocal)}
-      className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start"
-    >
+    <form action={action} noValidate onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-start">
       <Field id="account-name" label="Organisation name" error={errors.name}>
         {(control) => <input {...control} name="name" required className={inputClass} />}
       </Field>

@@ -1,11 +1,10 @@
-import type { FormEvent } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import type { z } from "zod";
 
 import { CopyButton } from "@/components/admin/accounts/copy-button";
 import { inputClass } from "@/components/ui/field";
 import type { AccountFormState } from "@/app/(admin)/admin/accounts/actions";
-import { fieldErrorsOf } from "@/lib/http/action-state";
-
+import { fieldErrorsOf, IDLE } from "@/lib/http/action-state";
 
 /**
  * An onSubmit that checks the form in the browser with the server's own schema: the field
@@ -17,6 +16,16 @@ export function checkedSubmit(read: (form: FormData) => z.ZodSafeParseResult<unk
     show(parsed.success ? {} : fieldErrorsOf(parsed.error));
     if (!parsed.success) event.preventDefault();
   };
+}
+
+/**
+ * An account form's action state and its errors: the server's field errors, overlaid by the
+ * browser's own check of the form with the same schema (`read`), which keeps a bad form unsent.
+ */
+export function useCheckedAction(serverAction: (state: AccountFormState, form: FormData) => Promise<AccountFormState>, read: (form: FormData) => z.ZodSafeParseResult<unknown>) {
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(serverAction, IDLE);
+  const [local, setLocal] = useState<Record<string, string>>({});
+  return { state, action, pending, errors: { ...state.fieldErrors, ...local }, onSubmit: checkedSubmit(read, setLocal) };
 }
 
 export function FormOutcome({ state }: { state: AccountFormState }) {

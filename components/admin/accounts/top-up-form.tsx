@@ -1,25 +1,15 @@
 "use client";
 
-import { useActionState, useState } from "react";
-
-import { topUpAction, type AccountFormState } from "@/app/(admin)/admin/accounts/actions";
-import { IDLE } from "@/lib/http/action-state";
-import { checkedSubmit, FormOutcome } from "@/components/admin/accounts/form-bits";
+import { topUpAction } from "@/app/(admin)/admin/accounts/actions";
+import { FormOutcome, useCheckedAction } from "@/components/admin/accounts/form-bits";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { topUpSchema } from "@/lib/credentials/account-schemas";
 
 export function TopUpForm({ accountId }: { accountId: string }) {
-  const [state, action, pending] = useActionState<AccountFormState, FormData>(topUpAction, IDLE);
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const errors = { ...state.fieldErrors, ...local };
+  const { state, action, pending, errors, onSubmit } = useCheckedAction(topUpAction, (form) => topUpSchema.safeParse({ accountId, credits: form.get("credits"), note: form.get("note") ?? undefined }));
   return (
-    <form
-      action={action}
-      noValidate
-      onSubmit={checkedSubmit((form) => topUpSchema.safeParse({ accountId, credits: form.get("credits"), note: form.get("note") ?? undefined }), setLocal)}
-      className="space-y-3"
-    >
+    <form action={action} noValidate onSubmit={onSubmit} className="space-y-3">
       <input type="hidden" name="accountId" value={accountId} />
       <div className="grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-start">
         <Field id="top-up-credits" label="Credits" error={errors.credits}>

@@ -28,7 +28,7 @@ function Toggle({ name, label, hint, checked }: { name: string; label: string; h
 function Threshold({ name, label, value, hint, step = "0.01", min = "0", max = "1" }: { name: string; label: string; value: number; hint: string; step?: string; min?: string; max?: string }) {
   return (
     <Field id={name} label={label} hint={hint}>
-      {(control) => <input {...control} name={name} type="number" inputMode="decimal" step={step} min={min} max={max} required defaultValue={value} className={`${inputClass} w-32 font-mono text-sm`} />}
+      {(control) => <input {...control} name={name} type="number" inputMode="decimal" step={step} min={min} max={max} required defaultValue={value} className={`${inputClass} max-w-32 font-mono text-sm`} />}
     </Field>
   );
 }
