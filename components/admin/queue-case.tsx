@@ -30,7 +30,7 @@ export function QueueCaseRow({ entry, slaHours, now, mayDecide, back, waiting = 
             {!waiting && tone === "overdue" ? " · overdue" : ""}
           </span>
           {entry.sanctions ? (
-            <Badge tone="danger" className="whitespace-normal" data-testid="sanctions-hit">
+            <Badge tone="danger" data-testid="sanctions-hit">
               Sanctions match {entry.sanctions.score.toFixed(3)} · {entry.sanctions.entryName} · list <span className="font-mono">{entry.sanctions.listVersion}</span>
             </Badge>
           ) : null}

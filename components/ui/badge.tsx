@@ -13,7 +13,7 @@ const TONES: Record<BadgeTone, string> = {
 export function Badge({ tone = "neutral", mono = false, className, ...attributes }: { tone?: BadgeTone; mono?: boolean } & React.HTMLAttributes<HTMLSpanElement>) {
   return (
     <span
-      className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${TONES[tone]}${mono ? " font-mono" : ""}${className ? ` ${className}` : ""}`}
+      className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}${mono ? " font-mono" : ""}${className ? ` ${className}` : ""}`}
       {...attributes}
     />
   );
