@@ -5,9 +5,11 @@ import { startTransition, useActionState, useRef, useState, type FormEvent } fro
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
 import { fieldErrorsOf, IDLE, type FieldErrors } from "@/lib/http/action-state";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
+import { DocumentCapture } from "@/components/kyc/document-capture";
 import { MrzReader, type MrzReaderHandle } from "@/components/kyc/mrz-reader";
 import { PassportPrefill } from "@/components/kyc/passport-prefill";
 import { identityDocumentFieldsSchema, PROOF_OF_ADDRESS_TYPES, proofOfAddressFieldsSchema } from "@/lib/items/document-values";
+import { DOCUMENT_SHAPES } from "@/lib/documents/capture-frame";
 import { MAX_UPLOAD_BYTES } from "@/lib/documents/file-type";
 import type { MrzFill } from "@/lib/documents/mrz";
 import { documentFieldsFrom } from "@/lib/items/form-input";
@@ -103,6 +105,7 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
           <TextField name="issued_at" label="Date on the document" type="date" error={errors.issued_at} hint="Within the last 90 days." />
           <div className="sm:col-span-2">
             <FileField name="page" label="The document" error={errors.page} hint="JPEG, PNG or PDF, up to 10 MB. It must show your name and address." />
+            <DocumentCapture input="page" shape={DOCUMENT_SHAPES[item]} label="The document" />
           </div>
         </div>
       ) : (
@@ -119,11 +122,13 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
               error={errors.front}
               hint="JPEG, PNG or PDF, up to 10 MB. All four corners visible, no glare."
             />
+            <DocumentCapture input="front" shape={DOCUMENT_SHAPES[item]} label={item === "passport" ? "Photo page" : "Front"} />
           </div>
           {item === "passport" && readsPhotos ? <PassportPrefill onRead={(mrz) => mrzReader.current?.read(mrz)} /> : null}
           {item !== "passport" ? (
             <div className="sm:col-span-2">
               <FileField name="back" label="Back (optional)" error={errors.back} hint="If the back carries details, add it too." />
+              <DocumentCapture input="back" shape={DOCUMENT_SHAPES[item]} label="Back" />
             </div>
           ) : null}
         </div>
