@@ -81,3 +81,20 @@ describe("the CPU profile summary", () => {
     expect(summarise(profile, root, 0.002).busyMs).toBe(2);
   });
 });
+
+describe("the bench's rate-limits-off hook", () => {
+  it("puts a limiter that admits without counting where the process looks for its limiter", async () => {
+    const { forget } = await import("@/lib/state/remember");
+    const { enforceRateLimit, getRateLimiter } = await import("@/lib/http/rate-limiter");
+    forget("rate-limiter");
+    try {
+      // @ts-expect-error -- a plain .mjs preload without types
+      await import("../../scripts/bench/rate-limits-off.mjs");
+      // A limit of one, taken three times, and no database behind it: only a limiter that does not count admits them all.
+      for (let n = 0; n < 3; n++) await expect(enforceRateLimit("partner:1", 1)).resolves.toBeUndefined();
+      expect(await getRateLimiter().take("partner:1", 1)).toMatchObject({ allowed: true, limit: 1 });
+    } finally {
+      forget("rate-limiter");
+    }
+  });
+});
