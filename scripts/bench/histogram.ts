@@ -25,6 +25,13 @@ export function histogramDelta(after: Buckets, before: Buckets): Buckets {
   return after.map(({ le, count }) => ({ le, count: count - (earlier.get(le) ?? 0) }));
 }
 
+/** Several histograms of one metric (one per server) as one. */
+export function mergeHistograms(histograms: Buckets[]): Buckets {
+  const counts = new Map<number, number>();
+  for (const buckets of histograms) for (const { le, count } of buckets) counts.set(le, (counts.get(le) ?? 0) + count);
+  return [...counts].map(([le, count]) => ({ le, count })).sort((a, b) => a.le - b.le);
+}
+
 export function histogramCount(buckets: Buckets): number {
   return buckets.at(-1)?.count ?? 0;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { histogramCount, histogramDelta, histogramQuantile, readHistogram } from "../../scripts/bench/histogram";
+import { histogramCount, histogramDelta, histogramQuantile, mergeHistograms, readHistogram } from "../../scripts/bench/histogram";
 import { moduleOf, summarise } from "../../scripts/bench/profile-summary";
 
 const EXPOSITION = `# HELP attest_audit_log_lag_seconds Time from an audit entry's write to its inclusion
@@ -41,6 +41,9 @@ describe("the bench's histogram reader", () => {
     const run = histogramDelta(after, before);
     expect(histogramCount(run)).toBe(10);
     expect(histogramQuantile(run, 0.99)).toBeCloseTo(0.5 + 0.5 * 0.99);
+    // Two servers' runs as one.
+    expect(histogramCount(mergeHistograms([run, before]))).toBe(110);
+    expect(mergeHistograms([run, before]).map(({ le }) => le)).toEqual([0.1, 0.5, 1, Infinity]);
   });
 });
 
