@@ -38,6 +38,7 @@ function ProvideLink({ item, label, pending, returnTo }: { item: Item; label: st
 export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerName: string; rows: ConsentRow[]; fields: DecisionRequestFields; returnTo: string }) {
   const t = useTranslations("consent");
   const items = useTranslations("items");
+  const forms = useTranslations("forms");
   const [state, action, pending] = useActionState<DecisionState, FormData>(submitConsentDecision, IDLE);
   const [confirmingNone, setConfirmingNone] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<Item>>(() => new Set(rows.filter((row) => row.initiallyOn).map((row) => row.item)));
@@ -134,7 +135,7 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
                     {items(`${row.item}.shares`)}
                   </p>
                   <p className="mt-1 font-mono text-sm break-words text-slate-800" id={`${id}-preview`}>
-                    {row.preview}
+                    {row.state === "missing" ? forms("notProvided") : row.preview}
                   </p>
                   {row.purpose ? (
                     <p className="mt-1 text-sm text-slate-700" id={`${id}-purpose`} data-testid="consent-purpose">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { DeclaredItemForm } from "@/components/kyc/declared-item-form";
 import { DocumentForm } from "@/components/kyc/document-form";
@@ -15,7 +15,7 @@ import { requireUser } from "@/lib/auth/session";
 import { consentReturnPath } from "@/lib/http/return-path";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { countryOptions } from "@/lib/items/countries";
+import { localizedCountryOptions } from "@/lib/items/country-names";
 import { effectiveState, getItem } from "@/lib/items/store";
 import { DECLARED_ITEMS, DOCUMENT_ITEMS, isItem, type DeclaredItem, type DocumentItem } from "@/lib/items/items";
 import { NOT_WITHDRAWABLE } from "@/lib/account/lifecycle";
@@ -43,7 +43,7 @@ export default async function ItemPage({ params, searchParams }: Params & Search
   const state = stored ? effectiveState(stored) : "missing";
   const [t, items] = await Promise.all([getTranslations("item"), getTranslations("items")]);
   const info = { label: items(`${item}.label`), howVerified: items(`${item}.howVerified`), shares: items(`${item}.shares`) };
-  const countries = isDeclared(item) || isDocument(item) ? countryOptions() : [];
+  const countries = isDeclared(item) || isDocument(item) ? localizedCountryOptions(await getLocale()) : [];
   const waiting = item === "phone" ? await pendingPhoneCode(db, user.id) : null;
 
   return (
