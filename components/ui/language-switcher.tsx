@@ -1,17 +1,22 @@
+"use client";
+
 import { useLocale, useTranslations } from "next-intl";
+import { useActionState } from "react";
 
 import { chooseLanguage } from "@/app/actions/preferences";
+import { IDLE } from "@/lib/http/action-state";
 import { LANGUAGE_NAMES, LOCALES } from "@/lib/i18n/locales";
 
 /**
  * One button per language, each named in its own language (and marked so, for screen
- * readers); a plain form, so it works before any script has loaded.
+ * readers). A server action form: it works before any script has loaded, too.
  */
 export function LanguageSwitcher() {
   const t = useTranslations("header");
   const current = useLocale();
+  const [state, action] = useActionState(chooseLanguage, IDLE);
   return (
-    <form action={chooseLanguage} aria-label={t("language")} className="flex items-center gap-1 text-sm" data-testid="language-switcher">
+    <form action={action} aria-label={t("language")} className="flex flex-wrap items-center gap-1 text-sm" data-testid="language-switcher">
       {LOCALES.map((locale) => (
         <button
           key={locale}
@@ -25,6 +30,11 @@ export function LanguageSwitcher() {
           {LANGUAGE_NAMES[locale]}
         </button>
       ))}
+      {!state.ok && state.message ? (
+        <span role="alert" className="text-red-700">
+          {state.message}
+        </span>
+      ) : null}
     </form>
   );
 }

@@ -1,12 +1,12 @@
 import "server-only";
 
-import { eq } from "drizzle-orm";
-import { cookies } from "next/headers";
+import { and, eq, isNull } from "drizzle-orm";
+import { cookies, headers } from "next/headers";
 
 import type { Db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 
-import { isLocale, LOCALE_COOKIE, PREFERENCE_COOKIE_MAX_AGE, TIME_ZONE_COOKIE, validTimeZone, type Locale } from "./locales";
+import { isLocale, LOCALE_COOKIE, negotiateLocale, PREFERENCE_COOKIE_MAX_AGE, TIME_ZONE_COOKIE, validTimeZone, type Locale } from "./locales";
 
 export type Preferences = { locale?: Locale; timeZone?: string };
 
@@ -25,17 +25,20 @@ export async function rememberPreferences(db: Db, userId: string | null, prefere
 
 /**
  * What this browser chose before the person signed in, copied onto their row at sign-in so
- * the emails that follow speak their language. Unset or invalid cookies leave the row alone.
+ * the emails that follow speak their language. A cookie is a choice and replaces what the row
+ * had; without one, the browser's Accept-Language fills a row that has no language yet.
  */
 export async function adoptRequestPreferences(db: Db, userId: string): Promise<void> {
-  let jar;
+  let jar, head;
   try {
-    jar = await cookies();
+    [jar, head] = await Promise.all([cookies(), headers()]);
   } catch {
     return; // outside a request (tests calling Auth.js's events directly): nothing to adopt
   }
-  const locale = jar.get(LOCALE_COOKIE)?.value;
+  const chosen = jar.get(LOCALE_COOKIE)?.value;
   const timeZone = validTimeZone(jar.get(TIME_ZONE_COOKIE)?.value);
-  const changes: Preferences = { ...(isLocale(locale) ? { locale } : {}), ...(timeZone ? { timeZone } : {}) };
+  const changes: Preferences = { ...(isLocale(chosen) ? { locale: chosen } : {}), ...(timeZone ? { timeZone } : {}) };
   if (Object.keys(changes).length > 0) await db.update(users).set(changes).where(eq(users.id, userId));
+  const accepted = head.get("accept-language");
+  if (!isLocale(chosen) && accepted) await db.update(users).set({ locale: negotiateLocale(accepted) }).where(and(eq(users.id, userId), isNull(users.locale)));
 }
