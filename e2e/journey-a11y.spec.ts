@@ -102,8 +102,8 @@ test("axe finds nothing serious on the person's pages, the sign-in pages, the co
 });
 
 test("axe finds nothing serious on every end-user page in every language", async ({ page, browser, baseURL }) => {
-  // Four languages, each some twenty pages analysed in full.
-  test.setTimeout(600_000);
+  // Four languages, each some twenty pages analysed in full: on a busy machine, minutes.
+  test.setTimeout(1_200_000);
   const email = uniqueEmail("a11y-languages");
   await signInAs(page, email);
   await page.goto("/account");
