@@ -1,15 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
 import { fieldErrorsOf, IDLE, type FieldErrors } from "@/lib/http/action-state";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
-import { MrzReader, type MrzFill } from "@/components/kyc/mrz-reader";
+import { DocumentCapture } from "@/components/kyc/document-capture";
+import { MrzReader, type MrzReaderHandle } from "@/components/kyc/mrz-reader";
 import { PassportPrefill } from "@/components/kyc/passport-prefill";
 import { identityDocumentFieldsSchema, PROOF_OF_ADDRESS_TYPES, proofOfAddressFieldsSchema } from "@/lib/items/document-values";
+import { DOCUMENT_SHAPES } from "@/lib/documents/capture-frame";
 import { MAX_UPLOAD_BYTES } from "@/lib/documents/file-type";
+import type { MrzFill } from "@/lib/documents/mrz";
 import { documentFieldsFrom } from "@/lib/items/form-input";
 import type { DocumentItem } from "@/lib/items/items";
 import { ReturnToField } from "@/components/kyc/return-to-field";
@@ -53,6 +56,7 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   // Each reading of the MRZ remounts the fields it fills, with its values as their defaults.
   const [filled, setFilled] = useState<{ fill: MrzFill; round: number } | null>(null);
+  const mrzReader = useRef<MrzReaderHandle>(null);
   const fromMrz = (name: keyof MrzFill) => (filled ? { key: `${name}-${filled.round}`, defaultValue: filled.fill[name], hint: t("filledFromMrz") } : {});
   const errors = clientErrors ?? state.fieldErrors ?? {};
   const isProof = item === "proof_of_address";
@@ -95,11 +99,12 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
           <TextField name="issued_at" label={t("dateOnDocument")} type="date" error={errors.issued_at} hint={t("within90Days")} />
           <div className="sm:col-span-2">
             <FileField name="page" label={t("theDocument")} error={errors.page} hint={t("proofFileHint")} />
+            <DocumentCapture input="page" shape={DOCUMENT_SHAPES[item]} label={t("theDocument")} />
           </div>
         </div>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          {item === "passport" ? <MrzReader error={errors.mrz} onRead={(fill) => setFilled((f) => ({ fill, round: (f?.round ?? 0) + 1 }))} /> : null}
+          {item === "passport" ? <MrzReader ref={mrzReader} error={errors.mrz} onRead={(fill) => setFilled((f) => ({ fill, round: (f?.round ?? 0) + 1 }))} /> : null}
           <TextField name="number" label={t("documentNumber")} autoComplete="off" spellCheck={false} error={errors.number} {...fromMrz("number")} />
           <SelectField name="country" label={t("issuingCountry")} options={countryOptions} placeholder={t("chooseCountry")} error={errors.country} {...fromMrz("country")} />
           <TextField name="issued_at" label={t("issueDate")} type="date" error={errors.issued_at} />
@@ -111,11 +116,13 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
               error={errors.front}
               hint={t("frontHint")}
             />
+            <DocumentCapture input="front" shape={DOCUMENT_SHAPES[item]} label={item === "passport" ? t("photoPage") : t("front")} />
           </div>
-          {item === "passport" && readsPhotos ? <PassportPrefill /> : null}
+          {item === "passport" && readsPhotos ? <PassportPrefill onRead={(mrz) => mrzReader.current?.read(mrz)} /> : null}
           {item !== "passport" ? (
             <div className="sm:col-span-2">
               <FileField name="back" label={t("backOptional")} error={errors.back} hint={t("backHint")} />
+              <DocumentCapture input="back" shape={DOCUMENT_SHAPES[item]} label={t("backSide")} />
             </div>
           ) : null}
         </div>

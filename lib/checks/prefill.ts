@@ -1,32 +1,18 @@
 import "server-only";
 
 import { sniffUploadType } from "@/lib/documents/file-type";
-import type { MrzFields } from "@/lib/documents/mrz";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
-import { mrzCountryToAlpha2 } from "@/lib/items/countries";
 
 import { analyseInThread } from "./pool";
 import { assessQuality } from "./quality";
 
-/** The passport form's fields, as read from the photo page: the person checks them and uploads, never retypes. */
-export type PassportPrefill = { mrz: string; number: string | null; country: string | null; expires_at: string | null };
-
-/** MRZ fields → the passport form's fields. */
-export function prefillFromMrz(lines: [string, string], fields: MrzFields): PassportPrefill {
-  return {
-    mrz: lines.join("\n"),
-    number: fields.documentNumber?.replace(/</g, "") || null,
-    country: fields.issuingCountry ? mrzCountryToAlpha2(fields.issuingCountry) : null,
-    expires_at: fields.expirationDate,
-  };
-}
-
 /**
- * Reads the MRZ off a passport photo for the form. The models run in the checks thread, so the
- * server keeps answering others meanwhile; only a zone whose check digits hold is offered.
+ * Reads the MRZ off a passport photo for the form, as its two lines: the form maps them to its
+ * fields exactly as it maps a typed zone. The models run in the checks thread, so the server
+ * keeps answering others meanwhile; only a zone whose check digits hold is offered.
  */
-export async function readPassportPrefill(bytes: Uint8Array): Promise<PassportPrefill> {
+export async function readPassportMrz(bytes: Uint8Array): Promise<string> {
   if (!getEnv().checks) throw new AppError("CONFLICT", "Reading the photo is not available here: type the details instead.");
   if (!sniffUploadType(bytes)?.startsWith("image/")) throw new AppError("INVALID_REQUEST", "Choose a JPEG or PNG photo of the passport's photo page.", { field: "front" });
   const { problems } = await assessQuality(bytes, "document");
@@ -35,5 +21,5 @@ export async function readPassportPrefill(bytes: Uint8Array): Promise<PassportPr
   if (!mrz?.lines || !mrz.valid || !mrz.fields) {
     throw new AppError("INVALID_REQUEST", "The machine-readable zone could not be read from this photo: photograph the whole page, flat and in focus, or type the details.", { field: "front" });
   }
-  return prefillFromMrz(mrz.lines, mrz.fields);
+  return mrz.lines.join("\n");
 }
