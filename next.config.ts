@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 import { SECURITY_HEADERS } from "./lib/http/security-headers";
 
@@ -23,4 +24,7 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Language and time zone per request, without locale prefixes in the URL (README, Languages).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

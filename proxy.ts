@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy } from "@/lib/http/csp";
 import { strictTransportSecurity } from "@/lib/http/security-headers";
+import { ENGLISH_ONLY_HEADER, isEnglishOnlyPath } from "@/lib/i18n/locales";
 
 /**
  * Gives each page request a fresh CSP nonce. The machine APIs (OCN, the
@@ -20,6 +21,8 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", policy);
+  headers.delete(ENGLISH_ONLY_HEADER);
+  if (isEnglishOnlyPath(request.nextUrl.pathname)) headers.set(ENGLISH_ONLY_HEADER, "1");
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   const hsts = strictTransportSecurity(env);

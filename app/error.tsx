@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 import { HomeLink, ProblemCard } from "@/components/ui/problem-card";
 
 /**
@@ -7,20 +9,21 @@ import { HomeLink, ProblemCard } from "@/components/ui/problem-card";
  * error itself; the digest lets staff find the logged entry without the person seeing internals.
  */
 export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("problem");
   return (
     <ProblemCard
-      title="Something went wrong on our side"
+      title={t("errorTitle")}
       actions={
         <>
           <button type="button" onClick={reset} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-            Try again
+            {t("tryAgain")}
           </button>
           <HomeLink />
         </>
       }
     >
-      <p>This page could not be shown. Please try again in a moment; if it keeps happening, contact support with the reference below.</p>
-      {error.digest ? <p className="mt-2 text-sm text-slate-500">Reference: <code className="font-mono">{error.digest}</code></p> : null}
+      <p>{t("errorBody")}</p>
+      {error.digest ? <p className="mt-2 text-sm text-slate-500">{t("reference")} <code className="font-mono">{error.digest}</code></p> : null}
     </ProblemCard>
   );
 }

@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 
 import { HomeLink, ProblemCard } from "@/components/ui/problem-card";
 
-export const metadata: Metadata = { title: "Not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("problem"))("notFoundMeta") };
+}
 
 export default function NotFound() {
+  const t = useTranslations("problem");
   return (
-    <ProblemCard title="There is nothing here" actions={<HomeLink />}>
-      <p>The address may be mistyped, or the page is not one you can open with this account.</p>
+    <ProblemCard title={t("notFoundTitle")} actions={<HomeLink />}>
+      <p>{t("notFoundBody")}</p>
     </ProblemCard>
   );
 }

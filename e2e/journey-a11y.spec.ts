@@ -4,6 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 import { buildPassportMrz } from "../lib/documents/mrz";
+import { LOCALE_COOKIE, LOCALES } from "../lib/i18n/locales";
 import { ITEMS } from "../lib/items/items";
 import { latestLinkFor } from "./support/mailbox";
 import { signInAs, uniqueEmail } from "./support/session";
@@ -97,6 +98,40 @@ test("axe finds nothing serious on the person's pages, the sign-in pages, the co
     await expectAccessible(fresh, `/signin/check-email?${new URLSearchParams({ email, callbackUrl: "/account" })}`);
   } finally {
     await signedOut.close();
+  }
+});
+
+test("axe finds nothing serious on every end-user page in every language", async ({ page, browser, baseURL }) => {
+  // Four languages, each some twenty pages analysed in full: on a busy machine, minutes.
+  test.setTimeout(1_200_000);
+  const email = uniqueEmail("a11y-languages");
+  await signInAs(page, email);
+  await page.goto("/account");
+  const ocid = Number(await page.getByTestId("user-ocid").textContent());
+  // One decision first, so the partners page and a receipt have something to show.
+  await page.goto(grantUrl(baseURL!, ocid, "name,email"));
+  await page.getByRole("button", { name: "Deny all" }).click();
+  await page.waitForURL((url) => url.pathname === "/demo/callback");
+  await page.goto("/account/partners");
+  const receipt = await page.getByTestId("receipt").first().getByRole("link", { name: "View" }).getAttribute("href");
+
+  const signedIn = ["/", "/account", "/account?submitted=name", ...ITEMS.map((item) => `/account/items/${item}`), "/account/credentials", "/account/partners", receipt!, "/account/delete", grantUrl(baseURL!, ocid)];
+  const signedOut = ["/signin", `/signin/check-email?${new URLSearchParams({ email, callbackUrl: "/account" })}`, "/signin/error?error=Verification", grantUrl(baseURL!, ocid)];
+  const host = new URL(baseURL!).hostname;
+  for (const locale of LOCALES) {
+    await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, domain: host, path: "/" }]);
+    for (const path of signedIn) {
+      await expectAccessible(page, path);
+      await expect(page.locator("html"), path).toHaveAttribute("lang", locale);
+    }
+    const context = await browser.newContext({ baseURL });
+    try {
+      await context.addCookies([{ name: LOCALE_COOKIE, value: locale, domain: host, path: "/" }]);
+      const fresh = await context.newPage();
+      for (const path of signedOut) await expectAccessible(fresh, path);
+    } finally {
+      await context.close();
+    }
   }
 });
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { requestSignInLink, type SignInState } from "@/app/actions/auth";
@@ -7,6 +8,7 @@ import { IDLE } from "@/lib/http/action-state";
 
 /** The same sign-in again, for the same address and return path: a new link arrives. */
 export function ResendLinkForm({ email, callbackUrl }: { email: string; callbackUrl: string }) {
+  const t = useTranslations("signIn");
   const [state, action, pending] = useActionState<SignInState, FormData>(requestSignInLink, IDLE);
   return (
     <form action={action} className="space-y-2">
@@ -18,7 +20,7 @@ export function ResendLinkForm({ email, callbackUrl }: { email: string; callback
         disabled={pending}
         className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
       >
-        {pending ? "Sending…" : "Send the link again"}
+        {pending ? t("sending") : t("sendAgain")}
       </button>
       {state.message ? (
         <p role="alert" className="text-sm text-red-700">

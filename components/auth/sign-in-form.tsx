@@ -1,18 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { requestSignInLink, type SignInState } from "@/app/actions/auth";
 import { IDLE } from "@/lib/http/action-state";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const t = useTranslations("signIn");
   const [state, action, pending] = useActionState<SignInState, FormData>(requestSignInLink, IDLE);
   return (
     <form action={action} className="space-y-4" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       <div className="space-y-1">
         <label htmlFor="email" className="block text-sm font-medium text-slate-800">
-          Email address
+          {t("emailLabel")}
         </label>
         <input
           id="email"
@@ -31,7 +33,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
           </p>
         ) : (
           <p id="email-hint" className="text-sm text-slate-600">
-            We email you a link that signs you in. No password to remember.
+            {t("emailHint")}
           </p>
         )}
       </div>
@@ -40,7 +42,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         disabled={pending}
         className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? "Sending…" : "Email me a sign-in link"}
+        {pending ? t("sending") : t("send")}
       </button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useState, type FormEvent } from "react";
 
 import { submitConsentDecision } from "@/app/kyc/grant/[ocid]/actions";
@@ -10,35 +11,14 @@ import { IDLE } from "@/lib/http/action-state";
 
 export type ConsentRow = { item: Item; label: string; shares: string; preview: string; state: ItemState; initiallyOn: boolean; purpose: string | null };
 
-const STATUS_WORDS: Record<"granted" | "partial" | "denied", string> = {
-  granted: "You shared everything requested.",
-  partial: "You shared some of what was requested.",
-  denied: "You shared nothing.",
-};
-
-/** The page's own sentences, together; {partner} is filled in, never glued on. */
-const TEXT = {
-  purpose: "Why {partner} asks:",
-  pendingNote: "You can share it now; {partner} sees “pending” until a reviewer verifies it.",
-  missingNote: "You can share it now; {partner} sees “missing” until it is provided and verified.",
-  provide: "Provide it now",
-  review: "See or change it",
-  confirmNoneTitle: "Nothing is selected",
-  confirmNoneBody: "Sharing nothing denies {partner}'s whole request. Deny it?",
-  confirmDeny: "Yes, deny all",
-  confirmBack: "Go back and choose",
-  decisionBar: "Your decision",
-} as const;
-
-const withPartner = (text: string, partner: string) => text.replaceAll("{partner}", partner);
-
 // Module-level, so React calls it once when the element mounts and not on every render.
 const focusOnMount = (element: HTMLElement | null) => element?.focus();
 
 /** Where an item is provided, coming back here afterwards; e-mail and screening need no visit. */
 function ProvideLink({ item, label, pending, returnTo }: { item: Item; label: string; pending: boolean; returnTo: string }) {
+  const t = useTranslations("consent");
   if (item === "aml" || item === "email") return null;
-  const words = pending ? TEXT.review : TEXT.provide;
+  const words = pending ? t("review") : t("provide");
   return (
     <a
       href={`/account/items/${item}?${new URLSearchParams({ return: returnTo })}`}
@@ -56,6 +36,9 @@ function ProvideLink({ item, label, pending, returnTo }: { item: Item; label: st
  * CSP's form-action 'self' would stop a POST redirect to the partner.
  */
 export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerName: string; rows: ConsentRow[]; fields: DecisionRequestFields; returnTo: string }) {
+  const t = useTranslations("consent");
+  const items = useTranslations("items");
+  const forms = useTranslations("forms");
   const [state, action, pending] = useActionState<DecisionState, FormData>(submitConsentDecision, IDLE);
   const [confirmingNone, setConfirmingNone] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<Item>>(() => new Set(rows.filter((row) => row.initiallyOn).map((row) => row.item)));
@@ -68,15 +51,21 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
   if (state.ok && state.redirectTo && state.status) {
     return (
       <section aria-live="polite" className="rounded-xl border border-slate-200 bg-white p-6 text-center shadow-sm" data-testid="consent-done">
-        <h2 className="text-lg font-semibold">Decision saved</h2>
+        <h2 className="text-lg font-semibold">{t("savedTitle")}</h2>
         <p className="mt-1 text-slate-600">
-          {STATUS_WORDS[state.status]} Taking you back to {partnerName}…
+          {t(`status_${state.status}`)} {t("takingBack", { partner: partnerName })}
         </p>
         <a href={state.redirectTo} className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          Continue to {partnerName}
+          {t("continue", { partner: partnerName })}
         </a>
         <p className="mt-3 text-sm text-slate-600">
-          Your receipt is in <a className="text-brand-700 underline" href="/account/partners">Connected partners</a>.
+          {t.rich("receiptIn", {
+            link: (chunks) => (
+              <a className="text-brand-700 underline" href="/account/partners">
+                {chunks}
+              </a>
+            ),
+          })}
         </p>
       </section>
     );
@@ -115,49 +104,50 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
       ) : null}
 
       <fieldset className="rounded-xl border border-slate-200 bg-white shadow-sm">
-        <legend className="sr-only">Items {partnerName} asks for</legend>
+        <legend className="sr-only">{t("itemsLegend", { partner: partnerName })}</legend>
         <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
           <p className="text-sm text-slate-600" id={`${listId}-count`} aria-live="polite">
-            {selected.size} of {rows.length} selected
+            {t("selectedCount", { selected: selected.size, total: rows.length })}
           </p>
           <button
             type="button"
             onClick={() => setSelected(allOn ? new Set() : new Set(rows.map((row) => row.item)))}
             className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50"
           >
-            {allOn ? "Clear all" : "Select all"}
+            {allOn ? t("clearAll") : t("selectAll")}
           </button>
         </div>
         <ul className="divide-y divide-slate-200">
           {rows.map((row) => {
             const id = `${listId}-${row.item}`;
             const on = selected.has(row.item);
+            const label = items(`${row.item}.label`);
             return (
               <li key={row.item} className="flex items-start gap-4 px-4 py-4" data-testid={`consent-row-${row.item}`}>
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <label htmlFor={id} className="font-medium">
-                      {row.label}
+                      {label}
                     </label>
                     <ItemStateBadge state={row.state} />
                   </div>
                   <p className="mt-0.5 text-sm text-slate-600" id={`${id}-shares`}>
-                    {row.shares}
+                    {items(`${row.item}.shares`)}
                   </p>
                   <p className="mt-1 font-mono text-sm break-words text-slate-800" id={`${id}-preview`}>
-                    {row.preview}
+                    {row.state === "missing" ? forms("notProvided") : row.preview}
                   </p>
                   {row.purpose ? (
                     <p className="mt-1 text-sm text-slate-700" id={`${id}-purpose`} data-testid="consent-purpose">
-                      <span className="font-medium">{withPartner(TEXT.purpose, partnerName)}</span> {row.purpose}
+                      <span className="font-medium">{t("purpose", { partner: partnerName })}</span> {row.purpose}
                     </p>
                   ) : null}
                   {row.state !== "verified" ? (
                     <p className="mt-1 text-xs text-slate-600" id={`${id}-note`}>
-                      {withPartner(row.state === "pending" ? TEXT.pendingNote : TEXT.missingNote, partnerName)}
+                      {t(row.state === "pending" ? "pendingNote" : "missingNote", { partner: partnerName })}
                     </p>
                   ) : null}
-                  {row.state !== "verified" ? <ProvideLink item={row.item} label={row.label} pending={row.state === "pending"} returnTo={returnTo} /> : null}
+                  {row.state !== "verified" ? <ProvideLink item={row.item} label={label} pending={row.state === "pending"} returnTo={returnTo} /> : null}
                 </div>
                 <span className="relative mt-1 inline-flex shrink-0">
                   <input
@@ -186,22 +176,22 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
       {confirmingNone ? (
         <div ref={focusOnMount} tabIndex={-1} role="alertdialog" aria-labelledby={`${listId}-none`} aria-describedby={`${listId}-none-body`} className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 focus:outline-2 focus:outline-offset-2 focus:outline-amber-700" data-testid="confirm-deny">
           <p id={`${listId}-none`} className="font-medium">
-            {TEXT.confirmNoneTitle}
+            {t("confirmNoneTitle")}
           </p>
-          <p id={`${listId}-none-body`}>{withPartner(TEXT.confirmNoneBody, partnerName)}</p>
+          <p id={`${listId}-none-body`}>{t("confirmNoneBody", { partner: partnerName })}</p>
           <div className="flex flex-wrap gap-3">
             <button type="submit" name="intent" value="deny" disabled={pending} className="rounded-md bg-slate-800 px-4 py-2 font-semibold text-white hover:bg-slate-900 disabled:opacity-60">
-              {TEXT.confirmDeny}
+              {t("confirmDeny")}
             </button>
             <button type="button" onClick={() => setConfirmingNone(false)} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
-              {TEXT.confirmBack}
+              {t("confirmBack")}
             </button>
           </div>
         </div>
       ) : null}
 
       {/* On a phone the list is long: the decision stays on screen at the bottom while it scrolls. */}
-      <div role="group" aria-label={TEXT.decisionBar} className="sticky bottom-0 z-10 -mx-4 grid grid-cols-2 gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0" data-testid="decision-bar">
+      <div role="group" aria-label={t("decisionBar")} className="sticky bottom-0 z-10 -mx-4 grid grid-cols-2 gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0" data-testid="decision-bar">
         <button
           type="submit"
           name="intent"
@@ -209,7 +199,7 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
           disabled={pending}
           className="rounded-md bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          Share selected
+          {t("share")}
         </button>
         <button
           type="submit"
@@ -218,11 +208,11 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
           disabled={pending}
           className="rounded-md bg-slate-800 px-4 py-3 font-semibold text-white hover:bg-slate-900 disabled:opacity-60"
         >
-          Deny all
+          {t("deny")}
         </button>
       </div>
       <p className="text-center text-sm text-slate-600" aria-live="polite">
-        {pending ? "Saving your decision…" : "You can change or take back what you share at any time in Connected partners."}
+        {pending ? t("saving") : t("changeLater")}
       </p>
     </form>
   );

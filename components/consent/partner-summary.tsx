@@ -1,9 +1,12 @@
+import { useTranslations } from "next-intl";
+
 import { PartnerAvatar } from "./partner-avatar";
 
 export type PartnerSummaryProps = { name: string; ocid: number; domain: string; iconUrl: string | null; retentionNote: string | null };
 
 /** Who is asking: the facts a person needs before deciding. */
 export function PartnerSummary({ name, ocid, domain, iconUrl, retentionNote }: PartnerSummaryProps) {
+  const t = useTranslations("consent");
   return (
     <section aria-labelledby="partner-name" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <div className="flex items-center gap-4">
@@ -12,20 +15,20 @@ export function PartnerSummary({ name, ocid, domain, iconUrl, retentionNote }: P
           <h2 id="partner-name" className="text-lg font-semibold break-words" data-testid="partner-name">
             {name}
           </h2>
-          <p className="text-sm text-slate-600">OCN partner · OCID {ocid}</p>
+          <p className="text-sm text-slate-600">{t("partnerKind", { ocid: String(ocid) })}</p>
         </div>
       </div>
       <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-2">
         <div>
-          <dt className="text-slate-600">Verified domain</dt>
+          <dt className="text-slate-600">{t("verifiedDomain")}</dt>
           <dd className="font-medium break-all">
             {domain}
-            <span className="sr-only"> (its identity was checked through its signed OCN metadata)</span>
+            <span className="sr-only"> {t("domainChecked")}</span>
           </dd>
         </div>
         <div>
-          <dt className="text-slate-600">How long they keep it</dt>
-          <dd className={retentionNote ? "font-medium" : "text-slate-600"}>{retentionNote ?? "The partner has not told Attest how long it keeps data."}</dd>
+          <dt className="text-slate-600">{t("retention")}</dt>
+          <dd className={retentionNote ? "font-medium" : "text-slate-600"}>{retentionNote ?? t("noRetention")}</dd>
         </div>
       </dl>
     </section>

@@ -1,14 +1,14 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { regrantAction } from "@/app/(account)/account/partners/actions";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 
-const TEXT = { share: "Share again", sharing: "Sharing…" } as const;
-
 /** One denied or revoked item shared with the partner again, with its outcome announced. */
 export function RegrantButton({ partnerOcid, item, accessibleLabel }: { partnerOcid: number; item: string; accessibleLabel: string }) {
+  const t = useTranslations("partners");
   const [state, action, pending] = useActionState<ActionState, FormData>(regrantAction, IDLE);
   return (
     <form action={action} className="flex shrink-0 flex-col items-end gap-1">
@@ -20,7 +20,7 @@ export function RegrantButton({ partnerOcid, item, accessibleLabel }: { partnerO
         aria-label={accessibleLabel}
         className="rounded-md border border-brand-600 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
       >
-        {pending ? TEXT.sharing : TEXT.share}
+        {pending ? t("sharing") : t("shareAgain")}
       </button>
       <span aria-live="polite" className={state.ok ? "text-xs text-slate-600" : "text-xs text-red-700"}>
         {state.message ?? ""}

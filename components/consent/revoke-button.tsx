@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 
 import { revokeAction } from "@/app/(account)/account/partners/actions";
@@ -23,6 +24,7 @@ export function RevokeButton({
   accessibleLabel: string;
   confirm?: string;
 }) {
+  const t = useTranslations("partners");
   const [state, action, pending] = useActionState<ActionState, FormData>(revokeAction, IDLE);
   const [asking, setAsking] = useState(false);
   const quiet = "rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60";
@@ -39,11 +41,11 @@ export function RevokeButton({
         <div className="flex max-w-64 flex-wrap items-center justify-end gap-2">
           {confirm ? <span className="w-full text-right text-sm text-slate-700">{confirm}</span> : null}
           <button type="submit" disabled={pending} aria-label={confirm ? undefined : accessibleLabel} className={confirm ? strong : quiet} autoFocus={Boolean(confirm)}>
-            {pending ? "Revoking…" : confirm ? "Yes, revoke all" : label}
+            {pending ? t("revoking") : confirm ? t("confirmRevokeAll") : label}
           </button>
           {confirm ? (
             <button type="button" onClick={() => setAsking(false)} className="rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
-              Cancel
+              {t("cancel")}
             </button>
           ) : null}
         </div>

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 
-export function CopyButton({ text, label = "Copy token" }: { text: string; label?: string }) {
+/** The words come from the caller: the person's pages pass their language, the console its English. */
+export function CopyButton({ text, label = "Copy token", copied: done = "Copied", failed = "Copy failed: select the token below" }: { text: string; label?: string; copied?: string; failed?: string }) {
   const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
   async function copy() {
     try {
@@ -19,7 +20,7 @@ export function CopyButton({ text, label = "Copy token" }: { text: string; label
         {label}
       </button>
       <span role="status" aria-live="polite" className="text-sm text-slate-600">
-        {copied === "done" ? "Copied" : copied === "failed" ? "Copy failed: select the token below" : ""}
+        {copied === "done" ? done : copied === "failed" ? failed : ""}
       </span>
     </span>
   );

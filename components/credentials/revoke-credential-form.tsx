@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { IDLE, type ActionState } from "@/lib/http/action-state";
@@ -14,12 +15,13 @@ export function RevokeCredentialForm({
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
   warning: string;
 }) {
+  const t = useTranslations("credentials");
   const [state, action, pending] = useActionState<ActionState, FormData>(revoke, IDLE);
   return (
     <form
       action={action}
       onSubmit={(event) => {
-        if (!window.confirm(`Revoke this credential? ${warning} This cannot be undone.`)) event.preventDefault();
+        if (!window.confirm(t("confirmRevoke", { warning }))) event.preventDefault();
       }}
       className="inline-flex flex-wrap items-center gap-2"
     >
@@ -29,7 +31,7 @@ export function RevokeCredentialForm({
         disabled={pending}
         className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
       >
-        {pending ? "Revoking…" : <>Revoke<span className="sr-only"> credential {credentialId}</span></>}
+        {pending ? t("revoking") : <>{t("revoke")}<span className="sr-only">{t("revokeHidden", { id: credentialId })}</span></>}
       </button>
       {!state.ok && state.message ? (
         <span role="alert" className="text-sm text-red-700">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { submitDeclaredItemAction, type FormState } from "@/app/(account)/account/actions";
@@ -14,6 +15,7 @@ type Country = { code: string; name: string };
 
 /** Name, date of birth, nationality or address: checked here with the server's own schema, then sent. */
 export function DeclaredItemForm({ item, current, countries }: { item: DeclaredItem; current: unknown; countries: Country[] }) {
+  const t = useTranslations("forms");
   const [state, action, pending] = useActionState<FormState, FormData>(submitDeclaredItemAction, IDLE);
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   const errors = clientErrors ?? state.fieldErrors ?? {};
@@ -39,44 +41,44 @@ export function DeclaredItemForm({ item, current, countries }: { item: DeclaredI
       <ErrorSummary errors={clientErrors ?? state.fieldErrors} message={clientErrors ? undefined : state.message} />
       {item === "name" ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="first_name" label="First name(s)" autoComplete="given-name" defaultValue={value.first_name} error={errors.first_name} />
-          <TextField name="last_name" label="Last name" autoComplete="family-name" defaultValue={value.last_name} error={errors.last_name} />
+          <TextField name="first_name" label={t("firstName")} autoComplete="given-name" defaultValue={value.first_name} error={errors.first_name} />
+          <TextField name="last_name" label={t("lastName")} autoComplete="family-name" defaultValue={value.last_name} error={errors.last_name} />
           <TextField
             name="full_name"
-            label="Full name as on your documents (optional)"
+            label={t("fullNameOnDocs")}
             autoComplete="name"
             className="sm:col-span-2"
             defaultValue={value.full_name}
             error={errors.full_name}
-            hint="Leave empty to use your first and last name."
+            hint={t("fullNameHint")}
           />
         </div>
       ) : null}
       {item === "date_of_birth" ? (
         <TextField
           name="value"
-          label="Date of birth"
+          label={t("dateOfBirth")}
           type="date"
           autoComplete="bday"
           defaultValue={scalar}
           error={errors.value}
-          hint={`You must be between ${MINIMUM_AGE} and ${MAXIMUM_AGE} years old.`}
+          hint={t("ageHint", { min: MINIMUM_AGE, max: MAXIMUM_AGE })}
         />
       ) : null}
       {item === "nationality" ? (
-        <SelectField name="value" label="Nationality" options={countryOptions} placeholder="Choose a country" defaultValue={scalar} error={errors.value} />
+        <SelectField name="value" label={t("nationality")} options={countryOptions} placeholder={t("chooseCountry")} defaultValue={scalar} error={errors.value} />
       ) : null}
       {item === "address" ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="street" label="Street and house number" autoComplete="street-address" className="sm:col-span-2" defaultValue={value.street} error={errors.street} />
-          <TextField name="city" label="City" autoComplete="address-level2" defaultValue={value.city} error={errors.city} />
-          <TextField name="state" label="Region or state (optional)" autoComplete="address-level1" defaultValue={value.state} error={errors.state} />
-          <TextField name="postal_code" label="Postal code" autoComplete="postal-code" defaultValue={value.postal_code} error={errors.postal_code} />
-          <SelectField name="country" label="Country" options={countryOptions} placeholder="Choose a country" defaultValue={value.country} error={errors.country} />
+          <TextField name="street" label={t("street")} autoComplete="street-address" className="sm:col-span-2" defaultValue={value.street} error={errors.street} />
+          <TextField name="city" label={t("city")} autoComplete="address-level2" defaultValue={value.city} error={errors.city} />
+          <TextField name="state" label={t("region")} autoComplete="address-level1" defaultValue={value.state} error={errors.state} />
+          <TextField name="postal_code" label={t("postalCode")} autoComplete="postal-code" defaultValue={value.postal_code} error={errors.postal_code} />
+          <SelectField name="country" label={t("country")} options={countryOptions} placeholder={t("chooseCountry")} defaultValue={value.country} error={errors.country} />
         </div>
       ) : null}
-      <SubmitButton pending={pending} pendingLabel="Saving…">
-        Submit for review
+      <SubmitButton pending={pending} pendingLabel={t("saving")}>
+        {t("submitForReview")}
       </SubmitButton>
     </form>
   );

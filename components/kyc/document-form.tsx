@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
@@ -18,15 +19,7 @@ import { ReturnToField } from "@/components/kyc/return-to-field";
 
 type Country = { code: string; name: string };
 
-const PROOF_LABELS: Record<(typeof PROOF_OF_ADDRESS_TYPES)[number], string> = {
-  utility_bill: "Utility bill",
-  bank_statement: "Bank statement",
-  other: "Other official letter",
-};
-
 const ACCEPT = "image/jpeg,image/png,application/pdf";
-
-const FILLED_HINT = "Filled in from the MRZ: check it.";
 
 function FileField({ name, label, error, hint }: { name: string; label: string; error?: string; hint: string }) {
   return (
@@ -58,12 +51,13 @@ function FileField({ name, label, error, hint }: { name: string; label: string; 
 
 /** Upload with typed fields. The browser checks fields and sizes with the server's schema; the server checks the bytes. */
 export function DocumentForm({ item, countries, readsPhotos = false }: { item: DocumentItem; countries: Country[]; readsPhotos?: boolean }) {
+  const t = useTranslations("forms");
   const [state, action, pending] = useActionState<FormState, FormData>(uploadDocumentAction, IDLE);
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   // Each reading of the MRZ remounts the fields it fills, with its values as their defaults.
   const [filled, setFilled] = useState<{ fill: MrzFill; round: number } | null>(null);
   const mrzReader = useRef<MrzReaderHandle>(null);
-  const fromMrz = (name: keyof MrzFill) => (filled ? { key: `${name}-${filled.round}`, defaultValue: filled.fill[name], hint: FILLED_HINT } : {});
+  const fromMrz = (name: keyof MrzFill) => (filled ? { key: `${name}-${filled.round}`, defaultValue: filled.fill[name], hint: t("filledFromMrz") } : {});
   const errors = clientErrors ?? state.fieldErrors ?? {};
   const isProof = item === "proof_of_address";
   const countryOptions = countries.map((c) => ({ value: c.code, label: c.name }));
@@ -79,10 +73,10 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
     if (!parsed.success) Object.assign(found, fieldErrorsOf(parsed.error));
     for (const side of isProof ? ["page"] : ["front", "back"]) {
       const file = form.get(side);
-      if (file instanceof File && file.size > MAX_UPLOAD_BYTES) found[side] = "This file is larger than 10 MB";
-      if (side !== "back" && (!(file instanceof File) || file.size === 0)) found[side] = "Choose a file to upload";
+      if (file instanceof File && file.size > MAX_UPLOAD_BYTES) found[side] = t("tooLarge");
+      if (side !== "back" && (!(file instanceof File) || file.size === 0)) found[side] = t("chooseFile");
     }
-    if (item === "passport" && String(form.get("mrz") ?? "").trim() === "") found.mrz = "Type or paste the two lines of the machine-readable zone";
+    if (item === "passport" && String(form.get("mrz") ?? "").trim() === "") found.mrz = t("mrzMissing");
     if (Object.keys(found).length > 0) return setClientErrors(found);
     setClientErrors(undefined);
     startTransition(() => action(form));
@@ -97,44 +91,44 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
             name="type"
-            label="Kind of document"
-            placeholder="Choose one"
-            options={PROOF_OF_ADDRESS_TYPES.map((t) => ({ value: t, label: PROOF_LABELS[t] }))}
+            label={t("kindOfDocument")}
+            placeholder={t("chooseOne")}
+            options={PROOF_OF_ADDRESS_TYPES.map((type) => ({ value: type, label: t(`proof_${type}`) }))}
             error={errors.type}
           />
-          <TextField name="issued_at" label="Date on the document" type="date" error={errors.issued_at} hint="Within the last 90 days." />
+          <TextField name="issued_at" label={t("dateOnDocument")} type="date" error={errors.issued_at} hint={t("within90Days")} />
           <div className="sm:col-span-2">
-            <FileField name="page" label="The document" error={errors.page} hint="JPEG, PNG or PDF, up to 10 MB. It must show your name and address." />
-            <DocumentCapture input="page" shape={DOCUMENT_SHAPES[item]} label="The document" />
+            <FileField name="page" label={t("theDocument")} error={errors.page} hint={t("proofFileHint")} />
+            <DocumentCapture input="page" shape={DOCUMENT_SHAPES[item]} label={t("theDocument")} />
           </div>
         </div>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
           {item === "passport" ? <MrzReader ref={mrzReader} error={errors.mrz} onRead={(fill) => setFilled((f) => ({ fill, round: (f?.round ?? 0) + 1 }))} /> : null}
-          <TextField name="number" label="Document number" autoComplete="off" spellCheck={false} error={errors.number} {...fromMrz("number")} />
-          <SelectField name="country" label="Issuing country" options={countryOptions} placeholder="Choose a country" error={errors.country} {...fromMrz("country")} />
-          <TextField name="issued_at" label="Issue date" type="date" error={errors.issued_at} />
-          <TextField name="expires_at" label="Expiry date" type="date" error={errors.expires_at} hint="Expired documents cannot be accepted." {...fromMrz("expires_at")} />
+          <TextField name="number" label={t("documentNumber")} autoComplete="off" spellCheck={false} error={errors.number} {...fromMrz("number")} />
+          <SelectField name="country" label={t("issuingCountry")} options={countryOptions} placeholder={t("chooseCountry")} error={errors.country} {...fromMrz("country")} />
+          <TextField name="issued_at" label={t("issueDate")} type="date" error={errors.issued_at} />
+          <TextField name="expires_at" label={t("expiryDate")} type="date" error={errors.expires_at} hint={t("expiredNotAccepted")} {...fromMrz("expires_at")} />
           <div className="sm:col-span-2">
             <FileField
               name="front"
-              label={item === "passport" ? "Photo page" : "Front"}
+              label={item === "passport" ? t("photoPage") : t("front")}
               error={errors.front}
-              hint="JPEG, PNG or PDF, up to 10 MB. All four corners visible, no glare."
+              hint={t("frontHint")}
             />
-            <DocumentCapture input="front" shape={DOCUMENT_SHAPES[item]} label={item === "passport" ? "Photo page" : "Front"} />
+            <DocumentCapture input="front" shape={DOCUMENT_SHAPES[item]} label={item === "passport" ? t("photoPage") : t("front")} />
           </div>
           {item === "passport" && readsPhotos ? <PassportPrefill onRead={(mrz) => mrzReader.current?.read(mrz)} /> : null}
           {item !== "passport" ? (
             <div className="sm:col-span-2">
-              <FileField name="back" label="Back (optional)" error={errors.back} hint="If the back carries details, add it too." />
-              <DocumentCapture input="back" shape={DOCUMENT_SHAPES[item]} label="Back" />
+              <FileField name="back" label={t("backOptional")} error={errors.back} hint={t("backHint")} />
+              <DocumentCapture input="back" shape={DOCUMENT_SHAPES[item]} label={t("backSide")} />
             </div>
           ) : null}
         </div>
       )}
-      <SubmitButton pending={pending} pendingLabel="Uploading…">
-        Upload for review
+      <SubmitButton pending={pending} pendingLabel={t("uploading")}>
+        {t("uploadForReview")}
       </SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 
 /** Labelled inputs with their message wired to aria-describedby, shared by the account forms. */
@@ -98,6 +99,7 @@ export function FormMessage({ message, ok }: { message?: string; ok?: boolean })
  * Without field messages it is the form's own message (the server's, or its failure).
  */
 export function ErrorSummary({ message, errors }: { message?: string; errors?: Record<string, string> }) {
+  const t = useTranslations("forms");
   const ref = useRef<HTMLDivElement>(null);
   const fields = Object.entries(errors ?? {});
   const shown = fields.length > 0 || Boolean(message);
@@ -118,7 +120,7 @@ export function ErrorSummary({ message, errors }: { message?: string; errors?: R
   return (
     <div ref={ref} tabIndex={-1} className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-2 focus:outline-offset-2 focus:outline-red-700">
       <div role="alert">
-        <p className="font-medium">{fields.length > 0 ? "Please correct the fields marked below:" : message}</p>
+        <p className="font-medium">{fields.length > 0 ? t("correctFields") : message}</p>
         {fields.length > 0 ? (
           <ul className="mt-1 list-disc space-y-0.5 pl-5">
             {fields.map(([name, text]) => (

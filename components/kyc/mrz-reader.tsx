@@ -1,25 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useImperativeHandle, useState, type Ref } from "react";
 
 import { TextAreaField } from "@/components/kyc/fields";
 import { countryName, mrzCountryToAlpha2 } from "@/lib/items/countries";
 import { mrzFormFill, parsePassportMrz, type MrzFields, type MrzFill } from "@/lib/documents/mrz";
 
-const TEXT = {
-  label: "Machine-readable zone",
-  hint: "Start here: the two lines of 44 characters at the bottom of the photo page, with every < sign. We fill in the rest from them.",
-  read: "Fill in from the MRZ",
-  readTitle: "Read from the machine-readable zone",
-  readHint: "Check these against your passport. The fields below are filled in; only confirm or correct them.",
-  name: "Name",
-  nationality: "Nationality",
-  birthDate: "Date of birth",
-  sex: "Sex",
-  unreadable: "Not readable",
-} as const;
-
-const SEX_WORDS: Record<string, string> = { male: "Male", female: "Female", nonspecified: "Not specified" };
+/** The sexes an MRZ records, each with its words in the catalogue (`forms.sex_…`). */
+const SEXES = ["male", "female", "nonspecified"] as const;
+const isSex = (value: string | null | undefined): value is (typeof SEXES)[number] => (SEXES as readonly (string | null | undefined)[]).includes(value);
 
 /** Lets the form hand over a zone read elsewhere (off the photo page), to be shown and read as if pasted. */
 export type MrzReaderHandle = { read: (text: string) => void };
@@ -31,6 +21,7 @@ export type MrzReaderHandle = { read: (text: string) => void };
  */
 export function MrzReader({ error, onRead, ref }: { error?: string; onRead: (fill: MrzFill) => void; ref?: Ref<MrzReaderHandle> }) {
   const [text, setText] = useState("");
+  const t = useTranslations("forms");
   const [read, setRead] = useState<MrzFields | null>(null);
   const [problem, setProblem] = useState<string | undefined>();
   const id = useId();
@@ -57,10 +48,10 @@ export function MrzReader({ error, onRead, ref }: { error?: string; onRead: (fil
   const nationality = read?.nationality ? mrzCountryToAlpha2(read.nationality) : null;
   const rows: [string, string][] = read
     ? [
-        [TEXT.name, [read.firstName, read.lastName].filter(Boolean).join(" ") || TEXT.unreadable],
-        [TEXT.nationality, (nationality && countryName(nationality)) ?? read.nationality ?? TEXT.unreadable],
-        [TEXT.birthDate, read.birthDate ?? TEXT.unreadable],
-        [TEXT.sex, (read.sex && SEX_WORDS[read.sex]) ?? TEXT.unreadable],
+        [t("name"), [read.firstName, read.lastName].filter(Boolean).join(" ") || t("notReadable")],
+        [t("nationality"), (nationality && countryName(nationality)) ?? read.nationality ?? t("notReadable")],
+        [t("dateOfBirth"), read.birthDate ?? t("notReadable")],
+        [t("sex"), (isSex(read.sex) ? t(`sex_${read.sex}`) : null) ?? t("notReadable")],
       ]
     : [];
 
@@ -68,12 +59,12 @@ export function MrzReader({ error, onRead, ref }: { error?: string; onRead: (fil
     <div className="space-y-2 sm:col-span-2">
       <TextAreaField
         name="mrz"
-        label={TEXT.label}
+        label={t("mrzLabel")}
         rows={3}
         spellCheck={false}
         autoCapitalize="characters"
         error={problem ?? error}
-        hint={TEXT.hint}
+        hint={t("mrzHint")}
         value={text}
         onChange={(event) => {
           setText(event.currentTarget.value);
@@ -85,14 +76,14 @@ export function MrzReader({ error, onRead, ref }: { error?: string; onRead: (fil
         onClick={() => readFrom(text, true)}
         className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
       >
-        {TEXT.read}
+        {t("mrzRead")}
       </button>
       {read ? (
         <div role="status" aria-labelledby={`${id}-title`} className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="mrz-read">
           <p id={`${id}-title`} className="font-medium">
-            {TEXT.readTitle}
+            {t("mrzReadTitle")}
           </p>
-          <p className="mt-0.5">{TEXT.readHint}</p>
+          <p className="mt-0.5">{t("mrzReadHint")}</p>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
             {rows.map(([term, value]) => (
               <div key={term} className="contents">

@@ -1,4 +1,7 @@
+import { useTranslations } from "next-intl";
+
 import { countryName } from "@/lib/items/countries";
+import { PROOF_OF_ADDRESS_TYPES } from "@/lib/items/document-values";
 import type { Item } from "@/lib/items/items";
 
 /** The person's own value in full, on their item page (the overview shows it masked). */
@@ -16,48 +19,52 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
+const isProofType = (value: unknown): value is (typeof PROOF_OF_ADDRESS_TYPES)[number] => (PROOF_OF_ADDRESS_TYPES as readonly unknown[]).includes(value);
+
 function DocumentThumb({ id, label }: { id: string; label: string }) {
+  const t = useTranslations("forms");
   const href = `/account/documents/${id}`;
   return (
     <a href={href} target="_blank" rel="noreferrer" className="block w-40 overflow-hidden rounded-lg border border-slate-200 hover:border-brand-600 focus-visible:outline-2 focus-visible:outline-brand-600">
       {/* eslint-disable-next-line @next/next/no-img-element -- private, uncached image */}
       <img src={href} alt={label} className="h-28 w-full bg-slate-50 object-contain" />
-      <span className="block px-2 py-1 text-xs text-slate-600">{label} · open</span>
+      <span className="block px-2 py-1 text-xs text-slate-600">{t("openThumb", { label })}</span>
     </a>
   );
 }
 
 export function OwnItemValue({ item, value }: { item: Item; value: unknown }) {
+  const t = useTranslations("forms");
   if (value === null || value === undefined) return null;
   const v = (typeof value === "object" ? value : {}) as Value;
   const images = (v.images ?? {}) as Record<string, string>;
   const rows: [string, React.ReactNode][] = [];
   switch (item) {
     case "name":
-      rows.push(["First name(s)", str(v.first_name)], ["Last name", str(v.last_name)], ["Full name", str(v.full_name)]);
+      rows.push([t("firstName"), str(v.first_name)], [t("lastName"), str(v.last_name)], [t("fullName"), str(v.full_name)]);
       break;
     case "email":
     case "phone":
     case "date_of_birth":
-      rows.push(["Value", str(value)]);
+      rows.push([t("value"), str(value)]);
       break;
     case "nationality":
-      rows.push(["Country", country(value)]);
+      rows.push([t("country"), country(value)]);
       break;
     case "address":
-      rows.push(["Address", [v.street, v.city, v.state, v.postal_code, country(v.country)].filter(Boolean).map(str).join(", ")]);
+      rows.push([t("address"), [v.street, v.city, v.state, v.postal_code, country(v.country)].filter(Boolean).map(str).join(", ")]);
       break;
     case "id_card":
     case "passport":
     case "driver_license":
-      rows.push(["Number", <span key="n" className="font-mono">{str(v.number)}</span>], ["Issuing country", country(v.country)], ["Issued", str(v.issued_at)], ["Expires", str(v.expires_at)]);
-      if (v.mrz) rows.push(["MRZ", <pre key="m" className="overflow-x-auto font-mono text-xs">{str(v.mrz)}</pre>]);
+      rows.push([t("number"), <span key="n" className="font-mono">{str(v.number)}</span>], [t("issuingCountry"), country(v.country)], [t("issued"), str(v.issued_at)], [t("expires"), str(v.expires_at)]);
+      if (v.mrz) rows.push([t("mrz"), <pre key="m" className="overflow-x-auto font-mono text-xs">{str(v.mrz)}</pre>]);
       break;
     case "proof_of_address":
-      rows.push(["Kind", str(v.type).replace(/_/g, " ")], ["Dated", str(v.issued_at)]);
+      rows.push([t("kind"), isProofType(v.type) ? t(`proof_${v.type}`) : str(v.type)], [t("dated"), str(v.issued_at)]);
       break;
     case "aml":
-      rows.push(["Result", v.status === "clear" ? "No match" : "Possible match, being reviewed"], ["Checked", str(v.checked_at).slice(0, 16).replace("T", " ")], ["List version", str(v.list)]);
+      rows.push([t("result"), v.status === "clear" ? t("noMatch") : t("possibleMatch")], [t("checked"), str(v.checked_at).slice(0, 16).replace("T", " ")], [t("listVersion"), str(v.list)]);
       break;
     case "liveness":
       break;
@@ -77,7 +84,7 @@ export function OwnItemValue({ item, value }: { item: Item; value: unknown }) {
       {pictures.length > 0 ? (
         <div className="flex flex-wrap gap-3">
           {pictures.map(([side, id]) => (
-            <DocumentThumb key={id} id={id} label={side === "selfie" ? "Your selfie" : side === "page" ? "Document" : side === "front" ? "Front" : "Back"} />
+            <DocumentThumb key={id} id={id} label={side === "selfie" ? t("yourSelfie") : side === "page" ? t("document") : side === "front" ? t("front") : t("back")} />
           ))}
         </div>
       ) : null}

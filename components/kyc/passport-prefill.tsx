@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 
 import { readPassportPhotoAction } from "@/app/(account)/account/passport-photo-actions";
@@ -9,6 +10,7 @@ import { readPassportPhotoAction } from "@/app/(account)/account/passport-photo-
  * `onRead`, which fills the form as a typed zone would. The person looks the fields over and uploads.
  */
 export function PassportPrefill({ onRead }: { onRead: (mrz: string) => void }) {
+  const t = useTranslations("forms");
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -20,9 +22,9 @@ export function PassportPrefill({ onRead }: { onRead: (mrz: string) => void }) {
     if (front instanceof File) data.set("front", front);
     startTransition(async () => {
       const result = await readPassportPhotoAction(data);
-      if (!result.mrz) return setStatus({ ok: false, text: result.message ?? "The photo could not be read." });
+      if (!result.mrz) return setStatus({ ok: false, text: result.message ?? t("photoUnreadable") });
       onRead(result.mrz);
-      setStatus({ ok: true, text: "Filled in from the photo: check every field against your passport, then upload." });
+      setStatus({ ok: true, text: t("filledFromPhoto") });
     });
   }
 
@@ -34,7 +36,7 @@ export function PassportPrefill({ onRead }: { onRead: (mrz: string) => void }) {
         disabled={pending}
         className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
       >
-        {pending ? "Reading the photo…" : "Fill in from the photo"}
+        {pending ? t("readingPhoto") : t("fillFromPhoto")}
       </button>
       <p role="status" aria-live="polite" className={`text-sm ${status?.ok === false ? "text-red-700" : "text-slate-700"}`}>
         {status?.text ?? ""}

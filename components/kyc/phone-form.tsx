@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { confirmPhoneCodeAction, requestPhoneCodeAction, type FormState } from "@/app/(account)/account/actions";
@@ -10,6 +11,7 @@ import { ReturnToField } from "@/components/kyc/return-to-field";
 
 /** Step 1 sends a code to the number; step 2 takes the code. A new code can be asked for at any time. */
 export function PhoneForm({ current, waitingFor }: { current?: string; waitingFor?: string }) {
+  const t = useTranslations("forms");
   const [sent, requestCode, requesting] = useActionState<FormState, FormData>(requestPhoneCodeAction, IDLE);
   const [phoneError, setPhoneError] = useState<string | undefined>();
   const codeFor = sent.ok ? sent.phone : waitingFor;
@@ -29,18 +31,18 @@ export function PhoneForm({ current, waitingFor }: { current?: string; waitingFo
       <form action={requestCode} onSubmit={checkPhone} noValidate className="space-y-4">
         <TextField
           name="phone"
-          label="Mobile number"
+          label={t("mobile")}
           type="tel"
           autoComplete="tel"
           inputMode="tel"
           placeholder="+44 7700 900123"
           defaultValue={sent.phone ?? waitingFor ?? current ?? ""}
           error={phoneError ?? (sent.ok ? undefined : sent.fieldErrors?.phone)}
-          hint="With its country code, starting with +. We send a 6-digit code by SMS."
+          hint={t("mobileHint")}
         />
         <FormMessage message={sent.fieldErrors?.phone ? undefined : sent.message} ok={sent.ok} />
-        <SubmitButton pending={requesting} pendingLabel="Sending…">
-          {codeFor ? "Send a new code" : "Send code"}
+        <SubmitButton pending={requesting} pendingLabel={t("sending")}>
+          {codeFor ? t("sendNewCode") : t("sendCode")}
         </SubmitButton>
       </form>
 
@@ -51,6 +53,7 @@ export function PhoneForm({ current, waitingFor }: { current?: string; waitingFo
 }
 
 function CodeForm({ phone }: { phone: string }) {
+  const t = useTranslations("forms");
   const [confirmed, confirmCode, confirming] = useActionState<FormState, FormData>(confirmPhoneCodeAction, IDLE);
   const [codeError, setCodeError] = useState<string | undefined>();
 
@@ -58,7 +61,7 @@ function CodeForm({ phone }: { phone: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const ok = /^\d{6}$/.test(String(form.get("code") ?? "").replace(/\s/g, ""));
-    setCodeError(ok ? undefined : "Enter the 6 digits of the code");
+    setCodeError(ok ? undefined : t("enterCode"));
     if (ok) startTransition(() => confirmCode(form));
   }
 
@@ -67,17 +70,17 @@ function CodeForm({ phone }: { phone: string }) {
       <ReturnToField />
       <TextField
         name="code"
-        label={`Code sent to ${phone}`}
+        label={t("codeSentTo", { phone })}
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={7}
         className="max-w-xs"
         error={codeError ?? confirmed.fieldErrors?.code}
-        hint="The code is valid for 10 minutes and 5 tries."
+        hint={t("codeHint")}
       />
       <FormMessage message={confirmed.fieldErrors?.code ? undefined : confirmed.message} />
-      <SubmitButton pending={confirming} pendingLabel="Checking…">
-        Verify number
+      <SubmitButton pending={confirming} pendingLabel={t("checking")}>
+        {t("verifyNumber")}
       </SubmitButton>
     </form>
   );

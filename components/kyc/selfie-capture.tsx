@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 
 import { submitSelfieAction, type FormState } from "@/app/(account)/account/actions";
@@ -17,6 +18,7 @@ type Camera = "off" | "starting" | "on" | "unavailable";
 export function SelfieCapture() {
   const [state, action, pending] = useActionState<FormState, FormData>(submitSelfieAction, IDLE);
   const returnTo = useReturnTo();
+  const t = useTranslations("forms");
   const videoRef = useRef<HTMLVideoElement>(null);
   const streamRef = useRef<MediaStream | null>(null);
   const [camera, setCamera] = useState<Camera>("off");
@@ -33,7 +35,7 @@ export function SelfieCapture() {
   async function start() {
     if (!navigator.mediaDevices?.getUserMedia) {
       setCamera("unavailable");
-      setCameraProblem("This browser cannot use a camera here. Upload a photo instead.");
+      setCameraProblem(t("noCameraHere"));
       return;
     }
     setCamera("starting");
@@ -50,8 +52,8 @@ export function SelfieCapture() {
       setCamera("unavailable");
       setCameraProblem(
         error instanceof DOMException && error.name === "NotAllowedError"
-          ? "Camera access was refused. Allow it in your browser, or upload a photo instead."
-          : "No camera could be started. Upload a photo instead.",
+          ? t("cameraRefused")
+          : t("noCamera"),
       );
     }
   }
@@ -97,16 +99,16 @@ export function SelfieCapture() {
         <h2 id="camera-heading" className="font-medium">
           Take a selfie
         </h2>
-        <p className="text-sm text-slate-600">Face the camera in good light, without glasses or a hat. Only you see the picture until you send it.</p>
+        <p className="text-sm text-slate-600">{t("selfieIntro")}</p>
         <div className="overflow-hidden rounded-xl border border-slate-200 bg-slate-900/5">
           {camera === "on" ? (
-            <video ref={videoRef} playsInline muted aria-label="Camera preview" className="mx-auto aspect-[3/4] max-h-96 w-full -scale-x-100 object-cover sm:w-auto" />
+            <video ref={videoRef} playsInline muted aria-label={t("cameraPreview")} className="mx-auto aspect-[3/4] max-h-96 w-full -scale-x-100 object-cover sm:w-auto" />
           ) : shot ? (
             // eslint-disable-next-line @next/next/no-img-element -- a local blob, nothing to optimise
-            <img src={shot.url} alt="Your selfie, ready to send" className="mx-auto aspect-[3/4] max-h-96 w-full object-cover sm:w-auto" />
+            <img src={shot.url} alt={t("selfieReady")} className="mx-auto aspect-[3/4] max-h-96 w-full object-cover sm:w-auto" />
           ) : (
             <div className="flex aspect-[3/4] max-h-96 w-full items-center justify-center text-sm text-slate-700 sm:aspect-video">
-              {camera === "starting" ? "Starting the camera…" : "The camera is off"}
+              {camera === "starting" ? t("cameraStarting") : t("cameraOff")}
             </div>
           )}
         </div>
@@ -122,7 +124,7 @@ export function SelfieCapture() {
               disabled={camera === "starting"}
               className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
             >
-              {shot ? "Retake" : "Start camera"}
+              {shot ? t("retake") : t("startCamera")}
             </button>
           )}
           {shot ? (
@@ -132,7 +134,7 @@ export function SelfieCapture() {
               disabled={pending}
               className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
             >
-              {pending ? "Sending…" : "Use this picture"}
+              {pending ? t("sending") : t("usePicture")}
             </button>
           ) : null}
         </div>
@@ -147,7 +149,7 @@ export function SelfieCapture() {
         <ReturnToField />
         <div className="space-y-1">
           <label htmlFor="selfie-file" className="block text-sm font-medium text-slate-800">
-            Or upload a photo of yourself
+            {t("uploadSelfie")}
           </label>
           <input
             id="selfie-file"
@@ -159,11 +161,11 @@ export function SelfieCapture() {
             className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium file:text-slate-800 hover:file:bg-slate-200"
           />
           <p id="selfie-hint" className="text-sm text-slate-600">
-            JPEG or PNG, up to 10 MB.
+            {t("selfieFileHint")}
           </p>
         </div>
-        <SubmitButton pending={pending} pendingLabel="Uploading…">
-          Upload photo
+        <SubmitButton pending={pending} pendingLabel={t("uploading")}>
+          {t("uploadPhoto")}
         </SubmitButton>
       </form>
       <FormMessage message={state.message} />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /** The site's one shape for "this did not work": a heading, a plain explanation, the ways on. */
 export function ProblemCard({ title, children, actions, ...attributes }: { title: string; children: React.ReactNode; actions: React.ReactNode } & React.HTMLAttributes<HTMLDivElement>) {
@@ -20,9 +21,10 @@ export function PrimaryLink({ href, children }: { href: string; children: React.
 }
 
 export function HomeLink() {
+  const t = useTranslations("problem");
   return (
     <Link href="/" className="inline-block rounded-md border border-slate-300 px-4 py-2 font-medium text-slate-700 hover:bg-slate-50">
-      Attest home
+      {t("home")}
     </Link>
   );
 }

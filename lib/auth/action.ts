@@ -7,6 +7,7 @@ import { currentUser, type SessionUser } from "@/lib/auth/session";
 import type { ActionState, FieldErrors } from "@/lib/http/action-state";
 import { AppError, logUnexpected } from "@/lib/http/errors";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { requestTranslator } from "@/lib/i18n/request-preferences";
 
 /**
  * The one wrapper every server action goes through. In order: the request must come from
@@ -17,22 +18,26 @@ import { isSameOriginRequest } from "@/lib/http/same-origin";
  * redirect() and notFound() pass through. Every refusal has the same shape, `{ok: false,
  * message}`; the operation behind the action re-reads the role inside its transaction.
  */
-type Refusal = { ok: false; message: string };
+type Refusal = { refused: "foreign" | "signedOut" | "notAllowed" };
 
-const FOREIGN: Refusal = { ok: false, message: "This request did not come from Attest's own page. Nothing changed." };
-const SIGNED_OUT: Refusal = { ok: false, message: "Your session has ended. Sign in again; nothing changed." };
-const NOT_ALLOWED: Refusal = { ok: false, message: "Your role may not do this. Nothing changed." };
-const UNEXPECTED = "Something went wrong on our side. Nothing changed; please try again.";
+const FOREIGN: Refusal = { refused: "foreign" };
+const SIGNED_OUT: Refusal = { refused: "signedOut" };
+const NOT_ALLOWED: Refusal = { refused: "notAllowed" };
+
+/** A refusal in the words of the person's language. */
+async function refusal({ refused }: Refusal): Promise<{ ok: false; message: string }> {
+  return { ok: false, message: (await requestTranslator())(`action.${refused}`) };
+}
 
 /** The one failure converter for actions. */
-export function actionFailure(error: unknown, during?: string): ActionState {
+export async function actionFailure(error: unknown, during?: string): Promise<ActionState> {
   unstable_rethrow(error);
   if (error instanceof AppError) {
     const fieldErrors = fieldErrorsFrom(error);
     return fieldErrors ? { ok: false, message: error.message, fieldErrors } : { ok: false, message: error.message };
   }
   logUnexpected(error, during);
-  return { ok: false, message: UNEXPECTED };
+  return { ok: false, message: (await requestTranslator())("action.unexpected") };
 }
 
 /**
@@ -43,7 +48,7 @@ export async function attempt<T>(work: () => Promise<T>, during: string): Promis
   try {
     return { ok: true, value: await work() };
   } catch (error) {
-    return { ...actionFailure(error, during), ok: false };
+    return { ...(await actionFailure(error, during)), ok: false };
   }
 }
 
@@ -60,13 +65,13 @@ type Admit<W> = () => Promise<W | Refusal>;
 // R is the action's state; its failure side must accept `{ok: false, message}`, as ActionState does.
 function guarded<W, A extends unknown[], R extends { ok: boolean }>(name: string, admit: Admit<W>, run: (who: W, ...args: A) => Promise<R>) {
   return async (...args: A): Promise<R> => {
-    if (!(await isSameOriginRequest())) return FOREIGN as unknown as R;
+    if (!(await isSameOriginRequest())) return (await refusal(FOREIGN)) as unknown as R;
     const who = await admit();
-    if (isRefusal(who)) return who as unknown as R;
+    if (isRefusal(who)) return (await refusal(who)) as unknown as R;
     try {
       return await run(who, ...args);
     } catch (error) {
-      return actionFailure(error, name) as unknown as R;
+      return (await actionFailure(error, name)) as unknown as R;
     }
   };
 }

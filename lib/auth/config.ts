@@ -11,6 +11,8 @@ import { clearSignInLinks, takeSignInLink } from "@/lib/auth/sign-in-limits";
 import { getDb } from "@/lib/db/client";
 import { absoluteUrl, getEnv } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
+import { adoptRequestPreferences } from "@/lib/i18n/preferences";
+import { requestTranslator } from "@/lib/i18n/request-preferences";
 import { getKeys } from "@/lib/keys";
 import { markEmailVerified } from "@/lib/items/store";
 import { sendMail } from "@/lib/mail/transport";
@@ -42,12 +44,14 @@ const emailLink: EmailConfig = {
   from: "",
   maxAge: LINK_LIFETIME_SECONDS,
   options: {},
+  // In the language of the page that asked for it: the person may not have an account yet.
   async sendVerificationRequest({ identifier, url }) {
+    const t = await requestTranslator();
     await sendMail({
       to: identifier,
-      subject: "Your Attest sign-in link",
-      text: `Sign in to Attest by opening this link:\n\n${url}\n\nIt works once and expires in 15 minutes. If you did not ask for it, ignore this message.\n`,
-      html: `<p>Sign in to Attest by opening this link:</p><p><a href="${url}">Sign in to Attest</a></p><p>It works once and expires in 15 minutes. If you did not ask for it, ignore this message.</p>`,
+      subject: t("email.signInSubject"),
+      text: `${t("email.signInIntro")}\n\n${url}\n\n${t("email.signInFooter")}\n`,
+      html: `<p>${t("email.signInIntro")}</p><p><a href="${url}">${t("email.signInButton")}</a></p><p>${t("email.signInFooter")}</p>`,
     });
   },
 };
@@ -90,6 +94,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
       async signIn({ user }) {
         const attest = user as AttestUser;
         await clearSignInLinks(db, attest.email ?? "", await requestClient());
+        await adoptRequestPreferences(db, attest.id);
         await db.transaction(async (tx) => {
           await markEmailVerified(tx, attest.id, attest.email ?? "");
           await recordAudit(tx, {

@@ -1,14 +1,13 @@
 import "server-only";
 
 import type { DbOrTx } from "@/lib/db/client";
+import { requestTranslator } from "@/lib/i18n/request-preferences";
 
 import { buildCallbackUrl } from "./callback-url";
 import { isValidDecisionToken } from "./decision-token";
 import type { DecisionForm, DecisionState } from "./decision-schema";
 import { recordConsentDecision } from "./record-decision";
 import { resolveGrantRequest } from "./resolve-grant-request";
-
-const REFUSED = "This decision could not be accepted. Open the partner's link again and decide on the page Attest shows you.";
 
 /**
  * A decision posted from the consent page. The request is checked again
@@ -17,6 +16,8 @@ const REFUSED = "This decision could not be accepted. Open the partner's link ag
  * requested items can be shared. Returns where to send the person next.
  */
 export async function decideConsent(db: DbOrTx, user: { id: string; ocid: number }, form: DecisionForm): Promise<DecisionState> {
+  const t = await requestTranslator();
+  const REFUSED = t("consent.refused");
   const resolved = await resolveGrantRequest(db, form.ocid, {
     grants: form.grants,
     user_ocid: form.user_ocid,
@@ -27,7 +28,7 @@ export async function decideConsent(db: DbOrTx, user: { id: string; ocid: number
   const { request, partner } = resolved;
   if (!isValidDecisionToken(form.token, user.id, partner.ocid)) return { ok: false, message: REFUSED };
   if (user.ocid !== request.userOcid) {
-    return { ok: false, message: "You are signed in as a different person than the one this request is for. Nothing was shared." };
+    return { ok: false, message: t("consent.otherPerson") };
   }
 
   const shared = form.intent === "deny" ? [] : request.items.filter((item) => form.share.includes(item));

@@ -1,14 +1,14 @@
 import "server-only";
 
 import type { DbOrTx } from "@/lib/db/client";
-import { ITEM_INFO } from "@/lib/items/items";
+import type { Item } from "@/lib/items/items";
 
 import type { QueryInput } from "./grant-request";
 import { resolveGrantRequest } from "./resolve-grant-request";
 
 const GRANT_PATH = /^\/kyc\/grant\/([^/]+)$/;
 
-export type PendingConsent = { partnerName: string; itemLabels: string[] };
+export type PendingConsent = { partnerName: string; items: Item[] };
 
 /**
  * The consent request a sign-in will return to, when the return path is one: who asks
@@ -26,5 +26,5 @@ export async function describePendingConsent(db: DbOrTx, returnPath: string): Pr
   }
   const resolved = await resolveGrantRequest(db, decodeURIComponent(ocid), query);
   if (resolved.kind !== "ok") return null;
-  return { partnerName: resolved.partner.name, itemLabels: resolved.request.items.map((item) => ITEM_INFO[item].label) };
+  return { partnerName: resolved.partner.name, items: [...resolved.request.items] };
 }

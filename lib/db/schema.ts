@@ -65,6 +65,10 @@ export const users = pgTable("users", {
   name: text("name"),
   image: text("image"),
   role: staffRole("role"),
+  /** The language the person chose (lib/i18n/locales.ts), for the emails they receive; null until they choose. */
+  locale: text("locale"),
+  /** Their IANA time zone as their browser reported it, for times in emails; null until known. */
+  timeZone: text("time_zone"),
   createdAt: createdAt(),
 });
 

@@ -14,6 +14,7 @@ import { decryptJson, decryptText } from "@/lib/security/encryption";
 import { startPeriodic } from "@/lib/state/periodic";
 
 import { renderNotification } from "@/lib/events/emails";
+import { localeOr } from "@/lib/i18n/messages";
 import { EMAIL_PAYLOAD_PURPOSE, type NotificationData } from "@/lib/events/emit";
 import { ENDPOINT_SECRET_PURPOSE } from "@/lib/events/endpoints";
 import type { EventBody, Notification } from "@/lib/events/types";
@@ -111,11 +112,11 @@ async function postWebhook(db: Db, row: Claimed, now: Date): Promise<Attempt> {
 }
 
 async function sendEmail(db: Db, row: Claimed): Promise<Attempt> {
-  const [user] = await db.select({ emailEnc: users.emailEnc }).from(users).where(eq(users.id, row.userId!));
+  const [user] = await db.select({ emailEnc: users.emailEnc, locale: users.locale }).from(users).where(eq(users.id, row.userId!));
   if (!user?.emailEnc) return { ok: false, status: null, error: "no address" };
   const data = decryptJson<NotificationData[Notification]>(row.payloadEnc!, EMAIL_PAYLOAD_PURPOSE);
   try {
-    await sendMail({ to: decryptText(user.emailEnc, "users.email"), ...renderNotification(row.type as Notification, data) });
+    await sendMail({ to: decryptText(user.emailEnc, "users.email"), ...renderNotification(row.type as Notification, data, localeOr(user.locale)) });
     return { ok: true, status: null, error: null };
   } catch (error) {
     logUnexpected(error, "sending a notification");

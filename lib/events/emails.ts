@@ -1,54 +1,59 @@
 import "server-only";
 
 import { absoluteUrl } from "@/lib/env";
-import { ITEM_INFO } from "@/lib/items/items";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatterFor, MESSAGES, translatorFor } from "@/lib/i18n/messages";
 import type { OutgoingMail } from "@/lib/mail/transport";
 
 import type { NotificationData } from "./emit";
 import type { Notification } from "./types";
 
 /**
- * The person's notification emails: plain text, what happened, what to do, a link straight to
- * the place to do it. Nothing personal beyond what the reviewer wrote to them.
+ * The person's notification emails, in the language they chose: plain text, what happened,
+ * what to do, a link straight to the place to do it. Nothing personal beyond what the
+ * reviewer wrote to them.
  */
 type Mail = Omit<OutgoingMail, "to">;
 
-const footer = () => `\n\nYou can choose which emails Attest sends you: ${absoluteUrl("/account#notifications")}`;
 const itemLink = (item: string) => absoluteUrl(`/account/items/${item}`);
+const isReasonCode = (code: string | undefined): code is keyof (typeof MESSAGES)["en"]["reasons"] => !!code && code in MESSAGES.en.reasons;
 
-export function renderNotification<N extends Notification>(type: N, data: NotificationData[N]): Mail {
+export function renderNotification<N extends Notification>(type: N, data: NotificationData[N], locale: Locale = "en"): Mail {
+  const t = translatorFor(locale);
+  const label = (item: keyof (typeof MESSAGES)["en"]["items"]) => t(`items.${item}.label`);
   const mail = ((): Mail => {
     switch (type) {
       case "item.approved": {
         const { item } = data as NotificationData["item.approved"];
-        return { subject: `${ITEM_INFO[item].label} verified`, text: `Your ${ITEM_INFO[item].label} has been verified.\n\nSee it: ${itemLink(item)}` };
+        return { subject: t("email.approvedSubject", { item: label(item) }), text: `${t("email.approvedBody", { item: label(item) })}\n\n${t("email.seeIt", { url: itemLink(item) })}` };
       }
       case "item.rejected": {
         const { item, reason: explained, note, resubmission } = data as NotificationData["item.rejected"];
-        const label = ITEM_INFO[item].label;
+        const reason = explained && isReasonCode(explained.code) ? { label: t(`reasons.${explained.code}.label`), hint: t(`reasons.${explained.code}.hint`) } : explained;
         const lines = [
-          resubmission ? `A reviewer asks you to submit your ${label} again.` : `Your ${label} could not be verified.`,
-          ...(explained ? [`Reason: ${explained.label}`, `How to fix it: ${explained.hint}`] : []),
-          ...(note ? [`The reviewer's note: ${note}`] : []),
-          `Provide it again: ${itemLink(item)}`,
+          resubmission ? t("email.resubmitBody", { item: label(item) }) : t("email.rejectedBody", { item: label(item) }),
+          ...(reason ? [t("email.reason", { reason: reason.label }), t("email.howToFix", { hint: reason.hint })] : []),
+          ...(note ? [t("email.reviewerNote", { note })] : []),
+          t("email.provideAgain", { url: itemLink(item) }),
         ];
-        return { subject: resubmission ? `Please resubmit your ${label}` : `${label} not verified`, text: lines.join("\n\n") };
+        return { subject: resubmission ? t("email.resubmitSubject", { item: label(item) }) : t("email.rejectedSubject", { item: label(item) }), text: lines.join("\n\n") };
       }
       case "credential.revoked": {
         const { reason } = data as NotificationData["credential.revoked"];
-        return { subject: "A credential of yours was revoked", text: `One of your verifiable credentials was revoked: ${reason}.\n\nSee your credentials: ${absoluteUrl("/account/credentials")}` };
+        return { subject: t("email.revokedSubject"), text: `${t("email.revokedBody", { reason })}\n\n${t("email.seeCredentials", { url: absoluteUrl("/account/credentials") })}` };
       }
       case "data.accessed": {
         const { partnerName, items } = data as NotificationData["data.accessed"];
-        const names = items.map((item) => ITEM_INFO[item].label).join(", ");
-        return { subject: `${partnerName} read your data`, text: `${partnerName} read these items you shared: ${names}.\n\nManage what you share: ${absoluteUrl("/account/partners")}` };
+        const names = items.map(label).join(", ");
+        return { subject: t("email.accessedSubject", { partner: partnerName }), text: `${t("email.accessedBody", { partner: partnerName, items: names })}\n\n${t("email.manageSharing", { url: absoluteUrl("/account/partners") })}` };
       }
       case "document.expiring": {
         const { item, expiresAt } = data as NotificationData["document.expiring"];
-        const label = ITEM_INFO[item].label;
-        return { subject: `Your ${label} expires soon`, text: `Your ${label} expires on ${expiresAt.slice(0, 10)}. Provide a current one so your verification continues: ${itemLink(item)}` };
+        // A calendar date, not a moment: formatted in UTC so no zone moves it to another day.
+        const date = formatterFor(locale, "UTC").dateTime(new Date(`${expiresAt.slice(0, 10)}T00:00:00Z`), { dateStyle: "long" });
+        return { subject: t("email.expiringSubject", { item: label(item) }), text: t("email.expiringBody", { item: label(item), date, url: itemLink(item) }) };
       }
     }
   })();
-  return { ...mail, text: mail.text + footer() };
+  return { ...mail, text: `${mail.text}\n\n${t("email.footer", { url: absoluteUrl("/account#notifications") })}` };
 }

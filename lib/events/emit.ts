@@ -90,7 +90,8 @@ export async function emitCredentialRevoked(tx: Tx, p: { credentialId: string; a
 
 export type NotificationData = {
   "item.approved": { item: Item };
-  "item.rejected": { item: Item; reason: { label: string; hint: string } | null; note: string | null; resubmission: boolean };
+  // `code` is absent from notifications queued before reasons were translated: their English words stand.
+  "item.rejected": { item: Item; reason: { code?: string; label: string; hint: string } | null; note: string | null; resubmission: boolean };
   "credential.revoked": { credentialId: string; reason: string };
   "data.accessed": { partnerName: string; items: Item[] };
   "document.expiring": { item: Item; expiresAt: string };

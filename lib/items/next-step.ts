@@ -1,29 +1,23 @@
 /**
- * What the account page offers next for an item in a given state: the words on its
- * button, or nothing when the person has nothing to do.
+ * What the account page offers next for an item in a given state: which words go on its
+ * button (messages/*.json, `account.step`), or nothing when the person has nothing to do.
  */
 import type { Item, ItemState } from "./items";
 
-export function nextStepLabel(item: Item, state: ItemState): string | null {
-  if (item === "email") return state === "verified" ? null : "Sign in again to verify";
+export type NextStep = "signInAgain" | "verify" | "takeSelfie" | "add" | "provideAgain" | "renew" | "change" | "viewOrChange";
+
+export function nextStep(item: Item, state: ItemState): NextStep | null {
+  if (item === "email") return state === "verified" ? null : "signInAgain";
   if (item === "aml") return null;
   switch (state) {
     case "missing":
-      return item === "phone" ? "Verify" : item === "liveness" ? "Take selfie" : "Add";
+      return item === "phone" ? "verify" : item === "liveness" ? "takeSelfie" : "add";
     case "rejected":
-      return "Provide again";
+      return "provideAgain";
     case "expired":
-      return "Renew";
+      return "renew";
     case "pending":
     case "verified":
-      return item === "phone" ? "Change" : "View or change";
+      return item === "phone" ? "change" : "viewOrChange";
   }
 }
-
-export const STATE_EXPLANATIONS: Record<ItemState, string> = {
-  missing: "Not provided yet",
-  pending: "Waiting for a reviewer",
-  verified: "Verified",
-  rejected: "Not accepted",
-  expired: "No longer valid: please renew",
-};

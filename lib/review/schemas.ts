@@ -31,8 +31,11 @@ export const REASON_FOR_PERSON: Record<RejectionReason | typeof RESUBMISSION_REA
   resubmission_requested: { label: "Please provide it again", hint: "Read the reviewer's note, then provide it again." },
 };
 
-export function reasonForPerson(reason: string | null): { label: string; hint: string } | null {
-  return reason && reason in REASON_FOR_PERSON ? REASON_FOR_PERSON[reason as keyof typeof REASON_FOR_PERSON] : null;
+export type PersonReason = keyof typeof REASON_FOR_PERSON;
+
+/** The reason as the person reads it, with its code so it can be put in their language (messages/*.json, `reasons`). */
+export function reasonForPerson(reason: string | null): { code: PersonReason; label: string; hint: string } | null {
+  return reason && reason in REASON_FOR_PERSON ? { code: reason as PersonReason, ...REASON_FOR_PERSON[reason as PersonReason] } : null;
 }
 
 /** Why a reviewer clears a possible sanctions match: recorded with the decision and shown in the history. */

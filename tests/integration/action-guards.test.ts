@@ -14,6 +14,7 @@ import { issueMyCredential, revokeMyCredential } from "@/app/(account)/account/c
 import { savePreferencesAction } from "@/app/(account)/account/notifications/actions";
 import { regrantAction, revokeAction } from "@/app/(account)/account/partners/actions";
 import { requestSignInLink } from "@/app/actions/auth";
+import { chooseLanguage, rememberTimeZone } from "@/app/actions/preferences";
 import { askConsentAction, checkStatusAction, fetchDataAction } from "@/app/demo/actions";
 import { submitConsentDecision } from "@/app/kyc/grant/[ocid]/actions";
 import { createHandoff } from "@/lib/auth/handoff";
@@ -76,6 +77,8 @@ async function rowsOf(person: Person) {
   };
 }
 
+const preferencesOf = async (person: Person) =>
+  (await (await getDb()).select({ locale: users.locale, timeZone: users.timeZone }).from(users).where(eq(users.id, person.id)))[0];
 const handoffsOf = async (person: Person) =>
   (await getDb()).select({ item: handoffTokens.item, usedAt: handoffTokens.usedAt }).from(handoffTokens).where(eq(handoffTokens.userId, person.id));
 const sessionsOf = async (person: Person) => (await (await getDb()).select({ expires: sessions.expires }).from(sessions).where(eq(sessions.userId, person.id))).length;
@@ -249,6 +252,30 @@ const rows: Row[] = [
     setup: async () => null,
     call: (_fixture, person) => requestSignInLink({ ok: false }, form({ email: person.email })),
     state: (_fixture, person) => linksTo(person.email),
+  },
+  {
+    file: "actions/preferences.ts",
+    name: "chooseLanguage",
+    level: "public",
+    setup: async () => null,
+    call: () => chooseLanguage(IDLE, form({ locale: "de" })),
+    state: (_fixture, person) => preferencesOf(person),
+    works: async (outcome, person) => {
+      expect(outcome).toEqual({ returned: { ok: true } });
+      expect(await preferencesOf(person)).toEqual({ locale: "de", timeZone: null });
+    },
+  },
+  {
+    file: "actions/preferences.ts",
+    name: "rememberTimeZone",
+    level: "public",
+    setup: async () => null,
+    call: () => rememberTimeZone("Europe/Berlin"),
+    state: (_fixture, person) => preferencesOf(person),
+    works: async (outcome, person) => {
+      expect(outcome).toEqual({ returned: { ok: true } });
+      expect(await preferencesOf(person)).toEqual({ locale: null, timeZone: "Europe/Berlin" });
+    },
   },
   { file: "demo/actions.ts", name: "checkStatusAction", level: "public", setup: async () => null, call: (_fixture, person) => checkStatusAction(demoInput(person)) },
   { file: "demo/actions.ts", name: "fetchDataAction", level: "public", setup: async () => null, call: (_fixture, person) => fetchDataAction(demoInput(person)) },

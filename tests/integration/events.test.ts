@@ -7,7 +7,7 @@ import { POST as revokeRoute } from "@/app/api/v1/credentials/[id]/revoke/route"
 import { recordConsentDecision } from "@/lib/consent/record-decision";
 import { revokeGrants } from "@/lib/consent/revoke";
 import { getDb, type Db } from "@/lib/db/client";
-import { auditLog, notificationPreferences, outbox, webhookEndpoints } from "@/lib/db/schema";
+import { auditLog, notificationPreferences, outbox, users, webhookEndpoints } from "@/lib/db/schema";
 import { claimDue, deliverDue, LEASE_MS } from "@/lib/event-delivery/deliver";
 import { createEndpoint, listDeliveries, listFailingEndpoints, resendDelivery, sendTestEvent } from "@/lib/events/endpoints";
 import { warnExpiringDocuments } from "@/lib/events/expiry-warnings";
@@ -268,6 +268,29 @@ describe("notification emails", () => {
     const [approved] = await mailTo(other.request.email);
     expect(approved!.subject).toMatch(/verified/);
     expect(approved!.links.map((link) => new URL(link).pathname)).toContain("/account/items/liveness");
+  });
+
+  it("writes to the person in the language on their row: German words, the reason translated, links unchanged", async () => {
+    const db = await getDb();
+    const person = await createPerson({ override: { passport: { state: "pending", value: { number: "X2", country: "ES", issued_at: "2024-01-01", expires_at: "2034-01-01", images: { front: crypto.randomUUID() } } } } });
+    await db.update(users).set({ locale: "de" }).where(eq(users.id, person.user.id));
+    await decideItem(db, await reviewer(), person.user.id, { item: "passport", decision: "reject", reason: "unreadable", noteToUser: "The photo is blurred." });
+    await drain(db);
+    const [rejected] = await mailTo(person.request.email);
+    expect(rejected!.subject).toBe("Nicht verifiziert: Reisepass");
+    expect(rejected!.text).toContain("Grund: Nicht lesbar");
+    expect(rejected!.text).toContain("scharfes, gut ausgeleuchtetes Foto");
+    expect(rejected!.text).toContain("The photo is blurred.");
+    expect(rejected!.text).toContain("Sie können wählen, welche E-Mails Attest Ihnen sendet");
+    expect(rejected!.links.map((link) => new URL(link).pathname)).toContain("/account/items/passport");
+
+    // A language no longer offered falls back to English rather than failing the delivery.
+    const other = await createPerson({ override: { liveness: { state: "pending", value: { images: { selfie: crypto.randomUUID() } } } } });
+    await db.update(users).set({ locale: "tlh" }).where(eq(users.id, other.user.id));
+    await decideItem(db, await reviewer(), other.user.id, { item: "liveness", decision: "approve" });
+    await drain(db);
+    const [approved] = await mailTo(other.request.email);
+    expect(approved!.subject).toBe("Selfie check verified");
   });
 
   it("tells the person a credential was revoked, and a partner's read only when they asked for it", async () => {

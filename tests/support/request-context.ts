@@ -59,3 +59,10 @@ export function fromOrigin(origin: string | null): void {
   if (origin === null) current.delete("origin");
   else current.set("origin", origin);
 }
+
+/** Adds to the next calls' request what a browser would send besides: a cookie (appended) or another header. */
+export function withRequest({ cookie, ...others }: { cookie?: string } & Record<string, string | undefined>): void {
+  current = new Headers(current);
+  if (cookie) current.set("cookie", [current.get("cookie"), cookie].filter(Boolean).join("; "));
+  for (const [name, value] of Object.entries(others)) if (value !== undefined) current.set(name, value);
+}

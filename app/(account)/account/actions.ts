@@ -16,6 +16,7 @@ import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEMS, type Item } from "@/lib/items/it
 import { deleteAccount, withdrawItem } from "@/lib/account/lifecycle";
 import { confirmPhoneCode, requestPhoneCode } from "@/lib/phone/codes";
 import type { ActionState } from "@/lib/http/action-state";
+import { requestTranslator } from "@/lib/i18n/request-preferences";
 
 /**
  * What every account form gets back. A phone code form also learns the number the code went
@@ -23,7 +24,7 @@ import type { ActionState } from "@/lib/http/action-state";
  */
 export type FormState = ActionState<{ phone: string; sentAt: number }>;
 
-const OUT_OF_DATE: FormState = { ok: false, message: "This form is out of date. Reload the page." };
+const outOfDate = async (): Promise<FormState> => ({ ok: false, message: (await requestTranslator())("forms.outOfDate") });
 
 /**
  * Back to the overview, which confirms what was received and what happens next; or, when
@@ -42,7 +43,7 @@ const anyItemSchema = z.enum(ITEMS);
 
 export const submitDeclaredItemAction = userAction("submitDeclaredItem", async (user, _previous: FormState, form: FormData): Promise<FormState> => {
   const item = declaredItemSchema.safeParse(form.get("item"));
-  if (!item.success) return OUT_OF_DATE;
+  if (!item.success) return outOfDate();
   await submitDeclaredItem(await getDb(), user.id, item.data, declaredInputFrom(item.data, form));
   backToAccount(item.data, form);
 });
@@ -51,7 +52,7 @@ export const requestPhoneCodeAction = userAction("requestPhoneCode", async (user
   const typed = String(form.get("phone") ?? "");
   const sent = await attempt(async () => requestPhoneCode(await getDb(), user.id, typed), "requestPhoneCode");
   if (!sent.ok) return { ...sent, phone: typed };
-  return { ok: true, phone: sent.value, sentAt: Date.now(), message: `We sent a 6-digit code to ${sent.value}. It is valid for 10 minutes.` };
+  return { ok: true, phone: sent.value, sentAt: Date.now(), message: (await requestTranslator())("forms.codeSent", { phone: sent.value }) };
 });
 
 export const confirmPhoneCodeAction = userAction("confirmPhoneCode", async (user, previous: FormState, form: FormData): Promise<FormState> => {
@@ -70,7 +71,7 @@ const DOCUMENT_FIELD_KEYS = ["number", "country", "issued_at", "expires_at", "mr
 
 export const uploadDocumentAction = userAction("uploadDocument", async (user, _previous: FormState, form: FormData): Promise<FormState> => {
   const item = documentItemSchema.safeParse(form.get("item"));
-  if (!item.success) return OUT_OF_DATE;
+  if (!item.success) return outOfDate();
   const fields = documentFieldsFrom(form, DOCUMENT_FIELD_KEYS);
   const files = { front: await fileOf(form, "front"), back: await fileOf(form, "back"), page: await fileOf(form, "page") };
   await uploadDocumentChecked(await getDb(), user.id, { item: item.data, fields, files });
@@ -84,13 +85,13 @@ export const submitSelfieAction = userAction("submitSelfie", async (user, _previ
 
 export const withdrawItemAction = userAction("withdrawItem", async (user, _previous: FormState, form: FormData): Promise<FormState> => {
   const item = anyItemSchema.safeParse(form.get("item"));
-  if (!item.success) return OUT_OF_DATE;
+  if (!item.success) return outOfDate();
   await withdrawItem(await getDb(), user.id, item.data);
   backToAccount();
 });
 
 export const deleteAccountAction = userAction("deleteAccount", async (user, _previous: FormState, form: FormData): Promise<FormState> => {
-  if (form.get("confirm") !== "DELETE") return { ok: false, fieldErrors: { confirm: "Type DELETE in capitals to confirm" } };
+  if (form.get("confirm") !== "DELETE") return { ok: false, fieldErrors: { confirm: (await requestTranslator())("forms.typeDelete") } };
   await deleteAccount(await getDb(), user.id);
   // The session row went with the account; signing out clears the cookie too.
   await signOut({ redirectTo: "/?account=deleted" });

@@ -1,15 +1,17 @@
+import { useTranslations } from "next-intl";
+
 import { SectionNav } from "@/components/ui/section-nav";
 
-const SECTIONS = [
-  { href: "/account", label: "Identity items" },
-  { href: "/account/partners", label: "Connected partners", also: ["/account/receipts"] },
-  { href: "/account/credentials", label: "Credentials" },
-];
-
 export default function AccountLayout({ children }: { children: React.ReactNode }) {
+  const t = useTranslations("account");
+  const sections = [
+    { href: "/account", label: t("navItems") },
+    { href: "/account/partners", label: t("navPartners"), also: ["/account/receipts"] },
+    { href: "/account/credentials", label: t("navCredentials") },
+  ];
   return (
     <div className="space-y-6">
-      <SectionNav label="Your account" sections={SECTIONS} root="/account" />
+      <SectionNav label={t("nav")} sections={sections} root="/account" />
       {children}
     </div>
   );

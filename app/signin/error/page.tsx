@@ -1,21 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Sign-in problem" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signInError"))("metaTitle") };
+}
 
-const MESSAGES: Record<string, string> = {
-  Verification: "This sign-in link has already been used or has expired. Ask for a new one.",
-  AccessDenied: "You cannot sign in with this account.",
-};
+/** The Auth.js errors a person can do something about; any other gets the general sentence. */
+const EXPLAINED = ["Verification", "AccessDenied"] as const;
+const isExplained = (error: string | undefined): error is (typeof EXPLAINED)[number] => (EXPLAINED as readonly (string | undefined)[]).includes(error);
 
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  const { error } = await searchParams;
+  const [{ error }, t] = await Promise.all([searchParams, getTranslations("signInError")]);
   return (
     <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8" role="alert">
-      <h1 className="text-2xl font-semibold tracking-tight">We could not sign you in</h1>
-      <p className="mt-3 text-slate-700">{MESSAGES[error ?? ""] ?? "Something went wrong while signing you in. Please try again."}</p>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+      <p className="mt-3 text-slate-700">{isExplained(error) ? t(error) : t("other")}</p>
       <Link href="/signin" className="mt-6 inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-        Get a new link
+        {t("newLink")}
       </Link>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import { CredentialCard, type CredentialView } from "@/components/credentials/credential-card";
 import { IssueCredentialForm } from "@/components/credentials/issue-credential-form";
@@ -6,15 +7,17 @@ import { requireUser } from "@/lib/auth/session";
 import { ownIssuanceOptions } from "@/lib/credentials/issue";
 import { listOwnCredentials } from "@/lib/credentials/manage";
 import { qrDataUrl } from "@/lib/credentials/qr";
-import { TIER_LABELS } from "@/lib/credentials/tiers";
 import type { Requirement } from "@/lib/credentials/tiers";
 import { getDb } from "@/lib/db/client";
-import { ITEM_INFO, type Item } from "@/lib/items/items";
+import type { Item } from "@/lib/items/items";
 
-export const metadata: Metadata = { title: "Your credentials" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("credentials"))("metaTitle") };
+}
 
-const REQUIREMENT_LABELS: Record<string, string> = { identity_document: "An identity document", aml_clear: "A clear sanctions screening" };
-const requirementLabel = (requirement: Requirement) => REQUIREMENT_LABELS[requirement] ?? ITEM_INFO[requirement as Item].label;
+/** Requirements beyond single items, worded on their own. */
+const COMPOSITE = ["identity_document", "aml_clear"] as const;
+const isComposite = (requirement: Requirement): requirement is (typeof COMPOSITE)[number] => (COMPOSITE as readonly string[]).includes(requirement);
 
 async function toView(credential: Awaited<ReturnType<typeof listOwnCredentials>>[number]): Promise<CredentialView> {
   let qr: string | null = null;
@@ -32,35 +35,35 @@ export default async function CredentialsPage() {
   const user = await requireUser("/account/credentials");
   const db = await getDb();
   const [options, credentials] = await Promise.all([ownIssuanceOptions(db, user.id), listOwnCredentials(db, user.id)]);
-  const views = await Promise.all(credentials.map(toView));
+  const [views, t, items] = await Promise.all([Promise.all(credentials.map(toView)), getTranslations("credentials"), getTranslations("items")]);
+  const requirementLabel = (requirement: Requirement) => (isComposite(requirement) ? t(`req_${requirement}`) : items(`${requirement as Item}.label`));
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Your credentials</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="mt-1 max-w-2xl text-slate-600">
-          A credential is a signed statement from Attest that your identity is verified to a KYC tier. You can hand it to anyone; they check it with
-          Attest&apos;s public key without seeing your documents. Issuing one for yourself is free.
+          {t("intro")}
         </p>
       </div>
 
       <section aria-labelledby="issue-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
         <h2 id="issue-heading" className="text-lg font-medium">
-          Issue a credential
+          {t("issueTitle")}
         </h2>
         {options.tier ? (
           <>
             <p className="text-sm text-slate-700">
-              You meet <span className="font-medium">{TIER_LABELS[options.tier]}</span>.
+              {t.rich("youMeet", { tier: t(`tier.${options.tier}`), strong: (chunks) => <span className="font-medium">{chunks}</span> })}
             </p>
             <IssueCredentialForm tier={options.tier} />
           </>
         ) : (
-          <p className="text-sm text-slate-700">You cannot get a credential yet.</p>
+          <p className="text-sm text-slate-700">{t("cannotYet")}</p>
         )}
         {options.next ? (
           <div className="text-sm text-slate-600">
             <p>
-              For {options.next.tier}, still needed:
+              {t("stillNeeded", { tier: options.next.tier })}
             </p>
             <ul className="mt-1 list-inside list-disc">
               {options.next.missing.map((requirement) => (
@@ -73,14 +76,14 @@ export default async function CredentialsPage() {
 
       <section aria-labelledby="list-heading" className="space-y-3">
         <h2 id="list-heading" className="text-lg font-medium">
-          Issued credentials
+          {t("issuedTitle")}
         </h2>
         {views.length === 0 ? (
           <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-            You have no credentials yet.
+            {t("none")}
           </p>
         ) : (
-          <ul className="space-y-3" aria-label="Your credentials">
+          <ul className="space-y-3" aria-label={t("listLabel")}>
             {views.map((view) => (
               <CredentialCard key={view.id} credential={view} />
             ))}

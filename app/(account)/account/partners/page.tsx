@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 import { AccessHistory } from "@/components/consent/access-history";
 import { DecisionBadge } from "@/components/consent/decision-badge";
@@ -10,26 +11,30 @@ import { requireUser } from "@/lib/auth/session";
 import { listConnectedPartners } from "@/lib/consent/connected-partners";
 import { listReceipts } from "@/lib/consent/receipts";
 import { getDb } from "@/lib/db/client";
-import { ITEM_INFO } from "@/lib/items/items";
+import type { Item } from "@/lib/items/items";
 
-export const metadata: Metadata = { title: "Connected partners" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("partners"))("metaTitle") };
+}
 
 export default async function ConnectedPartnersPage() {
   const user = await requireUser("/account/partners");
   const db = await getDb();
-  const [connected, receipts] = await Promise.all([listConnectedPartners(db, user.id), listReceipts(db, user.id)]);
+  const [connected, receipts, t, items] = await Promise.all([listConnectedPartners(db, user.id), listReceipts(db, user.id), getTranslations("partners"), getTranslations("items")]);
+  const label = (item: Item) => items(`${item}.label`);
+  const labels = (list: readonly Item[]) => list.map(label).join(", ");
   const partnerNames = new Map(connected.map((partner) => [partner.ocid, partner.name]));
 
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Connected partners</h1>
-        <p className="mt-1 text-slate-600">Who can see what. Take anything back at any time: from their next request on, they see it as restricted.</p>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="mt-1 text-slate-600">{t("intro")}</p>
       </div>
 
       {connected.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">
-          You have not shared anything with a partner yet. When a partner asks, you decide item by item on Attest&apos;s consent page.
+          {t("none")}
         </p>
       ) : (
         connected.map((partner) => {
@@ -47,16 +52,16 @@ export default async function ConnectedPartnersPage() {
                     {partner.name}
                   </h2>
                   <p className="text-sm text-slate-600">
-                    OCID {partner.ocid} · last accessed your data: <Time value={partner.lastAccessedAt} empty="not yet" />
-                    {partner.suspended ? " · suspended by Attest" : ""}
+                    {t("partnerLine", { ocid: String(partner.ocid) })} <Time value={partner.lastAccessedAt} empty={t("notYet")} />
+                    {partner.suspended ? t("suspended") : ""}
                   </p>
                 </div>
                 {anyGranted ? (
                   <RevokeButton
                     partnerOcid={partner.ocid}
-                    label="Revoke all"
-                    accessibleLabel={`Revoke all items shared with ${partner.name}`}
-                    confirm={`Stop sharing everything with ${partner.name}?`}
+                    label={t("revokeAll")}
+                    accessibleLabel={t("revokeAllLabel", { partner: partner.name })}
+                    confirm={t("revokeAllConfirm", { partner: partner.name })}
                   />
                 ) : null}
               </div>
@@ -65,31 +70,31 @@ export default async function ConnectedPartnersPage() {
                   <li key={item.item} className="flex items-center justify-between gap-3 px-4 py-3" data-testid={`grant-${partner.ocid}-${item.item}`}>
                     <div className="min-w-0">
                       <div className="flex flex-wrap items-center gap-2">
-                        <span className="font-medium">{ITEM_INFO[item.item].label}</span>
+                        <span className="font-medium">{label(item.item)}</span>
                         <DecisionBadge decision={item.decision} />
                       </div>
                       <p className="text-sm text-slate-600">
                         {item.decision === "granted" ? (
                           <>
-                            Granted <Time value={item.grantedAt} />
+                            {t("granted")} <Time value={item.grantedAt} />
                           </>
                         ) : (
                           <>
-                            {item.decision === "denied" ? "Denied" : "Revoked"} <Time value={item.decidedAt} />
+                            {item.decision === "denied" ? t("denied") : t("revoked")} <Time value={item.decidedAt} />
                           </>
                         )}{" "}
-                        · last accessed <Time value={item.lastAccessedAt} empty="not yet" />
+                        {t("lastAccessed")} <Time value={item.lastAccessedAt} empty={t("notYet")} />
                       </p>
                     </div>
                     {item.decision === "granted" ? (
                       <RevokeButton
                         partnerOcid={partner.ocid}
                         item={item.item}
-                        label="Revoke"
-                        accessibleLabel={`Revoke ${ITEM_INFO[item.item].label} from ${partner.name}`}
+                        label={t("revoke")}
+                        accessibleLabel={t("revokeLabel", { item: label(item.item), partner: partner.name })}
                       />
                     ) : (
-                      <RegrantButton partnerOcid={partner.ocid} item={item.item} accessibleLabel={`Share again: ${ITEM_INFO[item.item].label} with ${partner.name}`} />
+                      <RegrantButton partnerOcid={partner.ocid} item={item.item} accessibleLabel={t("shareAgainLabel", { item: label(item.item), partner: partner.name })} />
                     )}
                   </li>
                 ))}
@@ -102,11 +107,11 @@ export default async function ConnectedPartnersPage() {
 
       <section aria-labelledby="receipts" className="space-y-3">
         <h2 id="receipts" className="text-lg font-semibold">
-          Consent receipts
+          {t("receiptsTitle")}
         </h2>
-        <p className="text-sm text-slate-600">Each decision you make, on a consent page or here (taking access back, sharing again), yields a receipt signed by Attest, which you can keep and check.</p>
+        <p className="text-sm text-slate-600">{t("receiptsIntro")}</p>
         {receipts.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">No receipts yet.</p>
+          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-600">{t("noReceipts")}</p>
         ) : (
           <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white shadow-sm">
             {receipts.map((receipt) => (
@@ -116,17 +121,17 @@ export default async function ConnectedPartnersPage() {
                     {partnerNames.get(receipt.partnerOcid) ?? receipt.signed.partner.name} · <Time value={receipt.createdAt} />
                   </p>
                   <p className="text-slate-600">
-                    {receipt.revoked.length > 0 && receipt.granted.length === 0 ? "Access taken back" : `Shared: ${receipt.granted.length > 0 ? receipt.granted.map((item) => ITEM_INFO[item].label).join(", ") : "nothing"}`}
-                    {receipt.denied.length > 0 ? ` · Denied: ${receipt.denied.map((item) => ITEM_INFO[item].label).join(", ")}` : ""}
-                    {receipt.revoked.length > 0 ? ` · Revoked: ${receipt.revoked.map((item) => ITEM_INFO[item].label).join(", ")}` : ""}
+                    {receipt.revoked.length > 0 && receipt.granted.length === 0 ? t("accessTakenBack") : t("sharedList", { items: receipt.granted.length > 0 ? labels(receipt.granted) : t("sharedNothing") })}
+                    {receipt.denied.length > 0 ? t("deniedList", { items: labels(receipt.denied) }) : ""}
+                    {receipt.revoked.length > 0 ? t("revokedList", { items: labels(receipt.revoked) }) : ""}
                   </p>
                 </div>
                 <div className="flex gap-3 text-sm font-medium">
                   <Link href={`/account/receipts/${receipt.id}`} className="text-brand-700 hover:underline">
-                    View
+                    {t("view")}
                   </Link>
                   <a href={`/account/receipts/${receipt.id}/download`} download className="text-brand-700 hover:underline">
-                    Download JSON
+                    {t("download")}
                   </a>
                 </div>
               </li>

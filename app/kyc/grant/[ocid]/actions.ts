@@ -5,11 +5,12 @@ import { signOut } from "@/lib/auth/config";
 import { decideConsent } from "@/lib/consent/decide-consent";
 import { decisionFormSchema, readDecisionForm, type DecisionState } from "@/lib/consent/decision-schema";
 import { getDb } from "@/lib/db/client";
+import { requestTranslator } from "@/lib/i18n/request-preferences";
 import { safeReturnPath } from "@/lib/http/return-path";
 
 export const submitConsentDecision = userAction("decideConsent", async (user, _previous: DecisionState, form: FormData): Promise<DecisionState> => {
   const parsed = decisionFormSchema.safeParse(readDecisionForm(form));
-  if (!parsed.success) return { ok: false, message: "The form was incomplete. Nothing was shared." };
+  if (!parsed.success) return { ok: false, message: (await requestTranslator())("consent.incomplete") };
   return decideConsent(await getDb(), user, parsed.data);
 });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 
 import { AccountMismatch } from "@/components/consent/account-mismatch";
 import { ConsentForm } from "@/components/consent/consent-form";
@@ -15,10 +16,9 @@ import { getDb } from "@/lib/db/client";
 import { fetchPartnerIcon } from "@/lib/ocn/partner-icon";
 import type { ResolvedPartner } from "@/lib/ocn/partners";
 
-export const metadata: Metadata = {
-  title: "Share your identity",
-  robots: { index: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("consent"))("metaTitle"), robots: { index: false } };
+}
 
 function queryString(query: QueryInput): string {
   const params = new URLSearchParams();
@@ -50,15 +50,15 @@ export default async function GrantPage({ params, searchParams }: { params: Prom
     return <AccountMismatch partnerName={partner.name} signedInOcid={user.ocid} requestedOcid={request.userOcid} returnTo={returnTo} />;
   }
 
-  const rows = await loadConsentRows(db, user.id, partner, request.items);
+  const [rows, t] = await Promise.all([loadConsentRows(db, user.id, partner, request.items), getTranslations("consent")]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">
-          {partner.name} asks to see your verified identity
+          {t("title", { partner: partner.name })}
         </h1>
         <p className="mt-1 text-slate-600">
-          Choose what to share with them. You are signed in as {user.email} · OCID{" "}
+          {t("intro", { email: user.email })}{" "}
           <span className="font-mono" data-testid="user-ocid">
             {user.ocid}
           </span>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { ContinueOnPhone } from "@/components/kyc/continue-on-phone";
 import { DeclaredItemForm } from "@/components/kyc/declared-item-form";
@@ -15,12 +16,11 @@ import { requireUser } from "@/lib/auth/session";
 import { consentReturnPath } from "@/lib/http/return-path";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { countryOptions } from "@/lib/items/countries";
+import { localizedCountryOptions } from "@/lib/items/country-names";
 import { itemStatusOf } from "@/lib/items/item-status";
 import { effectiveState, getItem } from "@/lib/items/store";
-import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEM_INFO, isItem, type DeclaredItem, type DocumentItem } from "@/lib/items/items";
+import { DECLARED_ITEMS, DOCUMENT_ITEMS, isItem, type DeclaredItem, type DocumentItem } from "@/lib/items/items";
 import { NOT_WITHDRAWABLE } from "@/lib/account/lifecycle";
-import { STATE_EXPLANATIONS } from "@/lib/items/next-step";
 import { pendingPhoneCode } from "@/lib/phone/codes";
 import { RESUBMISSION_REASON } from "@/lib/review/schemas";
 
@@ -29,7 +29,7 @@ type Search = { searchParams: Promise<{ return?: string | string[] }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { item } = await params;
-  return { title: isItem(item) ? ITEM_INFO[item].label : "Not found" };
+  return { title: isItem(item) ? (await getTranslations("items"))(`${item}.label`) : (await getTranslations("problem"))("notFoundMeta") };
 }
 
 const isDeclared = (item: string): item is DeclaredItem => (DECLARED_ITEMS as readonly string[]).includes(item);
@@ -43,19 +43,20 @@ export default async function ItemPage({ params, searchParams }: Params & Search
   const db = await getDb();
   const stored = await getItem(db, user.id, item);
   const state = stored ? effectiveState(stored) : "missing";
-  const info = ITEM_INFO[item];
-  const countries = isDeclared(item) || isDocument(item) ? countryOptions() : [];
+  const [t, items] = await Promise.all([getTranslations("item"), getTranslations("items")]);
+  const info = { label: items(`${item}.label`), howVerified: items(`${item}.howVerified`), shares: items(`${item}.shares`) };
+  const countries = isDeclared(item) || isDocument(item) ? localizedCountryOptions(await getLocale()) : [];
   const waiting = item === "phone" ? await pendingPhoneCode(db, user.id) : null;
 
   return (
     <div className="max-w-2xl space-y-6">
       <div className="flex flex-wrap gap-x-6 gap-y-2">
         <Link href="/account" className="text-sm font-medium text-brand-700 hover:underline">
-          ← All items
+          {t("allItems")}
         </Link>
         {backToRequest ? (
           <Link href={backToRequest} className="text-sm font-medium text-brand-700 hover:underline" data-testid="back-to-request">
-            ← Back to the sharing request
+            {t("backToRequest")}
           </Link>
         ) : null}
       </div>
@@ -66,27 +67,27 @@ export default async function ItemPage({ params, searchParams }: Params & Search
         </div>
         <p className="text-slate-600">{info.howVerified}.</p>
         <p className="text-sm text-slate-600">
-          <span className="font-medium text-slate-800">Partners you allow receive:</span> {info.shares.charAt(0).toLowerCase() + info.shares.slice(1)}.
+          <span className="font-medium text-slate-800">{t("partnersReceive")}</span> {info.shares}.
         </p>
       </div>
 
       {state === "rejected" ? (
         <div role="status" className={`space-y-1 rounded-xl border p-4 text-sm ${stored?.rejectionReason === RESUBMISSION_REASON ? "border-amber-200 bg-amber-50" : "border-red-200 bg-red-50"}`}>
-          <p className="font-medium">{stored?.rejectionReason === RESUBMISSION_REASON ? "Action needed" : "Not accepted"}</p>
+          <p className="font-medium">{stored?.rejectionReason === RESUBMISSION_REASON ? t("actionNeeded") : t("notAccepted")}</p>
           <DecisionReason reason={stored?.rejectionReason ?? null} note={stored?.noteToUser ?? null} />
-          <p>You can provide it again below.</p>
+          <p>{t("provideBelow")}</p>
         </div>
       ) : null}
       {state === "expired" ? (
         <div role="status" className="rounded-xl border border-orange-200 bg-orange-50 p-4 text-sm text-orange-900">
-          {STATE_EXPLANATIONS.expired}. Partners see it as missing until it is verified again.
+          {t("expired")}
         </div>
       ) : null}
 
       {stored && state !== "missing" ? (
         <section aria-labelledby="current" className="rounded-xl border border-slate-200 bg-white p-4">
           <h2 id="current" className="mb-2 font-medium">
-            What we have
+            {t("whatWeHave")}
           </h2>
           <OwnItemValue item={item} value={stored.value} />
         </section>
@@ -95,10 +96,10 @@ export default async function ItemPage({ params, searchParams }: Params & Search
       {item === "email" || item === "aml" ? null : (
         <section aria-labelledby="provide" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
           <h2 id="provide" className="font-medium">
-            {state === "missing" ? "Provide it" : "Change it"}
+            {state === "missing" ? t("provide") : t("change")}
           </h2>
           {state === "verified" || state === "pending" ? (
-            <p className="text-sm text-slate-600">A change goes back to review; partners see it as pending until a reviewer decides.</p>
+            <p className="text-sm text-slate-600">{t("changeGoesToReview")}</p>
           ) : null}
           {isDeclared(item) ? <DeclaredItemForm item={item} current={stored?.value ?? null} countries={countries} /> : null}
           {item === "phone" ? <PhoneForm current={typeof stored?.value === "string" ? stored.value : undefined} waitingFor={waiting?.phone} /> : null}
@@ -110,22 +111,22 @@ export default async function ItemPage({ params, searchParams }: Params & Search
 
       {item === "email" ? (
         <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-700">
-          Your email address is verified each time you sign in with the link we send to it. To use another address, sign in with that address.
+          {t("emailNote")}
         </p>
       ) : null}
       {item === "aml" ? (
         <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-700">
-          We screen your name and date of birth against the sanctions list automatically, whenever either changes and whenever a new list is loaded.
-          {state === "missing" ? " Add your name to be screened." : ""}
+          {t("amlNote")}
+          {state === "missing" ? t("amlAddName") : ""}
         </p>
       ) : null}
 
       {stored && state !== "missing" && !NOT_WITHDRAWABLE.has(item) ? (
         <section aria-labelledby="withdraw" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
           <h2 id="withdraw" className="font-medium">
-            Withdraw
+            {t("withdraw")}
           </h2>
-          <p className="text-sm text-slate-600">Erases this item and its files. Partners see it as missing from their next request.</p>
+          <p className="text-sm text-slate-600">{t("withdrawNote")}</p>
           <WithdrawForm item={item} label={info.label} />
         </section>
       ) : null}

@@ -1,0 +1,119 @@
+import { mkdirSync } from "node:fs";
+
+import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+
+import { signInAs, uniqueEmail } from "./support/session";
+
+/**
+ * The person's pages in their language and time zone: German from the browser's
+ * Accept-Language, a choice in the header that outlives a reload and reaches the emails,
+ * and times in the zone the browser reports.
+ */
+const SHOTS = process.env.E2E_SHOTS_DIR ?? "/tmp/i18n-shots";
+
+function grantUrl(baseURL: string, userOcid: number, grants = "name,email,phone,date_of_birth,address,passport,proof_of_address,liveness"): string {
+  const query = new URLSearchParams({ grants, user_ocid: String(userOcid), callback_url: new URL("/demo/callback?from=e2e", baseURL).toString(), state: "i18n" });
+  return `/kyc/grant/300?${query}`;
+}
+
+async function withContext<T>(browser: Browser, options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+type Message = { to: string; subject: string; text: string };
+
+async function latestSubjectTo(address: string): Promise<string> {
+  let subject = "";
+  await expect
+    .poll(async () => {
+      const { messages } = (await (await fetch(`${process.env.E2E_BASE_URL}/dev/mailbox/messages`)).json()) as { messages: Message[] };
+      return (subject = messages.find((message) => message.to.toLowerCase().includes(address.toLowerCase()))?.subject ?? "");
+    })
+    .not.toBe("");
+  return subject;
+}
+
+test("with Accept-Language de the consent page is German, and on a phone its decision is on screen without scrolling", async ({ browser, baseURL }) => {
+  await withContext(browser, { baseURL, locale: "de-DE", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, async (page) => {
+    await signInAs(page, uniqueEmail("de-consent"));
+    await page.goto("/account");
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ihre Identität");
+    const ocid = Number(await page.getByTestId("user-ocid").textContent());
+
+    await page.goto(grantUrl(baseURL!, ocid));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Demo Gateway möchte Ihre verifizierte Identität sehen");
+    await expect(page.getByTestId("consent-row-passport")).toContainText("Reisepass");
+    await expect(page.getByTestId("consent-row-proof_of_address")).toContainText("Adressnachweis");
+    const share = page.getByRole("button", { name: "Auswahl teilen" });
+    const deny = page.getByRole("button", { name: "Alles ablehnen" });
+    // In the viewport as the page opens: the person never has to scroll to find the decision.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expect(share).toBeInViewport();
+    await expect(deny).toBeInViewport();
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/consent-de-390.png` });
+
+    // The answer to the decision is German too.
+    await page.getByRole("button", { name: "Alle auswählen" }).click();
+    await share.click();
+    await page.waitForURL((url) => url.pathname === "/demo/callback");
+  });
+});
+
+test("the switcher changes the language, which outlives a reload and reaches the person's emails", async ({ browser, baseURL }) => {
+  const email = uniqueEmail("switcher");
+  await withContext(browser, { baseURL, locale: "en-US" }, async (page) => {
+    await signInAs(page, email);
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your identity");
+
+    const switcher = page.getByRole("form", { name: "Language" });
+    await expect(switcher.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+    await switcher.getByRole("button", { name: "Français" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre identité");
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(page.getByRole("form", { name: "Langue" }).getByRole("button", { name: "Français" })).toHaveAttribute("aria-pressed", "true");
+
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Votre identité");
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/account-fr.png`, fullPage: true });
+
+    // Signed out, asking for a link again: the page and the email are French.
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.goto("/signin");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Se connecter à Attest");
+    await page.getByLabel("Adresse e-mail").fill("not-an-address");
+    await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+    await expect(page.getByText("Saisissez une adresse e-mail valide, par exemple nom@example.com")).toBeVisible();
+    await page.getByLabel("Adresse e-mail").fill(email);
+    await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Consultez vos e-mails");
+    expect(await latestSubjectTo(email)).toBe("Votre lien de connexion Attest");
+  });
+});
+
+test("a time is shown in the browser's time zone", async ({ browser, baseURL }) => {
+  await withContext(browser, { baseURL, locale: "en-US", timezoneId: "America/New_York" }, async (page) => {
+    await signInAs(page, uniqueEmail("zone"));
+    await page.goto("/account");
+    const ocid = Number(await page.getByTestId("user-ocid").textContent());
+    await page.goto(grantUrl(baseURL!, ocid, "name"));
+    await page.getByRole("button", { name: "Deny all" }).click();
+    await page.waitForURL((url) => url.pathname === "/demo/callback");
+
+    await page.goto("/account/partners");
+    const time = page.getByTestId("receipt").first().locator("time");
+    const moment = new Date((await time.getAttribute("datetime"))!);
+    const expected = new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short", timeZone: "America/New_York" }).format(moment);
+    // The first render may still be in UTC: the browser tells the server its zone, and the page follows.
+    await expect(time).toHaveText(expected);
+    expect(expected).toMatch(/E[SD]T$/);
+  });
+});
