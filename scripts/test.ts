@@ -4,7 +4,7 @@
  * PostgreSQL binaries on this machine), then the browser tests in Chromium, then the
  * deployment tests (deploy/'s Caddy configuration and systemd unit, two instances, PostgreSQL).
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 import { buildIfNeeded } from "./build-if-needed";
@@ -12,10 +12,33 @@ import { createDatabase, findPostgresBin, startPostgres, type PostgresServer } f
 
 const CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
-function run(title: string, args: string[], env: Record<string, string> = {}): boolean {
+/**
+ * Runs one suite with a time limit: a suite that hangs is stopped, with its whole process
+ * group (servers it started included), and reported, so the run always ends with a summary.
+ */
+async function run(title: string, args: string[], env: Record<string, string>, limitMinutes: number): Promise<boolean> {
   console.log(`\n▶ ${title}`);
-  const result = spawnSync(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  return result.status === 0;
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...env }, detached: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    process.kill(-child.pid!, "SIGKILL");
+  }, limitMinutes * 60_000);
+  // Its own process group, so Ctrl-C (or CI stopping the run) is passed on to it here.
+  const interrupt = (signal: NodeJS.Signals) => {
+    process.kill(-child.pid!, signal);
+    process.exit(130);
+  };
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
+  const status = await new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  clearTimeout(timer);
+  process.off("SIGINT", interrupt);
+  process.off("SIGTERM", interrupt);
+  const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+  console.log(timedOut ? `\n✘ ${title}: stopped after ${limitMinutes} min without finishing` : `  (${minutes} min)`);
+  return status === 0 && !timedOut;
 }
 
 function findChromium(): string | null {
@@ -42,8 +65,8 @@ const vitest = ["node_modules/vitest/vitest.mjs", "run"];
 const results: [string, boolean][] = [];
 
 const chromium = ensureChromium();
-results.push(["unit", run("Unit tests", [...vitest, "--project", "unit"])]);
-results.push(["integration (PGlite)", run("Integration tests on embedded PGlite", [...vitest, "--project", "integration"], { TEST_DATABASE: "pglite" })]);
+results.push(["unit", await run("Unit tests", [...vitest, "--project", "unit"], {}, 10)]);
+results.push(["integration (PGlite)", await run("Integration tests on embedded PGlite", [...vitest, "--project", "integration"], { TEST_DATABASE: "pglite" }, 20)]);
 
 let server: PostgresServer | null = null;
 let postgresUrl = process.env.PG_TEST_URL;
@@ -57,10 +80,7 @@ if (postgresUrl) {
   const version = spawnSync(bin ? `${bin}/postgres` : "true", ["--version"], { encoding: "utf8" }).stdout?.trim();
   results.push([
     "integration (PostgreSQL)",
-    run(`Integration tests on PostgreSQL${version ? ` (${version})` : ""}`, [...vitest, "--project", "integration"], {
-      TEST_DATABASE: "postgres",
-      TEST_DATABASE_URL: url,
-    }),
+    await run(`Integration tests on PostgreSQL${version ? ` (${version})` : ""}`, [...vitest, "--project", "integration"], { TEST_DATABASE: "postgres", TEST_DATABASE_URL: url }, 20),
   ]);
 } else if (process.env.REQUIRE_POSTGRES === "1") {
   console.log("\n▶ Integration tests on PostgreSQL: no PG_TEST_URL and no PostgreSQL binaries, but REQUIRE_POSTGRES=1");
@@ -71,7 +91,7 @@ if (postgresUrl) {
 await server?.stop();
 
 buildIfNeeded();
-results.push(["browser (Chromium)", run("Browser tests in Chromium", ["node_modules/@playwright/test/cli.js", "test"], { CHROMIUM_PATH: chromium })]);
+results.push(["browser (Chromium)", await run("Browser tests in Chromium", ["node_modules/@playwright/test/cli.js", "test"], { CHROMIUM_PATH: chromium }, 25)]);
 const DEPLOYMENT_TOOLS = { caddy: "caddy", openssl: "openssl", certutil: "libnss3-tools" };
 const missingTools = () => Object.keys(DEPLOYMENT_TOOLS).filter((tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0);
 if (missingTools().length > 0 && process.getuid?.() === 0 && existsSync("/etc/debian_version")) {
@@ -85,7 +105,7 @@ if (missingTools().length > 0 || !findPostgresBin()) {
 } else {
   results.push([
     "deployment (TLS proxy, two instances, PostgreSQL)",
-    run("Deployment tests: Caddy with TLS, two instances, PostgreSQL, Chromium at https://attest.test", ["node_modules/@playwright/test/cli.js", "test", "-c", "e2e/deployed/playwright.config.ts"], { CHROMIUM_PATH: chromium }),
+    await run("Deployment tests: Caddy with TLS, two instances, PostgreSQL, Chromium at https://attest.test", ["node_modules/@playwright/test/cli.js", "test", "-c", "e2e/deployed/playwright.config.ts"], { CHROMIUM_PATH: chromium }, 10),
   ]);
 }
 
