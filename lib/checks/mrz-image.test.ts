@@ -9,7 +9,8 @@ async function grey(bytes: Buffer): Promise<Grey> {
   return { data, width: info.width, height: info.height };
 }
 
-describe("finding the machine-readable zone", () => {
+// Rendering a page takes a few seconds on a busy machine.
+describe("finding the machine-readable zone", { timeout: 30_000 }, () => {
   it("finds the two lines at the bottom of a level page, across most of its width", async () => {
     const page = await grey(await passportPhoto(testPerson(0)));
     const band = findMrzBand(page)!;
