@@ -73,4 +73,11 @@ test("the case page shows both face crops and the scores against the admins' thr
   await expect(checks.getByText(/needs 0\.\d+/).first()).toBeVisible();
   await checks.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/checks-case.png", fullPage: true });
+
+  // The queue row says what the checks found, which ranks the case among those of its SLA tier.
+  await page.goto("/admin");
+  const row = page.getByTestId("queue-case").filter({ hasText: `${p.first} ${p.last}` });
+  await expect(row.getByTestId("checks-concerns")).toHaveText(/^Checks: (\d+ concerns?|no concerns)$/);
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/checks-queue.png" });
 });

@@ -146,7 +146,8 @@ function bandConditions(db: DbOrTx, table: ItemColumns, band: Band, now: Date): 
   return [overdue ? lte(table.submittedAt, cutoff) : sql`${table.submittedAt} > ${cutoff.toISOString()}::timestamptz`, concerns ? hasConcerns(db, table) : sql`not ${hasConcerns(db, table)}`];
 }
 
-type HeadOptions = { after?: Key | null; before?: Key | null; limit: number; now: Date; tier?: Tier; band?: Band };
+/** `before` walks backwards from a key; `backwards` without it from the end of the band. */
+type HeadOptions = { after?: Key | null; before?: Key | null; backwards?: boolean; limit: number; now: Date; tier?: Tier; band?: Band };
 
 /** The query for head items of cases, unexecuted, so tests can read the plan the database chooses for it. */
 export function headItemsQuery(db: DbOrTx, filter: Filter, staffId: string, options: HeadOptions) {
@@ -169,7 +170,7 @@ export function headItemsQuery(db: DbOrTx, filter: Filter, staffId: string, opti
       ),
     );
   }
-  const order = options.before ? [desc(identityItems.submittedAt), desc(identityItems.id)] : [asc(identityItems.submittedAt), asc(identityItems.id)];
+  const order = options.before || options.backwards ? [desc(identityItems.submittedAt), desc(identityItems.id)] : [asc(identityItems.submittedAt), asc(identityItems.id)];
   return db
     .select({ id: identityItems.id, userId: identityItems.userId, submittedAt: identityItems.submittedAt })
     .from(identityItems)
@@ -185,11 +186,11 @@ type Head = { id: string; userId: string; submittedAt: Date; band: Band };
  * filter. The routine tier is walked band by band from the key's band, each band by its index.
  */
 async function headItems(db: DbOrTx, filter: Filter, staffId: string, options: HeadOptions): Promise<Head[]> {
-  const walk = async (band: Band | undefined, bound: Pick<HeadOptions, "after" | "before">, limit: number) =>
-    (await headItemsQuery(db, filter, staffId, { ...options, after: null, before: null, ...bound, band, limit })).map((row) => ({ ...row, submittedAt: row.submittedAt!, band: band ?? 0 }));
-  if ((options.tier ?? "routine") === "risk") return walk(undefined, options, options.limit);
   const key = options.after ?? options.before;
-  const backwards = !!options.before;
+  const backwards = !!options.before || !!options.backwards;
+  const walk = async (band: Band | undefined, bound: Pick<HeadOptions, "after" | "before">, limit: number) =>
+    (await headItemsQuery(db, filter, staffId, { ...options, after: null, before: null, backwards, ...bound, band, limit })).map((row) => ({ ...row, submittedAt: row.submittedAt!, band: band ?? 0 }));
+  if ((options.tier ?? "routine") === "risk") return walk(undefined, options, options.limit);
   const bands = ([0, 1, 2, 3] as const).filter((band) => !key || (backwards ? band <= key.band : band >= key.band));
   if (backwards) bands.reverse();
   const heads: Head[] = [];

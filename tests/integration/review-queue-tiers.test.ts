@@ -70,6 +70,8 @@ describe("queue tiers", () => {
     expect(new Set(listed.map((entry) => entry.userId)).size).toBe(listed.length);
     // J follows the same order.
     expect(await adjacentCase(db, concerned.id, "next")).toBe(listed[at(concerned.id) + 1]?.userId);
+    // K goes back across bands: from the clean case to the one listed just before it.
+    expect(await adjacentCase(db, clean.id, "previous")).toBe(listed[at(clean.id) - 1]?.userId);
   });
 
   it("sets apart a declared item whose evidence was sent back, and takes it back once new evidence waits", async () => {
