@@ -16,7 +16,7 @@ const nextConfig: NextConfig = {
     proxyClientMaxBodySize: "21mb",
   },
   outputFileTracingIncludes: {
-    "/*": ["./db/migrations/**/*", "./db/seed/**/*", "./lib/demo/templates/*.svg", "./node_modules/geist/dist/fonts/**/*.ttf", "./node_modules/@resvg/resvg-wasm/index_bg.wasm"],
+    "/*": ["./db/migrations/**/*", "./db/seed/**/*", "./lib/specimens/templates/*.svg", "./node_modules/geist/dist/fonts/**/*.ttf", "./node_modules/@resvg/resvg-wasm/index_bg.wasm"],
   },
   async headers() {
     return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-import { renderPassportImage, renderSelfieImage } from "../lib/demo/document-images";
+import { renderPassportImage, renderSelfieImage } from "../lib/specimens/document-images";
 import { addDays, isoDateOf } from "../lib/items/dates";
 import { buildPassportMrz } from "../lib/documents/mrz";
 import { CHROMIUM_ARGS } from "../scripts/server-command";

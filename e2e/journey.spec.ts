@@ -4,7 +4,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { verifyReceipt } from "../lib/consent/verify-receipt";
 import { DEMO_GATEWAY } from "../lib/demo/gateway";
-import { renderPassportImage, renderProofOfAddressImage, renderSelfieImage } from "../lib/demo/document-images";
+import { renderPassportImage, renderProofOfAddressImage, renderSelfieImage } from "../lib/specimens/document-images";
 import { addDays, isoDateOf } from "../lib/items/dates";
 import { buildPassportMrz } from "../lib/documents/mrz";
 import { signRequestHeaders } from "../lib/ocn/client";

@@ -4,6 +4,8 @@ import { useActionState } from "react";
 
 import { assignAction } from "@/app/(admin)/admin/review-actions";
 import { ActionMessage } from "@/components/ui/action-message";
+import { Button } from "@/components/ui/button";
+import { compactInputClass } from "@/components/ui/field";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 /**
@@ -18,7 +20,7 @@ export function AssignForm({ userId, back, reviewers, current }: { userId: strin
       <input type="hidden" name="back" value={back} />
       <label className="flex items-center gap-2 text-sm">
         <span className="font-medium text-slate-700">Assignee</span>
-        <select name="assignee" defaultValue={current ?? "none"} className="max-w-56 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+        <select name="assignee" defaultValue={current ?? "none"} className={`${compactInputClass} max-w-56`}>
           <option value="none">Nobody</option>
           {reviewers.map((reviewer) => (
             <option key={reviewer.id} value={reviewer.id}>
@@ -27,9 +29,9 @@ export function AssignForm({ userId, back, reviewers, current }: { userId: strin
           ))}
         </select>
       </label>
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50">
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
         Save assignee
-      </button>
+      </Button>
       <ActionMessage state={state} />
     </form>
   );
@@ -43,9 +45,9 @@ export function AssignToMe({ userId, back }: { userId: string; back: string }) {
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="assignee" value="me" />
       <input type="hidden" name="back" value={back} />
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50">
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
         Assign to me
-      </button>
+      </Button>
       <ActionMessage state={state} className="text-xs" />
     </form>
   );

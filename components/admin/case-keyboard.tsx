@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 
+import { Button } from "@/components/ui/button";
+
 const SHORTCUTS: [string, string][] = [
   ["J", "Next case"],
   ["K", "Previous case"],
@@ -65,9 +67,9 @@ export function CaseKeyboard({ nextHref, previousHref }: { nextHref: string | nu
 
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
-        Shortcuts <kbd className="ml-1 text-xs text-slate-500">?</kbd>
-      </button>
+      <Button variant="secondary" size="sm" onClick={() => dialog.current?.showModal()}>
+        Shortcuts <kbd className="text-xs text-slate-500">?</kbd>
+      </Button>
       <dialog ref={dialog} aria-labelledby="shortcuts-title" className="m-auto w-full max-w-sm rounded-xl border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40">
         <div className="space-y-4 p-5">
           <h2 id="shortcuts-title" className="text-lg font-semibold">
@@ -85,9 +87,9 @@ export function CaseKeyboard({ nextHref, previousHref }: { nextHref: string | nu
           </dl>
           <p className="text-xs text-slate-600">After a decision the page moves to the next pending item.</p>
           <form method="dialog">
-            <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+            <Button type="submit" size="sm">
               Close
-            </button>
+            </Button>
           </form>
         </div>
       </dialog>

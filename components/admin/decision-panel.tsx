@@ -3,6 +3,8 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 
 import { decideAction } from "@/app/(admin)/admin/review-actions";
+import { Button } from "@/components/ui/button";
+import { compactInputClass, Field } from "@/components/ui/field";
 import { IDLE, summaryOf, type ActionState } from "@/lib/http/action-state";
 import { CLEARANCE_REASONS, decisionSchema, REJECTION_REASONS } from "@/lib/review/schemas";
 
@@ -85,11 +87,11 @@ export function DecisionPanel({ userId, item, blocker, proposedByMe, proposer, p
     setMode(next);
     setClientError(null);
     // Focus the first field once the panel has rendered.
-    requestAnimationFrame(() => document.getElementById(`${item}-${next}-first`)?.focus());
+    requestAnimationFrame(() => document.getElementById(next === "reject" ? `${item}-reason` : `${item}-note`)?.focus());
   };
 
   const approveDisabled = pending || blocker !== null || proposedByMe;
-  const field = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  const field = `${compactInputClass} w-full`;
   return (
     <div className="space-y-3 border-t border-slate-200 pt-3" data-testid={`decision-${item}`}>
       {proposer ? (
@@ -110,35 +112,35 @@ export function DecisionPanel({ userId, item, blocker, proposedByMe, proposer, p
           <input type="hidden" name="item" value={item} />
           {needsClearance ? (
             <div className="mb-2 grid gap-2 sm:grid-cols-2">
-              <label className="grid gap-1 text-sm">
-                <span className="font-medium">Why is the match not this person?</span>
-                <select name="clearance" required defaultValue="" className={field}>
-                  <option value="" disabled>
-                    Choose a reason
-                  </option>
-                  {Object.entries(CLEARANCE_REASONS).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
+              <Field id={`${item}-clearance`} label="Why is the match not this person?" className="grid gap-1">
+                {(control) => (
+                  <select {...control} name="clearance" required defaultValue="" className={field}>
+                    <option value="" disabled>
+                      Choose a reason
                     </option>
-                  ))}
-                </select>
-              </label>
-              <label className="grid gap-1 text-sm">
-                <span className="font-medium">Clearance note</span>
-                <input name="clearanceNote" maxLength={1000} className={field} placeholder="Needed for “Other”" />
-              </label>
+                    {Object.entries(CLEARANCE_REASONS).map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field id={`${item}-clearance-note`} label="Clearance note" className="grid gap-1">
+                {(control) => <input {...control} name="clearanceNote" maxLength={1000} className={field} placeholder="Needed for “Other”" />}
+              </Field>
             </div>
           ) : null}
-          <button type="submit" data-action="approve" disabled={approveDisabled || countdown !== null} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-50">
-            {proposer && !proposedByMe ? "Confirm approval" : "Approve"} <kbd className="ml-1 text-xs opacity-75">A</kbd>
-          </button>
+          <Button type="submit" size="sm" data-action="approve" disabled={approveDisabled || countdown !== null}>
+            {proposer && !proposedByMe ? "Confirm approval" : "Approve"} <kbd className="text-xs opacity-75">A</kbd>
+          </Button>
         </form>
-        <button type="button" data-action="reject" onClick={() => open("reject")} aria-expanded={mode === "reject"} className="rounded-md border border-red-300 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">
-          Reject <kbd className="ml-1 text-xs opacity-75">R</kbd>
-        </button>
-        <button type="button" data-action="resubmit" onClick={() => open("resubmit")} aria-expanded={mode === "resubmit"} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100">
-          Request resubmission <kbd className="ml-1 text-xs opacity-75">U</kbd>
-        </button>
+        <Button variant="danger" size="sm" data-action="reject" onClick={() => open("reject")} aria-expanded={mode === "reject"}>
+          Reject <kbd className="text-xs opacity-75">R</kbd>
+        </Button>
+        <Button variant="secondary" size="sm" data-action="resubmit" onClick={() => open("resubmit")} aria-expanded={mode === "resubmit"}>
+          Request resubmission <kbd className="text-xs opacity-75">U</kbd>
+        </Button>
       </div>
 
       {countdown !== null ? (
@@ -146,20 +148,20 @@ export function DecisionPanel({ userId, item, blocker, proposedByMe, proposer, p
           <span>
             Approving in {countdown} s…
           </span>
-          <button
-            type="button"
+          <Button
+            variant="secondary"
+            size="sm"
             id={`${item}-undo`}
             onClick={stop}
             onKeyDown={(event) => {
               if (event.key === "Escape") stop();
             }}
-            className="rounded-md border border-slate-400 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100"
           >
             Undo
-          </button>
-          <button type="button" onClick={send} className="rounded-md px-3 py-1 text-sm text-slate-700 underline hover:text-slate-900">
+          </Button>
+          <Button variant="quiet" size="sm" onClick={send} className="underline">
             Approve now
-          </button>
+          </Button>
         </div>
       ) : null}
       {mode ? (
@@ -167,35 +169,34 @@ export function DecisionPanel({ userId, item, blocker, proposedByMe, proposer, p
           <input type="hidden" name="decision" value={mode} />
           <input type="hidden" name="item" value={item} />
           {mode === "reject" ? (
-            <label className="grid gap-1 text-sm">
-              <span className="font-medium">Reason</span>
-              <select id={`${item}-reject-first`} name="reason" required defaultValue="" className={field}>
-                <option value="" disabled>
-                  Choose a reason
-                </option>
-                {Object.entries(REJECTION_REASONS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
+            <Field id={`${item}-reason`} label="Reason" className="grid gap-1">
+              {(control) => (
+                <select {...control} name="reason" required defaultValue="" className={field}>
+                  <option value="" disabled>
+                    Choose a reason
                   </option>
-                ))}
-              </select>
-            </label>
+                  {Object.entries(REJECTION_REASONS).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           ) : null}
-          <label className="grid gap-1 text-sm">
-            <span className="font-medium">Note to the person</span>
-            <textarea id={mode === "resubmit" ? `${item}-resubmit-first` : undefined} name="noteToUser" rows={2} maxLength={1000} className={field} placeholder="Shown on their account page" />
-          </label>
-          <label className="grid gap-1 text-sm">
-            <span className="font-medium">Internal note</span>
-            <textarea name="internalNote" rows={2} maxLength={1000} className={field} placeholder="Staff only" />
-          </label>
+          <Field id={`${item}-note`} label="Note to the person" className="grid gap-1">
+            {(control) => <textarea {...control} name="noteToUser" rows={2} maxLength={1000} className={field} placeholder="Shown on their account page" />}
+          </Field>
+          <Field id={`${item}-internal-note`} label="Internal note" className="grid gap-1">
+            {(control) => <textarea {...control} name="internalNote" rows={2} maxLength={1000} className={field} placeholder="Staff only" />}
+          </Field>
           <div className="flex gap-2">
-            <button type="submit" disabled={pending} className={mode === "reject" ? "rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-50" : "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"}>
+            <Button type="submit" size="sm" variant={mode === "reject" ? "danger" : "primary"} disabled={pending}>
               {mode === "reject" ? "Confirm rejection" : "Send request"}
-            </button>
-            <button type="button" onClick={() => setMode(null)} className="rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-200">
+            </Button>
+            <Button variant="quiet" size="sm" onClick={() => setMode(null)}>
               Cancel
-            </button>
+            </Button>
           </div>
         </form>
       ) : null}

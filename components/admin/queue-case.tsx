@@ -3,6 +3,8 @@ import Link from "next/link";
 import { formatAge } from "@/lib/review/age";
 import { ITEM_INFO } from "@/lib/items/items";
 import { AssignToMe } from "@/components/admin/assign-form";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import type { QueueCase } from "@/lib/review/queue";
 
 /** Past the SLA: red; in its last quarter: amber; otherwise plain. */
@@ -28,9 +30,9 @@ export function QueueCaseRow({ entry, slaHours, now, mayDecide, back, waiting = 
             {!waiting && tone === "overdue" ? " · overdue" : ""}
           </span>
           {entry.sanctions ? (
-            <span className="rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800 ring-1 ring-inset ring-red-200" data-testid="sanctions-hit">
+            <Badge tone="danger" className="whitespace-normal" data-testid="sanctions-hit">
               Sanctions match {entry.sanctions.score.toFixed(3)} · {entry.sanctions.entryName} · list <span className="font-mono">{entry.sanctions.listVersion}</span>
-            </span>
+            </Badge>
           ) : null}
           {entry.concerns !== null ? (
             <span
@@ -54,9 +56,9 @@ export function QueueCaseRow({ entry, slaHours, now, mayDecide, back, waiting = 
         {mayDecide && unassigned && !waiting ? (
           <AssignToMe userId={entry.userId} back={back} />
         ) : null}
-        <Link href={`/admin/cases/${entry.userId}`} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        <Button href={`/admin/cases/${entry.userId}`} size="sm">
           Open case
-        </Link>
+        </Button>
       </div>
     </li>
   );

@@ -4,6 +4,9 @@ import { useActionState } from "react";
 
 import { changeRoleAction, inviteStaffAction } from "@/app/(admin)/admin/staff/actions";
 import { ActionMessage } from "@/components/ui/action-message";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { compactInputClass, Field } from "@/components/ui/field";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 const ROLES = [
@@ -15,29 +18,30 @@ const ROLES = [
 export function InviteStaffForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(inviteStaffAction, IDLE);
   return (
-    <form action={action} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4" aria-label="Invite staff">
-      <h2 className="font-medium">Invite someone</h2>
-      <div className="flex flex-wrap items-end gap-3">
-        <label className="grid flex-1 gap-1 text-sm">
-          <span className="font-medium text-slate-700">Email address</span>
-          <input type="email" name="email" required autoComplete="off" className="rounded-md border border-slate-300 px-2 py-1.5" />
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium text-slate-700">Role</span>
-          <select name="role" defaultValue="reviewer" className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-            {ROLES.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
-          Invite
-        </button>
-      </div>
-      <ActionMessage state={state} />
-    </form>
+    <Card title="Invite someone">
+      <form action={action} className="space-y-3" aria-label="Invite staff">
+        <div className="flex flex-wrap items-end gap-3">
+          <Field id="invite-email" label="Email address" className="grid flex-1 gap-1">
+            {(control) => <input {...control} type="email" name="email" required autoComplete="off" className={compactInputClass} />}
+          </Field>
+          <Field id="invite-role" label="Role" className="grid gap-1">
+            {(control) => (
+              <select {...control} name="role" defaultValue="reviewer" className={compactInputClass}>
+                {ROLES.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Button type="submit" size="sm" disabled={pending}>
+            Invite
+          </Button>
+        </div>
+        <ActionMessage state={state} />
+      </form>
+    </Card>
   );
 }
 
@@ -49,7 +53,7 @@ export function RoleForm({ userId, role, email }: { userId: string; role: string
       <label className="sr-only" htmlFor={`role-${userId}`}>
         Role of {email}
       </label>
-      <select id={`role-${userId}`} name="role" defaultValue={role} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+      <select id={`role-${userId}`} name="role" defaultValue={role} className={compactInputClass}>
         {ROLES.map(([value]) => (
           <option key={value} value={value}>
             {value}
@@ -57,9 +61,9 @@ export function RoleForm({ userId, role, email }: { userId: string; role: string
         ))}
         <option value="none">no role (remove)</option>
       </select>
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-50">
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
         Save
-      </button>
+      </Button>
       <ActionMessage state={state} />
     </form>
   );

@@ -3,6 +3,9 @@
 import { useActionState } from "react";
 
 import { IDLE } from "@/lib/http/action-state";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { compactInputClass, Field } from "@/components/ui/field";
 import { consistencyAction, verifyLogAction, type ConsistencyState, type LogCheckState } from "@/app/(admin)/admin/audit/actions";
 
 const KIND_LABEL = { edited: "Edited", reordered: "Reordered", deleted: "Deleted", forged: "Forged", tree: "Tree altered", signature: "Signature" } as const;
@@ -13,9 +16,9 @@ export function VerifyLog() {
   return (
     <form action={action} className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+        <Button type="submit" size="sm" disabled={pending}>
           {pending ? "Verifying…" : "Verify log"}
-        </button>
+        </Button>
         {state.message ? (
           <p role="status" data-testid="log-result" data-ok={state.ok} className={`min-w-0 flex-1 basis-64 text-sm ${state.ok ? "text-emerald-800" : "font-medium text-red-800"}`}>
             {state.message}
@@ -26,7 +29,7 @@ export function VerifyLog() {
         <ul className="space-y-1 text-sm" aria-label="Problems found" data-testid="log-findings">
           {state.findings.map((finding, i) => (
             <li key={i} className="flex flex-wrap gap-2" data-kind={finding.kind}>
-              <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-900">{KIND_LABEL[finding.kind]}</span>
+              <Badge tone="danger">{KIND_LABEL[finding.kind]}</Badge>
               <span>{finding.message}</span>
               {finding.entryId ? (
                 <a href={`/admin/audit/${finding.entryId}`} className="underline">
@@ -47,25 +50,21 @@ export function ConsistencyCheck() {
   const consistencyError = state.ok ? undefined : state.message;
   return (
     <form action={action} className="space-y-3">
-      <label className="grid gap-1 text-sm">
-        <span className="font-medium text-slate-700">A tree head you kept (JSON)</span>
-        <textarea
-          name="head"
-          required
-          rows={3}
-          placeholder='{"size": 120, "rootHash": "…", "timestamp": …, "publicKey": "…", "signature": "…"}'
-          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-xs"
-          aria-describedby={consistencyError ? "consistency-error" : undefined}
-        />
-      </label>
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50">
+      <Field id="consistency-head" label="A tree head you kept (JSON)" error={consistencyError} className="grid gap-1">
+        {(control) => (
+          <textarea
+            {...control}
+            name="head"
+            required
+            rows={3}
+            placeholder='{"size": 120, "rootHash": "…", "timestamp": …, "publicKey": "…", "signature": "…"}'
+            className={`${compactInputClass} font-mono text-xs`}
+          />
+        )}
+      </Field>
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
         {pending ? "Proving…" : "Prove consistency"}
-      </button>
-      {consistencyError ? (
-        <p id="consistency-error" role="alert" className="text-sm font-medium text-red-800">
-          {consistencyError}
-        </p>
-      ) : null}
+      </Button>
       {state.result ? (
         <div role="status" data-testid="consistency-result" data-ok={state.result.consistent} className="space-y-2 text-sm">
           <p className={state.result.consistent ? "text-emerald-800" : "font-medium text-red-800"}>

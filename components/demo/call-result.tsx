@@ -2,6 +2,7 @@ import { CopySnippets } from "@/components/demo/copy-snippets";
 import { KycDataView } from "@/components/demo/kyc-data-view";
 import { PartnerStatusBadge } from "@/components/demo/partner-status-badge";
 import { SignatureCheck } from "@/components/demo/signature-check";
+import { Card } from "@/components/ui/card";
 import type { DemoCallResult } from "@/lib/demo/gateway-form";
 import { ITEM_INFO, isItem, PARTNER_STATUSES, type PartnerStatus } from "@/lib/items/items";
 
@@ -14,16 +15,20 @@ export function CallResult({ result }: { result: DemoCallResult }) {
   const body = isObject(result.body) ? result.body : {};
   const error = isObject(body.error) ? body.error : null;
   return (
-    <article className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="call-result" data-kind={result.kind}>
-      <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 className="font-semibold text-slate-900">{result.kind === "validate" ? "Status check" : "Data fetch"}</h2>
-        <p className="text-sm text-slate-600">
+    <Card
+      title={result.kind === "validate" ? "Status check" : "Data fetch"}
+      actions={
+        <p className="text-slate-600">
           <span className={`font-mono font-semibold ${result.status < 300 ? "text-emerald-700" : "text-red-700"}`} data-testid="response-status">
             HTTP {result.status}
           </span>{" "}
           in {result.durationMs} ms
         </p>
-      </header>
+      }
+      className="space-y-4 shadow-sm"
+      data-testid="call-result"
+      data-kind={result.kind}
+    >
 
       <ol className="space-y-1 border-l-2 border-brand-100 pl-4 text-sm text-slate-700">
         <li>
@@ -66,7 +71,7 @@ export function CallResult({ result }: { result: DemoCallResult }) {
           {`\n\n${result.request.body}\n\n→ ${JSON.stringify(result.body, null, 2)}`}
         </pre>
       </details>
-    </article>
+    </Card>
   );
 }
 

@@ -1,3 +1,4 @@
+import { Card } from "@/components/ui/card";
 import type { ConsentCallback } from "@/lib/demo/consent-callback";
 import { ITEM_INFO } from "@/lib/items/items";
 
@@ -19,10 +20,7 @@ const HEADLINE: Record<string, string> = {
 export function ConsentOutcome({ callback }: { callback: ConsentCallback }) {
   const state = STATE_TEXT[callback.stateCheck];
   return (
-    <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby="consent-outcome" data-testid="consent-outcome">
-      <h2 id="consent-outcome" className="font-semibold text-slate-900">
-        {(callback.status && HEADLINE[callback.status]) || "No consent result"}
-      </h2>
+    <Card title={(callback.status && HEADLINE[callback.status]) || "No consent result"} className="space-y-4 shadow-sm" data-testid="consent-outcome">
       <p className={`text-sm font-medium ${state.ok ? "text-emerald-800" : "text-red-800"}`} data-testid="state-check" data-ok={state.ok}>
         <span aria-hidden="true">{state.ok ? "✓ " : "✗ "}</span>
         {state.text}
@@ -46,6 +44,6 @@ export function ConsentOutcome({ callback }: { callback: ConsentCallback }) {
         </p>
       ) : null}
       <p className="text-sm text-slate-600">The gateway can now check the status or fetch the data below. Nothing is trusted from this redirect alone: the signed answers decide.</p>
-    </section>
+    </Card>
   );
 }

@@ -4,6 +4,9 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 
 import { askConsentAction, checkStatusAction, fetchDataAction } from "@/app/demo/actions";
 import { CallResult } from "@/components/demo/call-result";
+import { Button } from "@/components/ui/button";
+import { Card, EmptyState } from "@/components/ui/card";
+import { Field, FieldError, inputClass } from "@/components/ui/field";
 import { DEMO_PEOPLE, demoRequestSchema, type DemoActionResult, type DemoCallResult, type DemoRequest } from "@/lib/demo/gateway-form";
 import { ITEM_INFO, ITEMS, type Item } from "@/lib/items/items";
 import { fieldErrorsOf } from "@/lib/http/action-state";
@@ -16,9 +19,6 @@ const ACTIONS: Record<Action, (input: DemoRequest) => Promise<DemoActionResult>>
   data: fetchDataAction,
   consent: askConsentAction,
 };
-
-const button =
-  "inline-flex items-center justify-center rounded-lg px-4 py-2 text-sm font-semibold shadow-sm transition disabled:cursor-not-allowed disabled:opacity-60";
 
 /** The gateway's controls: who, which items, and the three things a gateway does. */
 export function GatewayConsole({ initialOcid = "12345", initialGrants = [...ITEMS] }: { initialOcid?: string; initialGrants?: Item[] }) {
@@ -67,92 +67,77 @@ export function GatewayConsole({ initialOcid = "12345", initialGrants = [...ITEM
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
-      <form className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm lg:self-start" onSubmit={(event) => event.preventDefault()} noValidate>
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-semibold text-slate-900">Person</legend>
-          <div className="flex flex-wrap gap-2">
-            {DEMO_PEOPLE.map((person) => (
-              <button
-                key={person.ocid}
-                type="button"
-                onClick={() => setUserOcid(person.ocid)}
-                aria-pressed={userOcid === person.ocid}
-                title={person.summary}
-                className={`rounded-full border px-3 py-1 text-sm transition ${userOcid === person.ocid ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 text-slate-700 hover:border-brand-600"}`}
-              >
-                {person.name} <span className="font-mono text-xs text-slate-600">{person.ocid}</span>
-              </button>
-            ))}
+      <Card className="shadow-sm lg:self-start">
+        <form className="space-y-5" onSubmit={(event) => event.preventDefault()} noValidate>
+          <fieldset className="space-y-2">
+            <legend className="text-sm font-semibold text-slate-900">Person</legend>
+            <div className="flex flex-wrap gap-2">
+              {DEMO_PEOPLE.map((person) => (
+                <button
+                  key={person.ocid}
+                  type="button"
+                  onClick={() => setUserOcid(person.ocid)}
+                  aria-pressed={userOcid === person.ocid}
+                  title={person.summary}
+                  className={`rounded-full border px-3 py-1 text-sm transition ${userOcid === person.ocid ? "border-brand-600 bg-brand-50 font-medium text-brand-700" : "border-slate-300 text-slate-700 hover:border-brand-600"}`}
+                >
+                  {person.name} <span className="font-mono text-xs text-slate-600">{person.ocid}</span>
+                </button>
+              ))}
+            </div>
+            <Field id={ocidId} label="User OCID" error={errors.userOcid} className="space-y-1 pt-1">
+              {(control) => <input {...control} name="userOcid" inputMode="numeric" value={userOcid} onChange={(event) => setUserOcid(event.target.value)} className={`${inputClass} font-mono text-sm`} />}
+            </Field>
+          </fieldset>
+
+          <fieldset className="space-y-2" aria-describedby={errors.grants ? "demo-grants-error" : undefined}>
+            <div className="flex items-center justify-between">
+              <legend className="text-sm font-semibold text-slate-900">Items</legend>
+              <span className="space-x-3 text-sm">
+                <button type="button" className="text-brand-700 underline-offset-2 hover:underline" onClick={() => setGrants([...ITEMS])}>
+                  All
+                </button>
+                <button type="button" className="text-brand-700 underline-offset-2 hover:underline" onClick={() => setGrants([])}>
+                  None
+                </button>
+              </span>
+            </div>
+            <ul className="grid grid-cols-2 gap-x-3 gap-y-1.5">
+              {ITEMS.map((item) => (
+                <li key={item}>
+                  <label className="flex items-center gap-2 text-sm text-slate-700">
+                    <input type="checkbox" checked={grants.includes(item)} onChange={() => toggle(item)} className="size-4 rounded border-slate-300 accent-brand-600" />
+                    {ITEM_INFO[item].label}
+                  </label>
+                </li>
+              ))}
+            </ul>
+            <FieldError id="demo-grants-error" message={errors.grants} />
+          </fieldset>
+
+          <div className="grid gap-2">
+            <Button onClick={() => run("validate")} disabled={running !== null}>
+              {running === "validate" ? "Checking…" : "Check status"}
+            </Button>
+            <Button onClick={() => run("data")} disabled={running !== null}>
+              {running === "data" ? "Fetching…" : "Fetch data"}
+            </Button>
+            <Button variant="secondary" onClick={() => run("consent")} disabled={running !== null}>
+              {running === "consent" ? "Opening…" : "Ask for consent"}
+            </Button>
+            <p className="text-xs text-slate-500">Check status calls POST /kyc/validate, Fetch data POST /kyc/data, both signed with partner 300&apos;s key. Ask for consent sends the person to Attest&apos;s consent page and back here.</p>
           </div>
-          <label htmlFor={ocidId} className="block pt-1 text-sm text-slate-700">
-            User OCID
-          </label>
-          <input
-            id={ocidId}
-            name="userOcid"
-            inputMode="numeric"
-            value={userOcid}
-            onChange={(event) => setUserOcid(event.target.value)}
-            aria-invalid={errors.userOcid ? true : undefined}
-            aria-describedby={errors.userOcid ? `${ocidId}-error` : undefined}
-            className="block w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600"
-          />
-          {errors.userOcid ? (
-            <p id={`${ocidId}-error`} className="text-sm text-red-700">
-              {errors.userOcid}
+          {message ? (
+            <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
+              {message}
             </p>
           ) : null}
-        </fieldset>
-
-        <fieldset className="space-y-2">
-          <div className="flex items-center justify-between">
-            <legend className="text-sm font-semibold text-slate-900">Items</legend>
-            <span className="space-x-3 text-sm">
-              <button type="button" className="text-brand-700 underline-offset-2 hover:underline" onClick={() => setGrants([...ITEMS])}>
-                All
-              </button>
-              <button type="button" className="text-brand-700 underline-offset-2 hover:underline" onClick={() => setGrants([])}>
-                None
-              </button>
-            </span>
-          </div>
-          <ul className="grid grid-cols-2 gap-x-3 gap-y-1.5">
-            {ITEMS.map((item) => (
-              <li key={item}>
-                <label className="flex items-center gap-2 text-sm text-slate-700">
-                  <input type="checkbox" checked={grants.includes(item)} onChange={() => toggle(item)} className="size-4 rounded border-slate-300 accent-brand-600" />
-                  {ITEM_INFO[item].label}
-                </label>
-              </li>
-            ))}
-          </ul>
-          {errors.grants ? <p className="text-sm text-red-700">{errors.grants}</p> : null}
-        </fieldset>
-
-        <div className="grid gap-2">
-          <button type="button" onClick={() => run("validate")} disabled={running !== null} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
-            {running === "validate" ? "Checking…" : "Check status"}
-          </button>
-          <button type="button" onClick={() => run("data")} disabled={running !== null} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>
-            {running === "data" ? "Fetching…" : "Fetch data"}
-          </button>
-          <button type="button" onClick={() => run("consent")} disabled={running !== null} className={`${button} border border-slate-300 bg-white text-slate-800 hover:border-brand-600`}>
-            {running === "consent" ? "Opening…" : "Ask for consent"}
-          </button>
-          <p className="text-xs text-slate-500">Check status calls POST /kyc/validate, Fetch data POST /kyc/data, both signed with partner 300&apos;s key. Ask for consent sends the person to Attest&apos;s consent page and back here.</p>
-        </div>
-        {message ? (
-          <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
-            {message}
-          </p>
-        ) : null}
-      </form>
+        </form>
+      </Card>
 
       <section ref={resultsRef} aria-live="polite" aria-busy={running !== null} aria-label="Results" className="space-y-4">
         {results.length === 0 ? (
-          <div className="rounded-xl border border-dashed border-slate-300 bg-white/60 p-8 text-center text-sm text-slate-600">
-            {running ? "Calling Attest…" : "Pick a person and some items, then check their status or fetch their data. Each call's signatures are checked and shown here."}
-          </div>
+          <EmptyState>{running ? "Calling Attest…" : "Pick a person and some items, then check their status or fetch their data. Each call's signatures are checked and shown here."}</EmptyState>
         ) : (
           results.map((result, index) => <CallResult key={`${results.length - index}`} result={result} />)
         )}

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 
 import { SignatureCheck } from "@/components/demo/signature-check";
+import { Card } from "@/components/ui/card";
 import type { DemoWebhookEvent } from "@/lib/demo/webhooks";
 
 const POLL_MS = 3_000;
@@ -35,16 +36,11 @@ export function WebhookPanel({ source, endpoint }: { source: string; endpoint: s
   }, [source]);
 
   return (
-    <section aria-labelledby="demo-webhooks" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="webhook-panel">
-      <div>
-        <h2 id="demo-webhooks" className="font-semibold text-slate-900">
-          Webhooks received
-        </h2>
-        <p className="text-sm text-slate-600">
-          Attest pushes events to this gateway at <span className="break-all font-mono">{endpoint}</span>: a review decision, an expiry, a grant or a revocation.
-          Each is an OCN request signed by the provider, checked here with the key from /metadata.json.
-        </p>
-      </div>
+    <Card title="Webhooks received" className="space-y-3 shadow-sm" data-testid="webhook-panel">
+      <p className="text-sm text-slate-600">
+        Attest pushes events to this gateway at <span className="break-all font-mono">{endpoint}</span>: a review decision, an expiry, a grant or a revocation.
+        Each is an OCN request signed by the provider, checked here with the key from /metadata.json.
+      </p>
       {failed ? <p role="alert" className="text-sm text-red-700">Could not load the received events; retrying.</p> : null}
       {events === null ? (
         <p className="text-sm text-slate-600">Loading…</p>
@@ -76,7 +72,7 @@ export function WebhookPanel({ source, endpoint }: { source: string; endpoint: s
           ))}
         </ul>
       )}
-    </section>
+    </Card>
   );
 }
 

@@ -5,8 +5,8 @@
  */
 import sharp from "sharp";
 
-import { renderPassportImage, renderSelfieImage } from "@/lib/demo/document-images";
-import { rng } from "@/lib/demo/random";
+import { renderPassportImage, renderSelfieImage } from "@/lib/specimens/document-images";
+import { rng } from "@/lib/specimens/random";
 import { buildPassportMrz } from "@/lib/documents/mrz";
 
 const FIRST = ["Alice", "Bruno", "Chiara", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Luca", "Maya", "Nikolai", "Olga", "Pedro", "Quinn", "Rosa", "Sami", "Tomas", "Uma", "Viktor", "Wanjiru", "Xavier", "Yara", "Zoltan", "Amara", "Bilal", "Carmen", "Dario", "Esther", "Felix", "Greta", "Hamza", "Isla", "Jakub", "Leila", "Mateo", "Noor", "Oskar"];

@@ -3,9 +3,10 @@ import "server-only";
 import { emailColumns } from "@/lib/auth/adapter";
 import type { Tx } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { renderIdCardImage, renderPassportImage, renderProofOfAddressImage, renderSelfieImage } from "@/lib/demo/document-images";
+import { renderIdCardImage, renderPassportImage, renderProofOfAddressImage, renderSelfieImage } from "@/lib/specimens/document-images";
 import { buildPassportMrz } from "@/lib/documents/mrz";
 import { storeDocument } from "@/lib/documents/store";
+import { alpha2ToAlpha3 } from "@/lib/items/countries";
 import { addDays, documentLapsesAt, isoDateOf } from "@/lib/items/dates";
 import type { Item } from "@/lib/items/items";
 import { writeItem } from "@/lib/items/store";
@@ -17,14 +18,15 @@ import { writeItem } from "@/lib/items/store";
  */
 export type Person = {
   email: string;
-  ocid: number;
+  /** Given to the data set's first people; the others get the next free OCIDs. */
+  ocid?: number;
   first: string;
   last: string;
   dob: string;
   sex: "F" | "M";
   phone: string;
+  /** ISO 3166-1 alpha-2, as Attest stores it. */
   nationality: string;
-  nationalityAlpha3: string;
   address: { street: string; city: string; state: string; postal_code: string; country: string };
   passportNumber: string;
   idNumber: string;
@@ -79,8 +81,7 @@ export async function seedItem(context: SeedContext, item: Item, state: "verifie
       const expires = "2031-05-31";
       const mrz = buildPassportMrz({
         documentNumber: p.passportNumber,
-        issuingCountry: p.nationalityAlpha3,
-        nationality: p.nationalityAlpha3,
+        issuingCountry: p.nationality,
         lastName: p.last,
         firstName: p.first,
         birthDate: p.dob,
@@ -93,7 +94,7 @@ export async function seedItem(context: SeedContext, item: Item, state: "verifie
         renderPassportImage({
           lastName: p.last,
           firstNames: p.first,
-          nationality: p.nationalityAlpha3,
+          nationality: alpha2ToAlpha3(p.nationality)!,
           birthDate: p.dob,
           sex: p.sex,
           number: p.passportNumber,

@@ -15,14 +15,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const DANA: Person = {
   email: "dana@example.com",
-  ocid: 0,
   first: "Dana",
   last: "Kowalski",
   dob: "1988-03-14",
   sex: "F",
   phone: "+48601234567",
   nationality: "PL",
-  nationalityAlpha3: "POL",
   address: { street: "Ulica Lipowa 8", city: "Kraków", state: "", postal_code: "31-001", country: "PL" },
   passportNumber: "EA4431902",
   idNumber: "ABC123456",
@@ -32,14 +30,12 @@ const DANA: Person = {
 
 const ERIK: Person = {
   email: "erik@example.com",
-  ocid: 0,
   first: "Erik",
   last: "Lindqvist",
   dob: "1979-11-02",
   sex: "M",
   phone: "+46701234567",
   nationality: "SE",
-  nationalityAlpha3: "SWE",
   address: { street: "Storgatan 21", city: "Uppsala", state: "", postal_code: "753 20", country: "SE" },
   passportNumber: "91827364",
   idNumber: "SE7911020",
@@ -50,14 +46,12 @@ const ERIK: Person = {
 // Shares a spelling with an entry of the sample list, on purpose.
 const ZOLTAN: Person = {
   email: "zoltan@example.com",
-  ocid: 0,
   first: "Zoltan",
   last: "Erdemes Kovacsi",
   dob: "1958-06-20",
   sex: "M",
   phone: "+36301234567",
   nationality: "HU",
-  nationalityAlpha3: "HUN",
   address: { street: "Fő utca 3", city: "Budapest", state: "", postal_code: "1011", country: "HU" },
   passportNumber: "HU0192837",
   idNumber: "HU5806201",
@@ -68,14 +62,12 @@ const ZOLTAN: Person = {
 // Her proof of address was sent back for a new one: her address waits on her, not on a reviewer.
 const MAYA: Person = {
   email: "maya@example.com",
-  ocid: 0,
   first: "Maya",
   last: "Oduya",
   dob: "1991-09-05",
   sex: "F",
   phone: "+254712345678",
   nationality: "KE",
-  nationalityAlpha3: "KEN",
   address: { street: "Ngong Road 14", city: "Nairobi", state: "", postal_code: "00100", country: "KE" },
   passportNumber: "AK7710293",
   idNumber: "KE9109051",

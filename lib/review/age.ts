@@ -10,3 +10,7 @@ export function formatAge(since: Date, now: Date = new Date()): string {
 export function formatTime(at: Date): string {
   return at.toISOString().replace("T", " ").slice(0, 16) + " UTC";
 }
+
+/** A date in a console table, "3 Dec 2026, 14:05 UTC"; a dash for none. */
+export const formatDateTime = (value: Date | null) =>
+  value ? value.toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }) + " UTC" : "—";

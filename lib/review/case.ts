@@ -5,9 +5,10 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { identityItems, itemHistory, users } from "@/lib/db/schema";
 import { effectiveState, getItems, type StoredItem } from "@/lib/items/store";
-import { IDENTITY_DOCUMENTS, ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/items/items";
+import { ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/items/items";
 import { compareMrzWithTyped, parsePassportMrz } from "@/lib/documents/mrz";
-import { approvalBlocker, evidenceFor, HISTORY_NOTE_PURPOSE, latestScreening, type AmlScreening } from "@/lib/review/decide";
+import { evidenceFor } from "@/lib/review/evidence";
+import { approvalBlocker, HISTORY_NOTE_PURPOSE, latestScreening, type AmlScreening } from "@/lib/review/decide";
 import { decryptText } from "@/lib/security/encryption";
 import { staffEmails } from "@/lib/review/staff-names";
 
@@ -39,15 +40,6 @@ export type ReviewCase = {
   mrz: MrzCheck | null;
 };
 
-type Images = Record<string, string>;
-
-/** Document ids of an item's images, read from its value (`images: {front, back?, page, selfie}`). */
-export function imagesOf(value: unknown): Images {
-  const images = (value as { images?: unknown } | null)?.images;
-  if (!images || typeof images !== "object") return {};
-  return Object.fromEntries(Object.entries(images).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-}
-
 function checkMrz(items: Map<Item, StoredItem>): MrzCheck | null {
   const value = items.get("passport")?.value as { mrz?: unknown; number?: unknown; country?: unknown; expires_at?: unknown } | undefined;
   if (!value || typeof value.mrz !== "string") return null;
@@ -62,23 +54,6 @@ function checkMrz(items: Map<Item, StoredItem>): MrzCheck | null {
     ...(typeof lastName === "string" && { last_name: lastName }),
   });
   return { readable: parsed.valid, errors: parsed.errors, mismatches };
-}
-
-/** The verified identity document a declared item is compared with, if any. */
-export function evidenceItem(item: Item, items: CaseItem[]): CaseItem | null {
-  const evidence = evidenceFor(item);
-  if (!evidence) return null;
-  return items.find((candidate) => evidence.includes(candidate.item) && candidate.effective === "verified") ?? null;
-}
-
-/** The photo a selfie is compared with: the first identity document that has a front image. */
-export function documentPhoto(items: CaseItem[]): { item: Item; id: string } | null {
-  for (const name of IDENTITY_DOCUMENTS) {
-    const found = items.find((candidate) => candidate.item === name);
-    const front = found ? imagesOf(found.value).front : undefined;
-    if (front) return { item: name, id: front };
-  }
-  return null;
 }
 
 export async function loadCase(db: Db, userId: string): Promise<ReviewCase | null> {
@@ -130,6 +105,23 @@ export async function loadCase(db: Db, userId: string): Promise<ReviewCase | nul
   const pending = pendingAll.filter((name) => !waits(name));
   const waiting = pendingAll.filter(waits);
   return { userId, ocid: person.ocid, items, pending, waiting, screening: await latestScreening(db, userId), mrz: checkMrz(stored) };
+}
+
+/**
+ * How the case page lays a case out: the decidable items in decision order, then those
+ * waiting on the person, then the decided ones; the current item (the one asked for if it is
+ * decidable, else the first); and the pending items' assignment.
+ */
+export function arrangeCase(caseData: ReviewCase, requested: Item | null): { ordered: CaseItem[]; current: Item | null; unassigned: boolean; assignedTo: string | null } {
+  const byName = new Map(caseData.items.map((item) => [item.item, item]));
+  const named = (names: Item[]) => names.flatMap((name) => byName.get(name) ?? []);
+  const pending = caseData.items.filter((item) => item.effective === "pending");
+  return {
+    ordered: [...named(caseData.pending), ...named(caseData.waiting), ...caseData.items.filter((item) => item.effective !== "pending")],
+    current: requested && caseData.pending.includes(requested) ? requested : (caseData.pending[0] ?? null),
+    unassigned: pending.some((item) => !item.assignee),
+    assignedTo: pending.find((item) => item.assignedTo)?.assignedTo ?? null,
+  };
 }
 
 /** The person's full name from their name item, declared or verified. */

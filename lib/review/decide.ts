@@ -11,7 +11,8 @@ import { amlScreenings, identityItems, itemHistory } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { documentLapsesAt } from "@/lib/items/dates";
 import { effectiveState, getItems, writeItem, type StoredItem } from "@/lib/items/store";
-import { IDENTITY_DOCUMENTS, ITEM_INFO, type Item } from "@/lib/items/items";
+import { ITEM_INFO, type Item } from "@/lib/items/items";
+import { evidenceFor } from "@/lib/review/evidence";
 import { RESUBMISSION_REASON, type DecisionInput, reasonForPerson } from "@/lib/review/schemas";
 import { decryptJson, encryptText } from "@/lib/security/encryption";
 
@@ -24,20 +25,6 @@ export const HISTORY_NOTE_PURPOSE = "item_history.note";
  * are written in one transaction, or not at all.
  */
 export type DecisionOutcome = { state: "verified" | "rejected" | "proposed" };
-
-/** What a declared item is checked against; approval waits until one of these is verified. */
-export function evidenceFor(item: Item): readonly Item[] | null {
-  switch (item) {
-    case "name":
-    case "date_of_birth":
-    case "nationality":
-      return IDENTITY_DOCUMENTS;
-    case "address":
-      return ["proof_of_address"];
-    default:
-      return null;
-  }
-}
 
 export function approvalBlocker(item: Item, items: Map<Item, StoredItem>, now = new Date()): string | null {
   const evidence = evidenceFor(item);

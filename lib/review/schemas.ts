@@ -47,6 +47,14 @@ export const CLEARANCE_REASON_KEYS = Object.keys(CLEARANCE_REASONS) as [Clearanc
 export const clearanceReasonLabel = (stored: string | null): string | null =>
   stored?.startsWith("clearance.") ? (CLEARANCE_REASONS[stored.slice("clearance.".length) as ClearanceReason] ?? null) : null;
 
+/** How the console names a stored decision reason: a rejection, a clearance, a resubmission request. */
+export function reasonLabel(reason: string | null): string | null {
+  if (!reason) return null;
+  if (reason === RESUBMISSION_REASON) return "Resubmission requested";
+  if (reason === "clearance.confirmed") return "Clearance confirmed by a second reviewer";
+  return clearanceReasonLabel(reason) ?? REJECTION_REASONS[reason as keyof typeof REJECTION_REASONS] ?? reason;
+}
+
 const note = z
   .string()
   .trim()

@@ -4,7 +4,9 @@ import { useActionState } from "react";
 
 import { createApiKeyAction, mintAccountTokenAction, revokeApiKeyAction, type AccountFormState } from "@/app/(admin)/admin/accounts/actions";
 import { IDLE } from "@/lib/http/action-state";
-import { FormOutcome, inputClass, OneTimeSecret, primaryButton } from "@/components/admin/accounts/form-bits";
+import { FormOutcome, OneTimeSecret } from "@/components/admin/accounts/form-bits";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
 
 export function CreateApiKeyForm({ accountId }: { accountId: string }) {
   const [state, action, pending] = useActionState<AccountFormState, FormData>(createApiKeyAction, IDLE);
@@ -12,24 +14,20 @@ export function CreateApiKeyForm({ accountId }: { accountId: string }) {
     <form action={action} className="space-y-3">
       <input type="hidden" name="accountId" value={accountId} />
       <div className="flex flex-wrap items-end gap-3">
-        <div className="space-y-1">
-          <label htmlFor="key-mode" className="block text-sm font-medium text-slate-800">
-            Mode
-          </label>
-          <select id="key-mode" name="mode" defaultValue="test" className={`${inputClass} w-40`}>
-            <option value="test">Test (sk_test_)</option>
-            <option value="live">Live (sk_live_)</option>
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="key-name" className="block text-sm font-medium text-slate-800">
-            Key label
-          </label>
-          <input id="key-name" name="name" maxLength={80} placeholder="e.g. checkout" className={`${inputClass} w-56`} />
-        </div>
-        <button type="submit" disabled={pending} className={primaryButton}>
+        <Field id="key-mode" label="Mode">
+          {(control) => (
+            <select {...control} name="mode" defaultValue="test" className={`${inputClass} w-40`}>
+              <option value="test">Test (sk_test_)</option>
+              <option value="live">Live (sk_live_)</option>
+            </select>
+          )}
+        </Field>
+        <Field id="key-name" label="Key label">
+          {(control) => <input {...control} name="name" maxLength={80} placeholder="e.g. checkout" className={`${inputClass} w-56`} />}
+        </Field>
+        <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create API key"}
-        </button>
+        </Button>
       </div>
       <FormOutcome state={state} />
       <OneTimeSecret secret={state.secret} label="New API key (shown once)" />
@@ -49,9 +47,9 @@ export function RevokeApiKeyForm({ accountId, keyId, label }: { accountId: strin
     >
       <input type="hidden" name="accountId" value={accountId} />
       <input type="hidden" name="keyId" value={keyId} />
-      <button type="submit" disabled={pending} className="rounded-md border border-red-300 bg-white px-3 py-1 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60">
+      <Button type="submit" variant="danger" size="sm" disabled={pending}>
         {pending ? "Revoking…" : <>Revoke<span className="sr-only"> {label}</span></>}
-      </button>
+      </Button>
       {!state.ok && state.message ? (
         <span role="alert" className="text-sm text-red-700">
           {state.message}
@@ -66,9 +64,9 @@ export function MintTokenForm({ accountId }: { accountId: string }) {
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="accountId" value={accountId} />
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-60">
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
         {pending ? "Minting…" : "Mint a 1-hour bearer token"}
-      </button>
+      </Button>
       <FormOutcome state={state} />
       <OneTimeSecret secret={state.secret} label="Bearer token for POST /api/v1/issue" />
     </form>

@@ -1,12 +1,10 @@
-import type { FormEvent } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import type { z } from "zod";
 
 import { CopyButton } from "@/components/admin/accounts/copy-button";
+import { inputClass } from "@/components/ui/field";
 import type { AccountFormState } from "@/app/(admin)/admin/accounts/actions";
-import { fieldErrorsOf } from "@/lib/http/action-state";
-
-export const inputClass = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600";
-export const primaryButton = "rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60";
+import { fieldErrorsOf, IDLE } from "@/lib/http/action-state";
 
 /**
  * An onSubmit that checks the form in the browser with the server's own schema: the field
@@ -20,12 +18,14 @@ export function checkedSubmit(read: (form: FormData) => z.ZodSafeParseResult<unk
   };
 }
 
-export function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} role="alert" className="text-sm text-red-700">
-      {message}
-    </p>
-  ) : null;
+/**
+ * An account form's action state and its errors: the server's field errors, overlaid by the
+ * browser's own check of the form with the same schema (`read`), which keeps a bad form unsent.
+ */
+export function useCheckedAction(serverAction: (state: AccountFormState, form: FormData) => Promise<AccountFormState>, read: (form: FormData) => z.ZodSafeParseResult<unknown>) {
+  const [state, action, pending] = useActionState<AccountFormState, FormData>(serverAction, IDLE);
+  const [local, setLocal] = useState<Record<string, string>>({});
+  return { state, action, pending, errors: { ...state.fieldErrors, ...local }, onSubmit: checkedSubmit(read, setLocal) };
 }
 
 export function FormOutcome({ state }: { state: AccountFormState }) {

@@ -4,9 +4,10 @@ import { useActionState } from "react";
 
 import { saveChecksPolicyAction } from "@/app/(admin)/admin/checks/actions";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
+import { ActionMessage } from "@/components/ui/action-message";
+import { Button } from "@/components/ui/button";
+import { Field, inputClass } from "@/components/ui/field";
 import type { ChecksPolicy } from "@/lib/checks/policy-defaults";
-
-const INPUT = "mt-1 block w-32 rounded-md border border-slate-300 px-3 py-2 font-mono text-sm focus-visible:outline-2 focus-visible:outline-brand-600";
 
 function Toggle({ name, label, hint, checked }: { name: string; label: string; hint: string; checked: boolean }) {
   return (
@@ -26,15 +27,9 @@ function Toggle({ name, label, hint, checked }: { name: string; label: string; h
 
 function Threshold({ name, label, value, hint, step = "0.01", min = "0", max = "1" }: { name: string; label: string; value: number; hint: string; step?: string; min?: string; max?: string }) {
   return (
-    <div>
-      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input id={name} name={name} type="number" inputMode="decimal" step={step} min={min} max={max} required defaultValue={value} aria-describedby={`${name}-hint`} className={INPUT} />
-      <p id={`${name}-hint`} className="mt-1 text-sm text-slate-600">
-        {hint}
-      </p>
-    </div>
+    <Field id={name} label={label} hint={hint}>
+      {(control) => <input {...control} name={name} type="number" inputMode="decimal" step={step} min={min} max={max} required defaultValue={value} className={`${inputClass} max-w-32 font-mono text-sm`} />}
+    </Field>
   );
 }
 
@@ -55,14 +50,10 @@ export function ChecksPolicyForm({ policy }: { policy: ChecksPolicy }) {
         <Threshold name="liveness" label="Liveness" value={policy.thresholds.liveness} hint="A live person in front of the camera." />
       </fieldset>
       <p className="text-sm text-slate-600">A possible sanctions match is never cleared by the checks: it always goes to two reviewers.</p>
-      {state.message ? (
-        <p role={state.ok ? "status" : "alert"} className={`rounded-md px-3 py-2 text-sm ${state.ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
-          {state.message}
-        </p>
-      ) : null}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60">
+      <ActionMessage state={state} boxed />
+      <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save policy"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -5,7 +5,9 @@ import { startTransition, useActionState, useState } from "react";
 
 import { createEndpointAction, type WebhookFormState } from "@/app/(admin)/admin/webhooks/actions";
 import { IDLE } from "@/lib/http/action-state";
-import { FieldError, FormOutcome, inputClass, OneTimeSecret, primaryButton } from "@/components/admin/accounts/form-bits";
+import { FormOutcome, OneTimeSecret } from "@/components/admin/accounts/form-bits";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, inputClass } from "@/components/ui/field";
 import { ACCOUNT_EVENTS, PARTNER_EVENTS } from "@/lib/events/types";
 
 type Owners = { partners: { ocid: number; name: string }[]; accounts: { id: string; name: string }[] };
@@ -39,37 +41,31 @@ export function CreateEndpointForm({ owners }: { owners: Owners }) {
           ))}
         </div>
       </fieldset>
-      <div className="space-y-1">
-        <label htmlFor="webhook-owner" className="block text-sm font-medium text-slate-800">
-          {kind === "partner" ? "Partner" : "API account"}
-        </label>
-        {kind === "partner" ? (
-          <select id="webhook-owner" name="partnerOcid" className={select} aria-describedby="webhook-owner-error" aria-invalid={errors.owner ? true : undefined}>
-            {owners.partners.map((partner) => (
-              <option key={partner.ocid} value={partner.ocid}>
-                {partner.name} ({partner.ocid})
-              </option>
-            ))}
-          </select>
-        ) : (
-          <select id="webhook-owner" name="accountId" className={select} aria-describedby="webhook-owner-error" aria-invalid={errors.owner ? true : undefined}>
-            {owners.accounts.map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.name}
-              </option>
-            ))}
-          </select>
-        )}
-        <FieldError id="webhook-owner-error" message={errors.owner} />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="webhook-url" className="block text-sm font-medium text-slate-800">
-          URL
-        </label>
-        <input id="webhook-url" name="url" type="url" required placeholder="https://gateway.example/attest/webhooks" className={`${inputClass} max-w-xl`} aria-invalid={errors.url ? true : undefined} aria-describedby="webhook-url-error" />
-        <FieldError id="webhook-url-error" message={errors.url} />
-      </div>
-      <fieldset className="space-y-2" aria-describedby="webhook-events-error">
+      <Field id="webhook-owner" label={kind === "partner" ? "Partner" : "API account"} error={errors.owner}>
+        {(control) =>
+          kind === "partner" ? (
+            <select {...control} name="partnerOcid" className={select}>
+              {owners.partners.map((partner) => (
+                <option key={partner.ocid} value={partner.ocid}>
+                  {partner.name} ({partner.ocid})
+                </option>
+              ))}
+            </select>
+          ) : (
+            <select {...control} name="accountId" className={select}>
+              {owners.accounts.map((account) => (
+                <option key={account.id} value={account.id}>
+                  {account.name}
+                </option>
+              ))}
+            </select>
+          )
+        }
+      </Field>
+      <Field id="webhook-url" label="URL" error={errors.url}>
+        {(control) => <input {...control} name="url" type="url" required placeholder="https://gateway.example/attest/webhooks" className={`${inputClass} max-w-xl`} />}
+      </Field>
+      <fieldset className="space-y-2" aria-describedby={errors.eventTypes ? "webhook-events-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">Events</legend>
         <div className="flex flex-wrap gap-4 text-sm">
           {events.map((type) => (
@@ -81,9 +77,9 @@ export function CreateEndpointForm({ owners }: { owners: Owners }) {
         </div>
         <FieldError id="webhook-events-error" message={errors.eventTypes} />
       </fieldset>
-      <button type="submit" disabled={pending} className={primaryButton}>
+      <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create endpoint"}
-      </button>
+      </Button>
       <FormOutcome state={state} />
       <OneTimeSecret secret={state.secret} label="Signing secret" />
       {state.endpointId ? (

@@ -5,6 +5,10 @@ import { DecisionNotice } from "@/components/admin/decision-notice";
 import { QueueCaseRow } from "@/components/admin/queue-case";
 import { ReviewDashboardPanel } from "@/components/admin/review-dashboard";
 import { FailingEndpoints } from "@/components/admin/webhooks/failing-endpoints";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import { compactInputClass, Field } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -47,12 +51,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Compliance console</h1>
-        <p className="mt-1 text-slate-600">
-          Signed in as {staff.email} ({staff.role}).
-        </p>
-      </div>
+      <PageHeader title="Compliance console" description={`Signed in as ${staff.email} (${staff.role}).`} />
       <FailingEndpoints endpoints={failing} />
       <DecisionNotice done={done} subject={subject} />
       {dashboard ? <ReviewDashboardPanel data={dashboard} /> : null}
@@ -67,45 +66,49 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
       </div>
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label="Filter the queue">
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium text-slate-700">Item type</span>
-          <select name="item" defaultValue={filter.item ?? ""} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-            <option value="">All items</option>
-            {ITEMS.map((item) => (
-              <option key={item} value={item}>
-                {ITEM_INFO[item].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium text-slate-700">Assignee</span>
-          <select name="assignee" defaultValue={filter.assignee} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-            <option value="anyone">Anyone</option>
-            <option value="me">Me</option>
-            <option value="unassigned">Unassigned</option>
-          </select>
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium text-slate-700">Age</span>
-          <select name="age" defaultValue={filter.age} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-            {Object.entries(QUEUE_AGES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium text-slate-700">Stage</span>
-          <select name="stage" defaultValue={filter.stage} className="rounded-md border border-slate-300 bg-white px-2 py-1.5">
-            <option value="all">All pending</option>
-            <option value="awaiting_second">Awaiting second reviewer</option>
-          </select>
-        </label>
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        <Field id="queue-item" label="Item type" className="grid gap-1">
+          {(control) => (
+            <select {...control} name="item" defaultValue={filter.item ?? ""} className={compactInputClass}>
+              <option value="">All items</option>
+              {ITEMS.map((item) => (
+                <option key={item} value={item}>
+                  {ITEM_INFO[item].label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="queue-assignee" label="Assignee" className="grid gap-1">
+          {(control) => (
+            <select {...control} name="assignee" defaultValue={filter.assignee} className={compactInputClass}>
+              <option value="anyone">Anyone</option>
+              <option value="me">Me</option>
+              <option value="unassigned">Unassigned</option>
+            </select>
+          )}
+        </Field>
+        <Field id="queue-age" label="Age" className="grid gap-1">
+          {(control) => (
+            <select {...control} name="age" defaultValue={filter.age} className={compactInputClass}>
+              {Object.entries(QUEUE_AGES).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="queue-stage" label="Stage" className="grid gap-1">
+          {(control) => (
+            <select {...control} name="stage" defaultValue={filter.stage} className={compactInputClass}>
+              <option value="all">All pending</option>
+              <option value="awaiting_second">Awaiting second reviewer</option>
+            </select>
+          )}
+        </Field>
+        <Button type="submit" size="sm">
           Apply
-        </button>
+        </Button>
         {queryOf(base) ? (
           <Link href="/admin" className="px-2 py-1.5 text-sm text-slate-600 underline hover:text-slate-900">
             Clear filters
@@ -127,12 +130,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
       ) : null}
 
       {page.cases.length === 0 && page.risk.length === 0 ? (
-        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center" data-testid="queue-empty">
-          <h2 className="font-medium">{filter.after ? "No more cases" : "Nothing waiting for review"}</h2>
-          <p className="mt-1 text-sm text-slate-600">
-            {queryOf(base) ? "No pending item matches these filters." : "Every submitted item has been decided."}
-          </p>
-        </div>
+        <EmptyState data-testid="queue-empty">
+          <h2 className="text-base font-medium text-slate-900">{filter.after ? "No more cases" : "Nothing waiting for review"}</h2>
+          <p className="mt-1">{queryOf(base) ? "No pending item matches these filters." : "Every submitted item has been decided."}</p>
+        </EmptyState>
       ) : page.cases.length > 0 ? (
         <section aria-labelledby="routine-heading" className="space-y-2">
           {page.risk.length > 0 ? (

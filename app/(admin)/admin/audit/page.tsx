@@ -2,6 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ConsistencyCheck, VerifyLog } from "@/components/admin/verify-log";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Card, EmptyState } from "@/components/ui/card";
+import { compactInputClass, Field } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Cell, Table } from "@/components/ui/table";
 import { formatTime } from "@/lib/review/age";
 import { resolveAuditNames, userIdFor } from "@/lib/audit/names";
 import { auditFilterSchema, listAuditEntries } from "@/lib/audit/query";
@@ -53,70 +58,66 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const exportBase = { action: filter.action, actor: filter.actor, subject: filter.subject };
   const userLabel = (id: string) => names.users.get(id)?.label ?? `${id.slice(0, 8)}…`;
   const partnerLabel = (ocid: number) => `${names.partners.get(ocid) ?? "unknown partner"} (partner ${ocid})`;
-  const field = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
-          <p className="mt-1 text-slate-600">A transparency log: every entry is a leaf of a Merkle tree whose heads the provider signs; an edited, moved or deleted entry no longer matches them.</p>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <a href="/admin/audit/head" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100" download>
-            Download tree head
-          </a>
-          <a href={`/admin/audit/export${query(exportBase)}`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100" download>
-            Export JSON lines
-          </a>
-        </div>
-      </div>
+      <PageHeader
+        title="Audit log"
+        description="A transparency log: every entry is a leaf of a Merkle tree whose heads the provider signs; an edited, moved or deleted entry no longer matches them."
+        actions={
+          <>
+            {/* Plain links, not client navigation: they download files. */}
+            <a href="/admin/audit/head" className={buttonClass({ variant: "secondary", size: "sm" })} download>
+              Download tree head
+            </a>
+            <a href={`/admin/audit/export${query(exportBase)}`} className={buttonClass({ variant: "secondary", size: "sm" })} download>
+              Export JSON lines
+            </a>
+          </>
+        }
+      />
       <div className="grid items-start gap-4 lg:grid-cols-2">
         {/* min-w-0: a long proof or message wraps or scrolls inside its card instead of widening the page. */}
-        <div className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
+        <Card className="min-w-0">
           <VerifyLog />
-        </div>
-        <div className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
+        </Card>
+        <Card className="min-w-0">
           <ConsistencyCheck />
-        </div>
+        </Card>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label="Filter the audit log">
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium text-slate-700">Person (email or OCID)</span>
-          <input name="person" defaultValue={person || undefined} placeholder="12350" className={field} />
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium text-slate-700">Staff member (email)</span>
-          <input name="staff" type="email" defaultValue={staffMember || undefined} placeholder="reviewer@example.com" className={field} />
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium text-slate-700">Partner</span>
-          <select name="partner" defaultValue={filter.partner ? String(filter.partner) : ""} className={field}>
-            <option value="">Any partner</option>
-            {partnerList.map((partner) => (
-              <option key={partner.ocid} value={partner.ocid}>
-                {partner.name} ({partner.ocid})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium text-slate-700">Action</span>
-          <input name="action" defaultValue={filter.action} placeholder="item.approved" className={field} />
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium text-slate-700">From</span>
-          <input name="from" type="date" defaultValue={filter.from} className={field} />
-        </label>
-        <label className="grid gap-1 text-sm">
-          <span className="font-medium text-slate-700">To</span>
-          <input name="to" type="date" defaultValue={filter.to} className={field} />
-        </label>
+        <Field id="audit-person" label="Person (email or OCID)" className="grid gap-1">
+          {(control) => <input {...control} name="person" defaultValue={person || undefined} placeholder="12350" className={compactInputClass} />}
+        </Field>
+        <Field id="audit-staff" label="Staff member (email)" className="grid gap-1">
+          {(control) => <input {...control} name="staff" type="email" defaultValue={staffMember || undefined} placeholder="reviewer@example.com" className={compactInputClass} />}
+        </Field>
+        <Field id="audit-partner" label="Partner" className="grid gap-1">
+          {(control) => (
+            <select {...control} name="partner" defaultValue={filter.partner ? String(filter.partner) : ""} className={compactInputClass}>
+              <option value="">Any partner</option>
+              {partnerList.map((partner) => (
+                <option key={partner.ocid} value={partner.ocid}>
+                  {partner.name} ({partner.ocid})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="audit-action" label="Action" className="grid gap-1">
+          {(control) => <input {...control} name="action" defaultValue={filter.action} placeholder="item.approved" className={compactInputClass} />}
+        </Field>
+        <Field id="audit-from" label="From" className="grid gap-1">
+          {(control) => <input {...control} name="from" type="date" defaultValue={filter.from} className={compactInputClass} />}
+        </Field>
+        <Field id="audit-to" label="To" className="grid gap-1">
+          {(control) => <input {...control} name="to" type="date" defaultValue={filter.to} className={compactInputClass} />}
+        </Field>
         {filter.actor && !staffMember ? <input type="hidden" name="actor" value={filter.actor} /> : null}
         {filter.subject && !person ? <input type="hidden" name="subject" value={filter.subject} /> : null}
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        <Button type="submit" size="sm">
           Apply
-        </button>
+        </Button>
         {query(base) ? (
           <Link href="/admin/audit" className="px-2 py-1.5 text-sm text-slate-600 underline">
             Clear filters
@@ -125,73 +126,57 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       </form>
 
       {entries.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">
-          {unknown ? "No one has that email address or OCID." : "No entries match."}
-        </p>
+        <EmptyState>{unknown ? "No one has that email address or OCID." : "No entries match."}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-500">
-              <tr>
-                <th className="px-3 py-2 font-medium">#</th>
-                <th className="px-3 py-2 font-medium">Time</th>
-                <th className="px-3 py-2 font-medium">Action</th>
-                <th className="px-3 py-2 font-medium">Actor</th>
-                <th className="px-3 py-2 font-medium">Subject</th>
-                <th className="px-3 py-2 font-medium">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => (
-                <tr key={entry.id} id={`entry-${entry.id}`} className="border-t border-slate-100 align-top target:bg-amber-50" data-testid="audit-entry">
-                  <td className="px-3 py-2 font-mono text-xs">
-                    <Link href={`/admin/audit/${entry.id}`} className="text-brand-700 underline-offset-2 hover:underline" aria-label={`Entry ${entry.id} and its inclusion proof`}>
-                      {entry.id}
+        <Table columns={[{ label: "#" }, { label: "Time" }, { label: "Action" }, { label: "Actor" }, { label: "Subject" }, { label: "Details" }]}>
+          {entries.map((entry) => (
+            <tr key={entry.id} id={`entry-${entry.id}`} className="target:bg-amber-50" data-testid="audit-entry">
+              <Cell mono>
+                <Link href={`/admin/audit/${entry.id}`} className="text-brand-700 underline-offset-2 hover:underline" aria-label={`Entry ${entry.id} and its inclusion proof`}>
+                  {entry.id}
+                </Link>
+              </Cell>
+              <Cell mono className="whitespace-nowrap">{formatTime(entry.createdAt)}</Cell>
+              <Cell className="font-medium">
+                <Link href={`/admin/audit${query({ action: entry.action })}`} className="hover:underline">
+                  {entry.action}
+                </Link>
+              </Cell>
+              <Cell className="text-xs" data-testid="audit-actor">
+                {entry.actorId && entry.actorType === "staff" ? (
+                  <Link href={`/admin/audit${query({ actor: entry.actorId })}`} className="text-slate-800 hover:underline">
+                    {userLabel(entry.actorId)}
+                  </Link>
+                ) : entry.actorId && entry.actorType === "partner" ? (
+                  partnerLabel(Number(entry.actorId))
+                ) : entry.actorId ? (
+                  <Link href={`/admin/audit${query({ actor: entry.actorId })}`} className="text-slate-800 hover:underline">
+                    {entry.actorType === "user" ? "the person, " : ""}
+                    {userLabel(entry.actorId)}
+                  </Link>
+                ) : (
+                  entry.actorType
+                )}
+              </Cell>
+              <Cell className="text-xs" data-testid="audit-subject">
+                {entry.subjectUserId ? (
+                  <Link href={`/admin/audit${query({ subject: entry.subjectUserId })}`} className="text-slate-800 hover:underline">
+                    {userLabel(entry.subjectUserId)}
+                  </Link>
+                ) : null}
+                {entry.partnerOcid ? (
+                  <span className="block">
+                    <Link href={`/admin/audit${query({ partner: entry.partnerOcid })}`} className="hover:underline">
+                      {partnerLabel(entry.partnerOcid)}
                     </Link>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{formatTime(entry.createdAt)}</td>
-                  <td className="px-3 py-2 font-medium">
-                    <Link href={`/admin/audit${query({ action: entry.action })}`} className="hover:underline">
-                      {entry.action}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 text-xs" data-testid="audit-actor">
-                    {entry.actorId && entry.actorType === "staff" ? (
-                      <Link href={`/admin/audit${query({ actor: entry.actorId })}`} className="text-slate-800 hover:underline">
-                        {userLabel(entry.actorId)}
-                      </Link>
-                    ) : entry.actorId && entry.actorType === "partner" ? (
-                      partnerLabel(Number(entry.actorId))
-                    ) : entry.actorId ? (
-                      <Link href={`/admin/audit${query({ actor: entry.actorId })}`} className="text-slate-800 hover:underline">
-                        {entry.actorType === "user" ? "the person, " : ""}
-                        {userLabel(entry.actorId)}
-                      </Link>
-                    ) : (
-                      entry.actorType
-                    )}
-                  </td>
-                  <td className="px-3 py-2 text-xs" data-testid="audit-subject">
-                    {entry.subjectUserId ? (
-                      <Link href={`/admin/audit${query({ subject: entry.subjectUserId })}`} className="text-slate-800 hover:underline">
-                        {userLabel(entry.subjectUserId)}
-                      </Link>
-                    ) : null}
-                    {entry.partnerOcid ? (
-                      <span className="block">
-                        <Link href={`/admin/audit${query({ partner: entry.partnerOcid })}`} className="hover:underline">
-                          {partnerLabel(entry.partnerOcid)}
-                        </Link>
-                      </span>
-                    ) : null}
-                    {!entry.subjectUserId && !entry.partnerOcid ? "—" : null}
-                  </td>
-                  <td className="max-w-xs break-all px-3 py-2 font-mono text-xs text-slate-600">{JSON.stringify(entry.details)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </span>
+                ) : null}
+                {!entry.subjectUserId && !entry.partnerOcid ? "—" : null}
+              </Cell>
+              <Cell mono className="max-w-xs break-all text-slate-600">{JSON.stringify(entry.details)}</Cell>
+            </tr>
+          ))}
+        </Table>
       )}
       {nextBefore ? (
         <div className="flex justify-end">

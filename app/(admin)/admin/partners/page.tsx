@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { PartnerForm } from "@/components/admin/partner-form";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { listPartners } from "@/lib/ocn/partner-registry";
@@ -13,12 +16,9 @@ export default async function PartnersPage() {
   const partners = await listPartners(await getDb());
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Partners</h1>
-        <p className="mt-1 text-slate-600">OCN entities allowed to ask people for their data.</p>
-      </div>
+      <PageHeader title="Partners" description="OCN entities allowed to ask people for their data." />
       {partners.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-slate-600">No partner registered yet.</p>
+        <EmptyState>No partner registered yet.</EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label="Registered partners">
           {partners.map((partner) => (
@@ -31,9 +31,7 @@ export default async function PartnersPage() {
                   OCID {partner.ocid} · {partner.metadataUrl}
                 </p>
               </div>
-              <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${partner.status === "active" ? "bg-emerald-50 text-emerald-800 ring-emerald-300" : "bg-red-50 text-red-800 ring-red-300"}`}>
-                {partner.status}
-              </span>
+              <Badge tone={partner.status === "active" ? "success" : "danger"}>{partner.status}</Badge>
             </li>
           ))}
         </ul>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 
 import { RescreenForm, UploadSanctionsListForm } from "@/components/admin/sanctions/sanctions-forms";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { currentSanctionsListInfo } from "@/lib/screening/sanctions-list";
@@ -12,18 +14,13 @@ export default async function SanctionsPage() {
   const list = await currentSanctionsListInfo(await getDb());
   return (
     <div className="max-w-3xl space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Sanctions list</h1>
-        <p className="mt-1 text-slate-600">
-          Everyone with a name is screened against the list in force; a score of 0.88 or more sends their screening to the review queue.
-        </p>
-      </div>
-      <section aria-labelledby="in-force" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="in-force" className="font-medium">
-          In force
-        </h2>
+      <PageHeader
+        title="Sanctions list"
+        description="Everyone with a name is screened against the list in force; a score of 0.88 or more sends their screening to the review queue."
+      />
+      <Card title="In force">
         {list ? (
-          <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
+          <dl className="grid gap-3 text-sm sm:grid-cols-2">
             <div>
               <dt className="text-slate-600">Version</dt>
               <dd className="font-mono" data-testid="list-version">
@@ -44,20 +41,17 @@ export default async function SanctionsPage() {
             </div>
           </dl>
         ) : (
-          <p className="mt-2 text-sm text-slate-600">No list is loaded: nobody can be screened until one is uploaded.</p>
+          <p className="text-sm text-slate-600">No list is loaded: nobody can be screened until one is uploaded.</p>
         )}
         {list ? (
           <div className="mt-4 border-t border-slate-200 pt-4">
             <RescreenForm />
           </div>
         ) : null}
-      </section>
-      <section aria-labelledby="upload" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="upload" className="mb-3 font-medium">
-          Load a new list
-        </h2>
+      </Card>
+      <Card title="Load a new list">
         <UploadSanctionsListForm />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { formatTime } from "@/lib/review/age";
 import { InviteStaffForm, RoleForm } from "@/components/admin/staff-forms";
 import { listStaff } from "@/lib/auth/staff";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
@@ -13,10 +14,7 @@ export default async function StaffPage() {
   const staff = await listStaff(await getDb());
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Staff</h1>
-        <p className="mt-1 text-slate-600">Who may use the console, and with which role. Every change is in the audit log.</p>
-      </div>
+      <PageHeader title="Staff" description="Who may use the console, and with which role. Every change is in the audit log." />
       <InviteStaffForm />
       <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white" aria-label="Staff members">
         {staff.map((member) => (

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { PartnerForm, PartnerStatusForm } from "@/components/admin/partner-form";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getPartner } from "@/lib/ocn/partner-registry";
@@ -22,20 +22,19 @@ export default async function PartnerPage({ params, searchParams }: Props) {
   const suspended = partner.status === "suspended";
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <Link href="/admin/partners" className="text-sm text-brand-700 underline">
-            ← Partners
-          </Link>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight">
+      <PageHeader
+        title={
+          <>
             {partner.name} <span className="text-slate-500">· OCID {partner.ocid}</span>
-          </h1>
-          <p className="mt-1 text-slate-600" data-testid="partner-status">
-            Status: {partner.status}
-          </p>
-        </div>
-        <PartnerStatusForm ocid={partner.ocid} suspended={suspended} />
-      </div>
+          </>
+        }
+        back={{ href: "/admin/partners", label: "Partners" }}
+        actions={<PartnerStatusForm ocid={partner.ocid} suspended={suspended} />}
+      >
+        <p className="mt-1 text-slate-600" data-testid="partner-status">
+          Status: {partner.status}
+        </p>
+      </PageHeader>
       {saved ? (
         <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm text-emerald-900">
           Registered: metadata fetched and its signature verified.

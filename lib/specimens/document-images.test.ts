@@ -14,8 +14,8 @@ import {
   type IdCardImageInput,
   type PassportImageInput,
   type ProofOfAddressImageInput,
-} from "@/lib/demo/document-images";
-import { faceFeatures } from "@/lib/demo/face";
+} from "@/lib/specimens/document-images";
+import { faceFeatures } from "@/lib/specimens/face";
 
 const passport = (seed: number): PassportImageInput => ({
   lastName: "Fernández García",

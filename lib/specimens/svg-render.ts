@@ -18,7 +18,7 @@ const FONTS = ["geist-sans/Geist-Regular", "geist-sans/Geist-SemiBold", "geist-s
 // every copy of this module renders with the one initialised Resvg class.
 const templates = new Map<string, string>();
 const template = (name: string) =>
-  templates.get(name) ?? templates.set(name, readFileSync(path.join(process.cwd(), "lib/demo/templates", `${name}.svg`), "utf8")).get(name)!;
+  templates.get(name) ?? templates.set(name, readFileSync(path.join(process.cwd(), "lib/specimens/templates", `${name}.svg`), "utf8")).get(name)!;
 
 /** Fills template `name` with `view` (values XML-escaped; `{{> face}}` includes face.svg) and renders it. */
 export async function renderTemplate(name: string, view: object): Promise<Buffer> {

@@ -1,6 +1,7 @@
 /**
- * Specimen document images for the demo data set: passport data page, identity card / driving
- * licence, proof-of-address letter and a selfie. The layout lives in SVG templates (./templates);
+ * Specimen document images: passport data page, identity card / driving licence,
+ * proof-of-address letter and a selfie, for the demo data set, the automated checks' test set
+ * and the browser tests' uploads. The layout lives in SVG templates (./templates);
  * this module only works out what to print. Same input, same PNG bytes.
  *
  * Every document carries a "SPECIMEN" mark so an image can never pass for a real document.

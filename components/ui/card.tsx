@@ -1,0 +1,44 @@
+import { useId } from "react";
+
+/**
+ * A white bordered panel. With a `title` it is a section named by its heading, with
+ * `actions` (links, buttons) at the heading's end.
+ */
+export function Card({
+  title,
+  actions,
+  tone = "default",
+  className,
+  children,
+  ...attributes
+}: { title?: React.ReactNode; actions?: React.ReactNode; tone?: "default" | "danger" } & React.HTMLAttributes<HTMLElement>) {
+  const headingId = useId();
+  const frame = `rounded-xl border p-4 sm:p-5 ${tone === "danger" ? "border-red-200 bg-red-50 text-red-900" : "border-slate-200 bg-white"}${className ? ` ${className}` : ""}`;
+  if (title === undefined) {
+    return (
+      <div className={frame} {...attributes}>
+        {children}
+      </div>
+    );
+  }
+  return (
+    <section aria-labelledby={headingId} className={frame} {...attributes}>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id={headingId} className="text-lg font-medium">
+          {title}
+        </h2>
+        {actions ? <div className="flex flex-wrap items-center gap-2 text-sm">{actions}</div> : null}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** What stands where a list or table has nothing to show. */
+export function EmptyState({ children, ...attributes }: React.HTMLAttributes<HTMLDivElement>) {
+  return (
+    <div className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600" {...attributes}>
+      {children}
+    </div>
+  );
+}
