@@ -25,7 +25,10 @@ test("the passport form fills itself in from the photo page's MRZ, and the perso
   await expect(page.getByLabel("Document number")).toHaveValue(p.number);
   await expect(page.getByLabel("Issuing country")).toHaveValue(mrzCountryToAlpha2(p.nationality)!);
   await expect(page.getByLabel("Expiry date")).toHaveValue(p.expiresAt);
-  await expect(page.getByLabel("Machine-readable zone")).toHaveValue(p.mrz.join("\n"));
+  await expect(page.getByRole("textbox", { name: "Machine-readable zone" })).toHaveValue(p.mrz.join("\n"));
+  // The zone read off the photo fills the form as a typed one does, with the same hints.
+  await expect(page.getByTestId("mrz-read")).toBeVisible();
+  await expect(page.getByLabel("Document number")).toHaveAccessibleDescription("Filled in from the MRZ: check it.");
   await page.screenshot({ path: "test-results/checks-prefill.png", fullPage: true });
   await page.getByLabel("Issue date").fill("2022-03-01");
   await page.getByRole("button", { name: "Upload for review" }).click();

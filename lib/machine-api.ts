@@ -1,7 +1,7 @@
 import "server-only";
 
 import { credentialsApiDescription } from "@/lib/credentials-api/openapi";
-import { verifyRoute } from "@/lib/credentials-api/routes";
+import { issueRoute, verifyRoute } from "@/lib/credentials-api/routes";
 import type { AttestServerOptions } from "@/lib/http/attest-server";
 import { healthz, readyz } from "@/lib/http/health";
 import type { MachineHandler, MachineRoute } from "@/lib/http/machine-routes";
@@ -23,6 +23,7 @@ export const MACHINE_HANDLERS: Record<MachineRoute, MachineHandler> = {
   "POST /kyc/validate": validateRoute,
   "POST /kyc/data": dataRoute,
   "POST /api/v1/verify": verifyRoute,
+  "POST /api/v1/issue": issueRoute,
   "GET /healthz": healthz,
   "GET /readyz": readyz,
   "GET /metrics": metricsEndpoint,

@@ -14,18 +14,24 @@
  * PostgreSQL runs with its production durability (fsync, synchronous_commit,
  * full_page_writes on), and every run on it prints the top wait events of the
  * request backends (sampled from pg_stat_activity). Rate limiting is on, as
- * deployed, at limits the load never reaches, so its cost is in every figure.
+ * deployed, at limits the load never reaches, so its cost is in every figure; and
+ * validate and data are measured against a second server, up at the same time,
+ * whose limiter admits without counting (scripts/bench/rate-limits-off.mjs), in
+ * alternating rounds: two rows side by side. After the data run the servers'
+ * /metrics give the audit log's lag (write to signed tree head) over the entries
+ * that run wrote.
  *
  * Settings (environment): BENCH_USERS (3000), BENCH_PARTNERS (20),
  * BENCH_SECONDS (10), BENCH_CONNECTIONS (16); BENCH_PORT_BASE to take the
  * servers' ports from a range (base, base+1, …) instead of free ones, and
  * BENCH_PG_PORT for PostgreSQL's. BENCH_GROWTH=3000,100000,1000000 is the
  * growth run: validate and data on PostgreSQL at each number of people, with
- * the time the data took to load.
+ * the time the data took to load. BENCH_RATE_LIMITING=on (or off) measures only
+ * that way; both (the default) adds the "rate limiting off" rows.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
@@ -45,6 +51,7 @@ import {
   partnerIndexOf,
   VALIDATE_GRANTS,
 } from "./bench/fixtures";
+import { histogramCount, histogramDelta, histogramQuantile, mergeHistograms, readHistogram, type Buckets } from "./bench/histogram";
 import { formatWaitEvents, sampleWaitEvents } from "./bench/wait-events";
 import { createDatabase, findPostgresBin, startPostgres } from "./postgres-server";
 import { SERVER_ARGS } from "./server-command";
@@ -69,8 +76,25 @@ let nextPort = Number(process.env.BENCH_PORT_BASE ?? 0);
 const CPU_PROFILE = process.env.BENCH_CPU_PROFILE ? path.resolve(process.env.BENCH_CPU_PROFILE) : null;
 /** Credentials issued in set-up and verified over and over during the run. */
 const VERIFY_POOL = 64;
+const RATE_LIMITING = process.env.BENCH_RATE_LIMITING ?? "both";
+if (!["on", "off", "both"].includes(RATE_LIMITING)) throw new Error("BENCH_RATE_LIMITING is on, off or both");
+/** What the "rate limiting off" server loads first: a limiter that admits without counting. */
+const RATE_LIMITS_OFF = ["--import", "./scripts/bench/rate-limits-off.mjs"];
+const AUDIT_LAG = "attest_audit_log_lag_seconds";
 
-type Row = { target: string; endpoint: Endpoint; requests: number; p50: number; p99: number; rssMb: number; non2xx: number; ceiling: Row | null; waits: string | null };
+type AuditLag = { entries: number; p50: number | null; p99: number | null };
+type Row = {
+  target: string;
+  endpoint: Endpoint;
+  requests: number;
+  p50: number;
+  p99: number;
+  rssMb: number;
+  non2xx: number;
+  ceiling: Row | null;
+  waits: string | null;
+  auditLag: AuditLag | null;
+};
 
 /** The next request of a run: built synchronously, as autocannon asks for it. */
 type NextRequest = () => { body: string; headers: Record<string, string> };
@@ -202,8 +226,10 @@ async function credentialsRequests(baseUrl: string, apiKey: string) {
   return { next, stop: bearer.stop };
 }
 
+type RunResult = { requests: number; p50: number; p99: number; non2xx: number };
+
 /** One autocannon run of POSTs to one endpoint. */
-async function drive(baseUrl: string, endpoint: Endpoint, next: NextRequest, seconds: number) {
+async function drive(baseUrl: string, endpoint: Endpoint, next: NextRequest, seconds: number): Promise<RunResult> {
   const result = await autocannon({
     url: baseUrl,
     connections: CONNECTIONS,
@@ -213,29 +239,117 @@ async function drive(baseUrl: string, endpoint: Endpoint, next: NextRequest, sec
   return { requests: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors };
 }
 
+async function auditLagBuckets(baseUrl: string): Promise<Buckets> {
+  const response = await fetch(`${baseUrl}/metrics`);
+  if (!response.ok) throw new Error(`/metrics answered ${response.status}`);
+  return readHistogram(await response.text(), AUDIT_LAG);
+}
+
+/**
+ * The lag of the entries a run wrote: the histogram's growth from `before` once the sequencer
+ * has caught up (its count still for half a second, or 15 s at most).
+ */
+async function auditLagSince(baseUrl: string, before: Buckets): Promise<Buckets> {
+  let after = await auditLagBuckets(baseUrl);
+  for (let waited = 0, still = 0; still < 2 && waited < 15_000; waited += 250) {
+    await wait(250);
+    const now = await auditLagBuckets(baseUrl);
+    still = histogramCount(now) === histogramCount(after) ? still + 1 : 0;
+    after = now;
+  }
+  return histogramDelta(after, before);
+}
+
+function auditLagOf(run: Buckets): AuditLag {
+  return { entries: histogramCount(run), p50: histogramQuantile(run, 0.5), p99: histogramQuantile(run, 0.99) };
+}
+
+type MeasureOptions = { endpoints?: readonly Endpoint[]; databaseUrl?: string; suffix?: string; auditLag?: boolean };
+
 /**
  * Warm-up (JIT, caches, connection pools), then the measured run, for every endpoint of a
- * server; with a database URL, PostgreSQL's wait events are sampled during each measured run.
+ * server; with a database URL, PostgreSQL's wait events are sampled during each measured run,
+ * and with `auditLag` the data run's audit log lag is read from /metrics.
  */
-async function measureEndpoints(kind: string, baseUrl: string, apiKey: string, pid: number, databaseUrl?: string): Promise<Row[]> {
+async function measureEndpoints(kind: string, baseUrl: string, apiKey: string, pid: number, options: MeasureOptions = {}): Promise<Row[]> {
+  const { endpoints = ENDPOINTS, databaseUrl, suffix = "" } = options;
+  if (endpoints.length === 0) return [];
   const credentials = await credentialsRequests(baseUrl, apiKey);
   try {
     const rows: Row[] = [];
-    for (const endpoint of ENDPOINTS) {
+    for (const endpoint of endpoints) {
       const next = endpoint === "/kyc/validate" || endpoint === "/kyc/data" ? signedOcnRequests(baseUrl, endpoint) : credentials.next[endpoint];
       await drive(baseUrl, endpoint, next, 3);
+      const lagBefore = options.auditLag && endpoint === "/kyc/data" ? await auditLagBuckets(baseUrl) : null;
       const sampler = databaseUrl ? sampleWaitEvents(databaseUrl) : null;
       const result = await drive(baseUrl, endpoint, next, SECONDS);
       const waits = sampler ? formatWaitEvents(await sampler.stop()) : null;
-      rows.push({ target: `${kind} ${endpoint}`, endpoint, ...result, rssMb: peakRssMb(pid), ceiling: null, waits });
-      console.log(`  ${endpoint}: ${Math.round(result.requests)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}`);
+      const auditLag = lagBefore ? auditLagOf(await auditLagSince(baseUrl, lagBefore)) : null;
+      rows.push({ target: `${kind} ${endpoint}${suffix}`, endpoint, ...result, rssMb: peakRssMb(pid), ceiling: null, waits, auditLag });
+      console.log(`  ${endpoint}${suffix}: ${Math.round(result.requests)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}`);
       if (waits) console.log(`    wait events: ${waits}`);
+      if (auditLag) console.log(`    audit log lag: ${formatAuditLag(auditLag)}`);
     }
     return rows;
   } finally {
     credentials.stop();
   }
 }
+
+type Target = { baseUrl: string; pid: number };
+const isOcnEndpoint = (endpoint: Endpoint): endpoint is "/kyc/validate" | "/kyc/data" => endpoint === "/kyc/validate" || endpoint === "/kyc/data";
+/** Rounds of the on-against-off comparison, each SECONDS / 2 on either server. */
+const ROUNDS = 4;
+
+/** Several runs as one: throughput averaged, latencies the median run's, failures summed. */
+function combineRuns(runs: RunResult[]): RunResult {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return {
+    requests: runs.reduce((sum, run) => sum + run.requests, 0) / runs.length,
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+  };
+}
+
+/**
+ * An OCN route on the server with rate limiting on and on one with it off, both up at once,
+ * in alternating rounds (who goes first alternating too), so the drift of a shared machine
+ * falls on both alike instead of on whichever ran second. The audit log lag of a data run is
+ * over both servers' entries.
+ */
+async function measureOnAgainstOff(kind: string, on: Target, off: Target, endpoint: "/kyc/validate" | "/kyc/data", databaseUrl?: string): Promise<Row[]> {
+  const sides = { on: { ...on, next: signedOcnRequests(on.baseUrl, endpoint), runs: [] as RunResult[] }, off: { ...off, next: signedOcnRequests(off.baseUrl, endpoint), runs: [] as RunResult[] } };
+  for (const side of Object.values(sides)) await drive(side.baseUrl, endpoint, side.next, 3);
+  const lagBefore = endpoint === "/kyc/data" ? await Promise.all([on, off].map((target) => auditLagBuckets(target.baseUrl))) : null;
+  let waits: string | null = null;
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of round % 2 === 0 ? (["on", "off"] as const) : (["off", "on"] as const)) {
+      const side = sides[name];
+      // The database's waits during the first round with limiting on.
+      const sampler = databaseUrl && name === "on" && waits === null ? sampleWaitEvents(databaseUrl) : null;
+      side.runs.push(await drive(side.baseUrl, endpoint, side.next, SECONDS / 2));
+      if (sampler) waits = formatWaitEvents(await sampler.stop());
+    }
+  }
+  const lag = lagBefore ? auditLagOf(mergeHistograms(await Promise.all([on, off].map((target, index) => auditLagSince(target.baseUrl, lagBefore[index]!))))) : null;
+  const rows: Row[] = (["on", "off"] as const).map((name) => ({
+    target: `${kind} ${endpoint}${name === "off" ? ", rate limiting off" : ""}`,
+    endpoint,
+    ...combineRuns(sides[name].runs),
+    rssMb: peakRssMb(sides[name].pid),
+    ceiling: null,
+    waits: name === "on" ? waits : null,
+    auditLag: name === "on" ? lag : null,
+  }));
+  for (const row of rows) console.log(`  ${row.target.slice(kind.length + 1)}: ${Math.round(row.requests)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, non-2xx ${row.non2xx} (${ROUNDS} rounds)`);
+  if (waits) console.log(`    wait events: ${waits}`);
+  if (lag) console.log(`    audit log lag (both servers): ${formatAuditLag(lag)}`);
+  return rows;
+}
+
+const seconds = (value: number | null) => (value === null ? "—" : `${value.toFixed(2)} s`);
+const formatAuditLag = ({ entries, p50, p99 }: AuditLag) => `p50 ${seconds(p50)}, p99 ${seconds(p99)} over ${entries} entries`;
 
 async function measureAttest(kind: string, databaseUrl: string | undefined, metadataBase: string): Promise<{ rows: Row[]; loadSeconds: number }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "attest-bench-"));
@@ -260,15 +374,46 @@ async function measureAttest(kind: string, databaseUrl: string | undefined, meta
   const loadSeconds = (performance.now() - loadStart) / 1000;
   console.log(`  loaded in ${loadSeconds.toFixed(1)} s`);
 
-  const profile = CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE}`] : [];
-  const server = spawn(process.execPath, [...profile, ...SERVER_ARGS], { env: { ...env, HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "inherit"] });
+  const apiKey = readFileSync(apiKeyFile, "utf8");
+  const servers: ChildProcess[] = [];
+  const dirs = [dataDir];
+  /** A production server on this data, with `args` before the server's own; stopped (and its CPU profile written) at the end. */
+  const start = async (args: string[], serverPort: number, serverDataDir: string): Promise<Target> => {
+    const profile = CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROFILE}`] : [];
+    const serverEnv = { ...env, HOST: "127.0.0.1", PORT: String(serverPort), PUBLIC_URL: `http://localhost:${serverPort}`, DATA_DIR: serverDataDir };
+    const server = spawn(process.execPath, [...profile, ...args, ...SERVER_ARGS], { env: serverEnv, stdio: ["ignore", "ignore", "inherit"] });
+    servers.push(server);
+    const baseUrl = `http://127.0.0.1:${serverPort}`;
+    await waitForHttp(`${baseUrl}/metadata.json`, server);
+    return { baseUrl, pid: server.pid! };
+  };
   try {
-    await waitForHttp(`http://127.0.0.1:${port}/metadata.json`, server);
-    return { rows: await measureEndpoints(kind, `http://127.0.0.1:${port}`, readFileSync(apiKeyFile, "utf8"), server.pid!, databaseUrl), loadSeconds };
+    if (RATE_LIMITING !== "both") {
+      const target = await start(RATE_LIMITING === "off" ? RATE_LIMITS_OFF : [], port, dataDir);
+      const suffix = RATE_LIMITING === "off" ? ", rate limiting off" : "";
+      return { rows: await measureEndpoints(kind, target.baseUrl, apiKey, target.pid, { databaseUrl, suffix, auditLag: true }), loadSeconds };
+    }
+    const on = await start([], port, dataDir);
+    const rows: Row[] = [];
+    const ocn = ENDPOINTS.filter(isOcnEndpoint);
+    if (ocn.length > 0) {
+      // PGlite's data directory is one process's: the second server gets a copy of the loaded one.
+      const offDir = databaseUrl ? dataDir : mkdtempSync(path.join(tmpdir(), "attest-bench-off-"));
+      if (!databaseUrl) {
+        dirs.push(offDir);
+        cpSync(dataDir, offDir, { recursive: true });
+      }
+      const off = await start(RATE_LIMITS_OFF, await freePort(), offDir);
+      for (const endpoint of ocn) rows.push(...(await measureOnAgainstOff(kind, on, off, endpoint, databaseUrl)));
+    }
+    rows.push(...(await measureEndpoints(kind, on.baseUrl, apiKey, on.pid, { endpoints: ENDPOINTS.filter((endpoint) => !isOcnEndpoint(endpoint)), databaseUrl })));
+    return { rows, loadSeconds };
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const server of servers) {
+      server.kill("SIGTERM");
+      if (server.exitCode === null) await new Promise((resolve) => server.once("exit", resolve));
+    }
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -304,10 +449,23 @@ function printTable(rows: Row[]) {
     ];
     console.log(`| ${cells.join(" | ")} |`);
   }
+  const lagged = rows.filter((row) => row.auditLag);
+  if (lagged.length > 0) {
+    console.log("\nAudit log lag (entry written to signed tree head) over the entries of the data run:\n");
+    for (const row of lagged) console.log(`- ${row.target}: ${formatAuditLag(row.auditLag!)}`);
+  }
+  const limited = rows.filter((row) => row.target.endsWith(", rate limiting off"));
+  if (limited.length > 0) {
+    console.log("\nRate limiting on against off (same run; throughput with it on as a share of off):\n");
+    for (const off of limited) {
+      const on = rows.find((row) => row.target === off.target.replace(", rate limiting off", ""));
+      if (on) console.log(`- ${on.target}: ${share(on.requests, off.requests)} of the throughput, p99 ${on.p99} ms against ${off.p99} ms`);
+    }
+  }
   const waited = rows.filter((row) => row.waits);
   if (waited.length === 0) return;
   console.log("\nPostgreSQL wait events of request backends (share of busy samples):\n");
-  for (const row of waited) console.log(`- \`${row.endpoint}\`: ${row.waits}`);
+  for (const row of waited) console.log(`- \`${row.target.replace(/^\S+ /, "")}\`: ${row.waits}`);
 }
 
 type GrowthPoint = { users: number; loadSeconds: number; rows: Row[] };

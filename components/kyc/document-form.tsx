@@ -1,14 +1,17 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
 import { fieldErrorsOf, IDLE, type FieldErrors } from "@/lib/http/action-state";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
-import { MrzReader, type MrzFill } from "@/components/kyc/mrz-reader";
+import { DocumentCapture } from "@/components/kyc/document-capture";
+import { MrzReader, type MrzReaderHandle } from "@/components/kyc/mrz-reader";
 import { PassportPrefill } from "@/components/kyc/passport-prefill";
 import { identityDocumentFieldsSchema, PROOF_OF_ADDRESS_TYPES, proofOfAddressFieldsSchema } from "@/lib/items/document-values";
+import { DOCUMENT_SHAPES } from "@/lib/documents/capture-frame";
 import { MAX_UPLOAD_BYTES } from "@/lib/documents/file-type";
+import type { MrzFill } from "@/lib/documents/mrz";
 import { documentFieldsFrom } from "@/lib/items/form-input";
 import type { DocumentItem } from "@/lib/items/items";
 import { ReturnToField } from "@/components/kyc/return-to-field";
@@ -59,6 +62,7 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   // Each reading of the MRZ remounts the fields it fills, with its values as their defaults.
   const [filled, setFilled] = useState<{ fill: MrzFill; round: number } | null>(null);
+  const mrzReader = useRef<MrzReaderHandle>(null);
   const fromMrz = (name: keyof MrzFill) => (filled ? { key: `${name}-${filled.round}`, defaultValue: filled.fill[name], hint: FILLED_HINT } : {});
   const errors = clientErrors ?? state.fieldErrors ?? {};
   const isProof = item === "proof_of_address";
@@ -101,11 +105,12 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
           <TextField name="issued_at" label="Date on the document" type="date" error={errors.issued_at} hint="Within the last 90 days." />
           <div className="sm:col-span-2">
             <FileField name="page" label="The document" error={errors.page} hint="JPEG, PNG or PDF, up to 10 MB. It must show your name and address." />
+            <DocumentCapture input="page" shape={DOCUMENT_SHAPES[item]} label="The document" />
           </div>
         </div>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          {item === "passport" ? <MrzReader error={errors.mrz} onRead={(fill) => setFilled((f) => ({ fill, round: (f?.round ?? 0) + 1 }))} /> : null}
+          {item === "passport" ? <MrzReader ref={mrzReader} error={errors.mrz} onRead={(fill) => setFilled((f) => ({ fill, round: (f?.round ?? 0) + 1 }))} /> : null}
           <TextField name="number" label="Document number" autoComplete="off" spellCheck={false} error={errors.number} {...fromMrz("number")} />
           <SelectField name="country" label="Issuing country" options={countryOptions} placeholder="Choose a country" error={errors.country} {...fromMrz("country")} />
           <TextField name="issued_at" label="Issue date" type="date" error={errors.issued_at} />
@@ -117,11 +122,13 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
               error={errors.front}
               hint="JPEG, PNG or PDF, up to 10 MB. All four corners visible, no glare."
             />
+            <DocumentCapture input="front" shape={DOCUMENT_SHAPES[item]} label={item === "passport" ? "Photo page" : "Front"} />
           </div>
-          {item === "passport" && readsPhotos ? <PassportPrefill /> : null}
+          {item === "passport" && readsPhotos ? <PassportPrefill onRead={(mrz) => mrzReader.current?.read(mrz)} /> : null}
           {item !== "passport" ? (
             <div className="sm:col-span-2">
               <FileField name="back" label="Back (optional)" error={errors.back} hint="If the back carries details, add it too." />
+              <DocumentCapture input="back" shape={DOCUMENT_SHAPES[item]} label="Back" />
             </div>
           ) : null}
         </div>

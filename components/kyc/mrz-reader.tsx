@@ -1,10 +1,10 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useImperativeHandle, useState, type Ref } from "react";
 
 import { TextAreaField } from "@/components/kyc/fields";
 import { countryName, mrzCountryToAlpha2 } from "@/lib/items/countries";
-import { parsePassportMrz, type MrzFields } from "@/lib/documents/mrz";
+import { mrzFormFill, parsePassportMrz, type MrzFields, type MrzFill } from "@/lib/documents/mrz";
 
 const TEXT = {
   label: "Machine-readable zone",
@@ -21,23 +21,16 @@ const TEXT = {
 
 const SEX_WORDS: Record<string, string> = { male: "Male", female: "Female", nonspecified: "Not specified" };
 
-/** What the form fills from a valid MRZ: its own fields, as the form spells them. */
-export type MrzFill = { number: string; country: string; expires_at: string };
-
-function fillOf(fields: MrzFields): MrzFill {
-  return {
-    number: fields.documentNumber ?? "",
-    country: (fields.issuingCountry && mrzCountryToAlpha2(fields.issuingCountry)) ?? "",
-    expires_at: fields.expirationDate ?? "",
-  };
-}
+/** Lets the form hand over a zone read elsewhere (off the photo page), to be shown and read as if pasted. */
+export type MrzReaderHandle = { read: (text: string) => void };
 
 /**
  * The MRZ first: a valid paste fills the passport's fields and shows what else it says
  * (names, nationality, birth date, sex) so the person confirms rather than types. The
  * server parses and compares again; this only saves typing.
  */
-export function MrzReader({ error, onRead }: { error?: string; onRead: (fill: MrzFill) => void }) {
+export function MrzReader({ error, onRead, ref }: { error?: string; onRead: (fill: MrzFill) => void; ref?: Ref<MrzReaderHandle> }) {
+  const [text, setText] = useState("");
   const [read, setRead] = useState<MrzFields | null>(null);
   const [problem, setProblem] = useState<string | undefined>();
   const id = useId();
@@ -51,8 +44,15 @@ export function MrzReader({ error, onRead }: { error?: string; onRead: (fill: Mr
     }
     setProblem(undefined);
     setRead(parsed.fields);
-    onRead(fillOf(parsed.fields));
+    onRead(mrzFormFill(parsed.fields));
   }
+
+  useImperativeHandle(ref, () => ({
+    read(zone: string) {
+      setText(zone);
+      readFrom(zone, true);
+    },
+  }));
 
   const nationality = read?.nationality ? mrzCountryToAlpha2(read.nationality) : null;
   const rows: [string, string][] = read
@@ -74,11 +74,15 @@ export function MrzReader({ error, onRead }: { error?: string; onRead: (fill: Mr
         autoCapitalize="characters"
         error={problem ?? error}
         hint={TEXT.hint}
-        onChange={(event) => readFrom(event.currentTarget.value, false)}
+        value={text}
+        onChange={(event) => {
+          setText(event.currentTarget.value);
+          readFrom(event.currentTarget.value, false);
+        }}
       />
       <button
         type="button"
-        onClick={(event) => readFrom((event.currentTarget.form?.elements.namedItem("mrz") as HTMLTextAreaElement | null)?.value ?? "", true)}
+        onClick={() => readFrom(text, true)}
         className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
       >
         {TEXT.read}

@@ -5,10 +5,10 @@ import { useState, useTransition } from "react";
 import { readPassportPhotoAction } from "@/app/(account)/account/passport-photo-actions";
 
 /**
- * "Fill in from the photo": reads the MRZ off the chosen photo page and fills the form's fields
- * with it. The person looks them over and uploads; a field the photo did not give stays as it was.
+ * "Fill in from the photo": reads the MRZ off the chosen photo page and hands its two lines to
+ * `onRead`, which fills the form as a typed zone would. The person looks the fields over and uploads.
  */
-export function PassportPrefill() {
+export function PassportPrefill({ onRead }: { onRead: (mrz: string) => void }) {
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -20,11 +20,8 @@ export function PassportPrefill() {
     if (front instanceof File) data.set("front", front);
     startTransition(async () => {
       const result = await readPassportPhotoAction(data);
-      if (!result.prefill) return setStatus({ ok: false, text: result.message ?? "The photo could not be read." });
-      for (const [name, value] of Object.entries(result.prefill)) {
-        const field = form.elements.namedItem(name);
-        if (value && (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement)) field.value = value;
-      }
+      if (!result.mrz) return setStatus({ ok: false, text: result.message ?? "The photo could not be read." });
+      onRead(result.mrz);
       setStatus({ ok: true, text: "Filled in from the photo: check every field against your passport, then upload." });
     });
   }

@@ -36,7 +36,7 @@ export async function withdrawItem(db: Db, userId: string, item: Item): Promise<
 
 /**
  * Erases the person: the user row goes and with it, by cascade, items, history, documents,
- * codes, screenings, grants, receipts, data accesses, sign-in accounts and sessions. Rows
+ * codes, hand-off links, screenings, grants, receipts, data accesses, sign-in accounts and sessions. Rows
  * that outlive the person keep only what others need: a credential keeps its id, status
  * entry and revocation (its status list and the issuing account's records refer to it) but
  * not its token, which names the person. Sign-in links and rate-limit counters keyed by the

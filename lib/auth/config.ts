@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 
 import { recordAudit } from "@/lib/audit/log";
 import { createAuthAdapter, type AttestUser } from "@/lib/auth/adapter";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-cookie";
 import { clearSignInLinks, takeSignInLink } from "@/lib/auth/sign-in-limits";
 import { getDb } from "@/lib/db/client";
 import { absoluteUrl, getEnv } from "@/lib/env";
@@ -63,7 +64,7 @@ async function buildConfig(): Promise<NextAuthConfig> {
     adapter: createAuthAdapter(db),
     providers: [emailLink],
     secret: getKeys().authSecret,
-    session: { strategy: "database", maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
     trustHost: true,
     useSecureCookies: getEnv().publicUrl.protocol === "https:",
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },

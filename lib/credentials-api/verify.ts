@@ -13,6 +13,7 @@ import { credentials, identityItems, signingKeys, statusLists } from "@/lib/db/s
 import { getEnv } from "@/lib/env";
 import { ed25519Kid } from "@/lib/keys";
 import { expireItems } from "@/lib/item-changes/expiry";
+import { processCache } from "@/lib/state/bounded-cache";
 
 /** `POST /api/v1/verify` (SPEC §6): only tokens Attest signed, with a key it holds on record. */
 export const VERIFY_COST = 1;
@@ -23,13 +24,33 @@ const invalid = (error: string): VerifyResult => ({ valid: false, error });
 
 const UUID_URN = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
-function parsePublicKey(pem: string): KeyObject | null {
+// Verifiers send the same few issuer keys with every token: each PEM is parsed once, and the
+// same KeyObject handed to jose lets it reuse its own import of it. Public data, bounded.
+const parsedKeys = processCache<string, { key: KeyObject; kid: string }>("verify-public-keys", 256);
+// Signing keys stay on record for good (lib/credentials/signing-keys.ts retires, never deletes),
+// so a kid found once is known for the life of the process. Only hits are remembered: a key
+// another instance registers later is looked up until it is found.
+const knownKids = processCache<string, true>("signing-key-kids", 256);
+
+function parsePublicKey(pem: string): { key: KeyObject; kid: string } | null {
+  const cached = parsedKeys.get(pem);
+  if (cached) return cached;
   try {
     const key = createPublicKey({ key: pem, format: "pem" });
-    return key.asymmetricKeyType === "ed25519" ? key : null;
+    if (key.asymmetricKeyType !== "ed25519") return null;
+    const parsed = { key, kid: ed25519Kid(key) };
+    parsedKeys.set(pem, parsed);
+    return parsed;
   } catch {
     return null;
   }
+}
+
+async function isKnownSigningKey(db: Db, kid: string): Promise<boolean> {
+  if (knownKids.get(kid)) return true;
+  const [known] = await db.select({ kid: signingKeys.kid }).from(signingKeys).where(eq(signingKeys.kid, kid));
+  if (known) knownKids.set(kid, true);
+  return known !== undefined;
 }
 
 function reasonFor(error: unknown): string {
@@ -45,11 +66,10 @@ function reasonFor(error: unknown): string {
 }
 
 export async function verifyCredential(db: Db, request: VerifyRequest): Promise<VerifyResult> {
-  const key = parsePublicKey(request.public_key_pem);
-  if (!key) return invalid("Invalid public key: expected an Ed25519 public key in PEM");
-  const kid = ed25519Kid(key);
-  const [known] = await db.select({ kid: signingKeys.kid }).from(signingKeys).where(eq(signingKeys.kid, kid));
-  if (!known) return invalid("Unknown issuer key");
+  const parsed = parsePublicKey(request.public_key_pem);
+  if (!parsed) return invalid("Invalid public key: expected an Ed25519 public key in PEM");
+  const { key, kid } = parsed;
+  if (!(await isKnownSigningKey(db, kid))) return invalid("Unknown issuer key");
 
   let header;
   try {

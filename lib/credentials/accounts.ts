@@ -126,8 +126,10 @@ export async function setAccountRateLimit(db: Db, accountId: string, rateLimitPe
  * gathered back into the reserve, so only a balance that truly falls short is refused.
  */
 export async function chargeCredits(tx: Tx, accountId: string, cost: number, reason: string, reference: string | null = null): Promise<void> {
-  if (!(await chargeShard(tx, accountId, cost, { wait: false }))) await chargeFromReserve(tx, accountId, cost);
-  await appendLedger(tx, accountId, -cost, reason, reference);
+  // The ledger row is the same whichever balance pays, so it goes with the fast path's update:
+  // one round trip for both, pipelined. A 402 throws, and the caller's rollback takes the row back.
+  const [paid] = await Promise.all([chargeShard(tx, accountId, cost, { wait: false }), appendLedger(tx, accountId, -cost, reason, reference)]);
+  if (!paid) await chargeFromReserve(tx, accountId, cost);
 }
 
 async function chargeShard(tx: Tx, accountId: string, cost: number, { wait }: { wait: boolean }): Promise<boolean> {

@@ -184,14 +184,18 @@ export async function issueCredential(db: Db, principal: Principal, request: Iss
     userId = me.id;
     actor = { type: "user", id: me.id };
   } else {
-    const account = await getAccount(db, principal.accountId);
+    // Reads that do not depend on each other go out together (two rounds instead of four);
+    // their answers are judged in the same order as ever.
+    const [account, identity] = await Promise.all([getAccount(db, principal.accountId), findIdentity(db, request)]);
     if (!account) throw new AppError("UNAUTHORIZED", "The bearer token's API account no longer exists");
     if (account.partnerOcid === null) throw new AppError("FORBIDDEN", "This API account is not linked to a partner, so no person can have consented to it");
-    const [partner] = await db.select({ status: partners.status }).from(partners).where(eq(partners.ocid, account.partnerOcid));
+    const [[partner], granted] = await Promise.all([
+      db.select({ status: partners.status }).from(partners).where(eq(partners.ocid, account.partnerOcid)),
+      identity ? grantedItems(db, identity, account.partnerOcid) : new Set<Item>(),
+    ]);
     if (partner?.status !== "active") throw new AppError("FORBIDDEN", `Partner ${account.partnerOcid} is not active`);
-    userId = await findIdentity(db, request);
+    userId = identity;
     // An unknown person and one who has not consented look the same, so the API reveals nobody's existence.
-    const granted = userId ? await grantedItems(db, userId, account.partnerOcid) : new Set<Item>();
     if (!userId || !CONSENT_ITEMS.every((item) => granted.has(item))) throw noConsent(account.partnerOcid);
     consent = { partnerOcid: account.partnerOcid, granted };
     actor = { type: "api_account", id: account.id };

@@ -194,6 +194,25 @@ export const phoneCodes = pgTable("phone_codes", {
   createdAt: createdAt(),
 });
 
+/**
+ * "Continue on your phone": a link that signs another device in as this person, on one item's
+ * page. Short-lived and single-use; the link's token is stored only as its SHA-256.
+ */
+export const handoffTokens = pgTable(
+  "handoff_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    item: itemName("item").notNull(),
+    expiresAt: at("expires_at").notNull(),
+    usedAt: at("used_at"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("handoff_tokens_user_idx").on(table.userId)],
+);
+
 export const amlScreenings = pgTable(
   "aml_screenings",
   {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildPassportMrz, compareMrzWithTyped, parsePassportMrz } from "./mrz";
+import { buildPassportMrz, compareMrzWithTyped, mrzFormFill, parsePassportMrz } from "./mrz";
 import { mrzCheckDigit } from "./mrz-text";
 
 // ICAO 9303 part 4 specimen (Utopia).
@@ -199,5 +199,17 @@ describe("compareMrzWithTyped", () => {
     expect(
       compareMrzWithTyped(specimen, { number: "L898902C3", country: "SE", expires_at: "2012-04-15", last_name: "Eriksson" }),
     ).toEqual(["The issuing country you chose (SE) does not match the MRZ (UTO)"]);
+  });
+});
+
+describe("mrzFormFill", () => {
+  it("maps a zone to the passport form's own fields, country as ISO alpha-2", () => {
+    const mrz = buildPassportMrz(DEMO);
+    expect(mrzFormFill(parsePassportMrz(mrz, TODAY).fields)).toEqual({ number: "C4X9L2P07", country: "GB", expires_at: "2031-05-01" });
+  });
+
+  it("leaves a field empty where the zone gives nothing the form can use", () => {
+    // Utopia is no ISO country, so the form's country select stays unchosen.
+    expect(mrzFormFill(parsePassportMrz(SPECIMEN, TODAY).fields)).toEqual({ number: "L898902C3", country: "", expires_at: "2012-04-15" });
   });
 });

@@ -153,6 +153,18 @@ export function parsePassportMrz(input: string, today: Date = new Date()): Parse
   return { valid: unique.length === 0, errors: unique, fields };
 }
 
+/** What the passport form fills from a valid MRZ: its own fields, as the form spells them ("" where the MRZ gave nothing). */
+export type MrzFill = { number: string; country: string; expires_at: string };
+
+/** The one MRZ → form mapping, whether the zone was typed, pasted or read off the photo page. */
+export function mrzFormFill(fields: MrzFields): MrzFill {
+  return {
+    number: fields.documentNumber?.replace(/</g, "") ?? "",
+    country: (fields.issuingCountry && mrzCountryToAlpha2(fields.issuingCountry)) ?? "",
+    expires_at: fields.expirationDate ?? "",
+  };
+}
+
 export interface TypedPassportFields {
   number: string;
   /** ISO alpha-2 */

@@ -1,7 +1,7 @@
 /**
  * The machine API routes the server answers itself, without Next's page pipeline (which
  * costs more CPU than these handlers' own work): each a plain Request → Response function
- * that authenticates its caller itself (withPartner, withApiKey). This is the one list of
+ * that authenticates its caller itself (withPartner, withApiKey, withBearer). This is the one list of
  * them: the server dispatches on it (lib/http/attest-server.ts), the foreign-form check
  * leaves their paths alone (lib/http/foreign-action.ts), and the proxy matcher test checks
  * the page proxy skips the ones Next serves too. The handlers belong to their domains; the
@@ -15,6 +15,7 @@ export const MACHINE_ROUTES = {
   "POST /kyc/validate": "ocn",
   "POST /kyc/data": "ocn",
   "POST /api/v1/verify": "credentials",
+  "POST /api/v1/issue": "credentials",
   "GET /healthz": "operations",
   "GET /readyz": "operations",
   "GET /metrics": "operations",

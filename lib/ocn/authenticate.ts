@@ -127,9 +127,10 @@ function errorToResponse(error: unknown): Response {
  *
  * `nonceInFirstStatement` saves the hot path a round trip: the handler claims the nonce in
  * its first statement (nonceClaimCte) and stops with NONCE_REUSED when the claim fails. Only
- * for handlers that change nothing before that statement and run it outside a transaction
- * (a rollback would undo the claim). Whatever the handler did, an unclaimed nonce is claimed
- * before answering, and a replay answers NONCE_REUSED, as if it had been checked first.
+ * for handlers that change nothing before that statement, and that run it outside a
+ * transaction or, inside one, set `claimed` back to undefined when it rolls back (the
+ * rollback undid the claim). Whatever the handler did, an unclaimed nonce is claimed before
+ * answering, and a replay answers NONCE_REUSED, as if it had been checked first.
  */
 export function withPartner(handler: PartnerHandler, options: { nonceInFirstStatement?: boolean } = {}): (request: Request) => Promise<Response> {
   return async (request) => {

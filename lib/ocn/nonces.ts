@@ -2,7 +2,7 @@ import "server-only";
 
 import { lt, sql, type SQL } from "drizzle-orm";
 
-import type { DbOrTx } from "@/lib/db/client";
+import { getDb, type DbOrTx } from "@/lib/db/client";
 import { nonces } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 
@@ -33,7 +33,7 @@ export async function claimNonce(db: DbOrTx, ocid: number, nonce: string): Promi
       setWhere: sql`${nonces.seenAt} < now() - ${WINDOW}`,
     })
     .returning({ ocid: nonces.ocid });
-  maybePurge(db);
+  maybePurge();
   return rows.length === 1;
 }
 
@@ -45,8 +45,8 @@ export type NonceClaim = { ocid: number; nonce: string; claimed?: boolean };
  * nonce was fresh, for a read that can carry the claim in the same round trip. Postgres
  * runs a data-modifying CTE exactly once whether or not the query reads it.
  */
-export function nonceClaimCte(db: DbOrTx, claim: NonceClaim): SQL {
-  maybePurge(db);
+export function nonceClaimCte(claim: NonceClaim): SQL {
+  maybePurge();
   return sql`claimed as (
     insert into ${nonces} (ocid, nonce) values (${claim.ocid}, ${claim.nonce})
     on conflict (ocid, nonce) do update set seen_at = now() where ${nonces.seenAt} < now() - ${WINDOW}
@@ -62,12 +62,15 @@ export async function purgeNonces(db: DbOrTx): Promise<void> {
   await db.delete(nonces).where(lt(nonces.seenAt, sql`now() - ${WINDOW}`));
 }
 
-function maybePurge(db: DbOrTx): void {
+function maybePurge(): void {
   const now = Date.now();
   if (now - lastPurge < PURGE_EVERY_MS) return;
   lastPurge = now;
-  // Not awaited: a slow purge must not delay the request that happened to trigger it.
-  purgeNonces(db).catch(() => {
-    lastPurge = 0;
-  });
+  // Not awaited: a slow purge must not delay the request that happened to trigger it. On the
+  // pool, never on the claim's own handle: that may be a transaction, which this would outlive.
+  getDb()
+    .then(purgeNonces)
+    .catch(() => {
+      lastPurge = 0;
+    });
 }

@@ -8,11 +8,13 @@ import { dataAccesses } from "@/lib/db/schema";
 import { notifyPerson } from "@/lib/events/emit";
 import { AppError } from "@/lib/http/errors";
 import { signDocumentUrl } from "@/lib/documents/urls";
-import { getItems, type StoredItem } from "@/lib/items/store";
+import { openItemValue } from "@/lib/items/cipher";
+import type { StoredItem } from "@/lib/items/store";
 import { ITEMS, type Item, type PartnerStatus } from "@/lib/items/items";
 import { maskDocumentNumber } from "@/lib/items/mask";
 import { dataBodySchema, itemDataSchemas, type DataBody, type DataRequest, type DataResponse } from "@/lib/partner-api/schemas";
-import { viewItemsAsPartner, type PartnerViewer } from "@/lib/partner-api/view";
+import { loadPartnerFacts, viewItems, type PartnerViewer } from "@/lib/partner-api/view";
+import type { NonceClaim } from "@/lib/ocn/nonces";
 import { canonicalJson } from "@/lib/security/canonical-json";
 import { providerOcid } from "@/lib/ocn/provider";
 import { signMessage } from "@/lib/ocn/secp256k1";
@@ -37,7 +39,7 @@ function imageUrl(value: unknown, side: string, now: Date): string {
 const unixSeconds = (at: Date | null | undefined) => (at && !Number.isNaN(at.getTime()) ? Math.floor(at.getTime() / 1000) : undefined);
 
 /** One item's value as a partner receives it; the output schema drops every stored extra. */
-export function shapeItemData(item: Item, stored: StoredItem, options: { fullDocumentNumbers: boolean; now: Date }): unknown {
+export function shapeItemData(item: Item, stored: Pick<StoredItem, "value" | "verifiedAt">, options: { fullDocumentNumbers: boolean; now: Date }): unknown {
   const value = stored.value as Record<string, unknown>;
   let shaped: unknown;
   switch (item) {
@@ -73,45 +75,59 @@ export function shapeItemData(item: Item, stored: StoredItem, options: { fullDoc
  * Checks every requested item is verified and granted, shapes the data and records the
  * access (data_accesses and the audit log in one transaction). GRANT_NOT_AUTHORIZED,
  * with each offending item's status, returns nothing at all.
+ *
+ * Four round trips: begin; the person's items (values included) and grants, and with `nonce`
+ * its claim, in one statement; the three writes, sent together; commit. A claim the rollback
+ * undid is marked unclaimed again, so withPartner claims it on its own.
  */
-export async function collectPartnerData(db: Db, partner: DataRequester, request: DataRequest, now = new Date()): Promise<DataBody> {
+export async function collectPartnerData(db: Db, partner: DataRequester, request: DataRequest, now = new Date(), nonce?: NonceClaim): Promise<DataBody> {
   const requested = ITEMS.filter((item) => request.grants.includes(item));
-  return db.transaction(async (tx) => {
-    const { userId, view } = await viewItemsAsPartner(tx, request.user_ocid, partner, now);
-    const refused: Partial<Record<Item, PartnerStatus>> = {};
-    for (const item of requested) if (view[item].status !== "verified") refused[item] = view[item].status;
-    if (Object.keys(refused).length > 0) {
-      throw new AppError("GRANT_NOT_AUTHORIZED", "Some requested items are not verified and granted to this partner.", refused);
-    }
+  try {
+    return await db.transaction(async (tx) => {
+      const { userId, facts, decisions, sealed } = await loadPartnerFacts(tx, request.user_ocid, partner.ocid, nonce, { values: true });
+      const view = viewItems(facts, decisions, partner, now);
+      const refused: Partial<Record<Item, PartnerStatus>> = {};
+      for (const item of requested) if (view[item].status !== "verified") refused[item] = view[item].status;
+      if (Object.keys(refused).length > 0) {
+        throw new AppError("GRANT_NOT_AUTHORIZED", "Some requested items are not verified and granted to this partner.", refused);
+      }
 
-    const stored = await getItems(tx, userId);
-    const data: Record<string, unknown> = {};
-    const issuedAt = Math.floor(now.getTime() / 1000);
-    let expiresAt = issuedAt + DATA_LIFETIME_SECONDS;
-    for (const item of requested) {
-      const entry = stored.get(item)!;
-      data[item] = shapeItemData(item, entry, { fullDocumentNumbers: partner.fullDocumentNumbers, now });
-      if (entry.expiresAt) expiresAt = Math.min(expiresAt, Math.floor(entry.expiresAt.getTime() / 1000));
-    }
+      const data: Record<string, unknown> = {};
+      const issuedAt = Math.floor(now.getTime() / 1000);
+      let expiresAt = issuedAt + DATA_LIFETIME_SECONDS;
+      for (const item of requested) {
+        // Only the requested items are opened; a verified item always has a value.
+        const value = openItemValue(userId, item, sealed.get(item)!);
+        const { verifiedAt, expiresAt: itemExpires } = view[item];
+        data[item] = shapeItemData(item, { value, verifiedAt }, { fullDocumentNumbers: partner.fullDocumentNumbers, now });
+        if (itemExpires) expiresAt = Math.min(expiresAt, Math.floor(itemExpires.getTime() / 1000));
+      }
 
-    await tx.insert(dataAccesses).values({ userId, partnerOcid: partner.ocid, items: requested, createdAt: now });
-    await recordAudit(tx, {
-      actor: { type: "partner", id: String(partner.ocid) },
-      action: "kyc.data_accessed",
-      subjectUserId: userId,
-      partnerOcid: partner.ocid,
-      details: { items: requested },
+      // Independent writes of one transaction: pipelined on its connection, one round trip for the three.
+      await Promise.all([
+        tx.insert(dataAccesses).values({ userId, partnerOcid: partner.ocid, items: requested, createdAt: now }),
+        recordAudit(tx, {
+          actor: { type: "partner", id: String(partner.ocid) },
+          action: "kyc.data_accessed",
+          subjectUserId: userId,
+          partnerOcid: partner.ocid,
+          details: { items: requested },
+        }),
+        notifyPerson(tx, userId, "data.accessed", { partnerName: partner.name ?? `Partner ${partner.ocid}`, items: requested }),
+      ]);
+      return dataBodySchema.parse({
+        user_ocid: request.user_ocid,
+        provider: providerOcid(),
+        requester: partner.ocid,
+        issued_at: issuedAt,
+        expires_at: expiresAt,
+        data,
+      });
     });
-    await notifyPerson(tx, userId, "data.accessed", { partnerName: partner.name ?? `Partner ${partner.ocid}`, items: requested });
-    return dataBodySchema.parse({
-      user_ocid: request.user_ocid,
-      provider: providerOcid(),
-      requester: partner.ocid,
-      issued_at: issuedAt,
-      expires_at: expiresAt,
-      data,
-    });
-  });
+  } catch (error) {
+    if (nonce?.claimed) nonce.claimed = undefined;
+    throw error;
+  }
 }
 
 /** `signature` over SHA-256 of JCS(the body without it), by this provider's OCN key. */

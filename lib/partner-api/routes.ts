@@ -24,8 +24,11 @@ export const validateRoute = withPartner(
 );
 
 /** POST /kyc/data: the granted items' data, signed by this provider. */
-export const dataRoute = withPartner(async ({ partner, db, body }) => {
-  const request = parsePartnerJson(body, dataRequestSchema);
-  const data = await collectPartnerData(db, partner, request);
-  return Response.json(signDataBody(data, getKeys().ocnPrivateKey));
-});
+export const dataRoute = withPartner(
+  async ({ partner, db, body, nonce }) => {
+    const request = parsePartnerJson(body, dataRequestSchema);
+    const data = await collectPartnerData(db, partner, request, new Date(), nonce);
+    return Response.json(signDataBody(data, getKeys().ocnPrivateKey));
+  },
+  { nonceInFirstStatement: true },
+);

@@ -23,25 +23,35 @@ const MAX_OCID = 2_147_483_647; // users.ocid is an integer column
 
 const isUserOcid = (value: number) => Number.isSafeInteger(value) && value >= 1 && value <= MAX_OCID;
 
-type FactsRow = { claimed?: number; id: string | null; items: { item: Item; state: ItemState; verifiedAt: string | null; expiresAt: string | null }[]; grants: { item: Item; decision: Decision }[] };
+type FactsRow = {
+  claimed?: number;
+  id: string | null;
+  items: { item: Item; state: ItemState; verifiedAt: string | null; expiresAt: string | null; valueEnc?: string | null }[];
+  grants: { item: Item; decision: Decision }[];
+};
+
+export type PartnerFacts = {
+  userId: string;
+  facts: Map<Item, ItemFacts>;
+  decisions: Map<Item, Decision>;
+  /** With `values`: each item's sealed value, read in the same statement as its state. */
+  sealed: Map<Item, string | null>;
+};
 
 /**
  * The person, their items' states and this partner's grant decisions in one round trip:
  * this runs on every /kyc/validate and /kyc/data, where each query is a measurable share.
  * With `nonce`, the same statement claims the request's nonce (NONCE_REUSED when it fails,
  * before anything else is looked at), and always returns a row so the claim is read.
+ * With `values`, the items' sealed values come in the same statement (and snapshot) as the
+ * states they are judged by, so /kyc/data never sends a value newer than its verification.
  */
-export async function loadPartnerFacts(
-  db: DbOrTx,
-  userOcid: number,
-  partnerOcid: number,
-  nonce?: NonceClaim,
-): Promise<{ userId: string; facts: Map<Item, ItemFacts>; decisions: Map<Item, Decision> }> {
+export async function loadPartnerFacts(db: DbOrTx, userOcid: number, partnerOcid: number, nonce?: NonceClaim, options: { values?: boolean } = {}): Promise<PartnerFacts> {
   if (!isUserOcid(userOcid)) throw userNotFound();
   const result = await db.execute(sql`
-    ${nonce ? sql`with ${nonceClaimCte(db, nonce)}` : sql``}
+    ${nonce ? sql`with ${nonceClaimCte(nonce)}` : sql``}
     select ${nonce ? sql`(select count(*) from claimed)::int as claimed,` : sql``} u.id,
-      coalesce((select json_agg(json_build_object('item', i.item, 'state', i.state, 'verifiedAt', i.verified_at, 'expiresAt', i.expires_at))
+      coalesce((select json_agg(json_build_object('item', i.item, 'state', i.state, 'verifiedAt', i.verified_at, 'expiresAt', i.expires_at${options.values ? sql`, 'valueEnc', i.value_enc` : sql``}))
                 from ${identityItems} i where i.user_id = u.id), '[]'::json) as items,
       coalesce((select json_agg(json_build_object('item', g.item, 'decision', g.decision))
                 from ${grants} g where g.user_id = u.id and g.partner_ocid = ${partnerOcid}), '[]'::json) as grants
@@ -56,10 +66,12 @@ export async function loadPartnerFacts(
   // json_agg hands timestamps back as ISO strings on both drivers; the driver may or may not have parsed the JSON.
   const parse = <T,>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
   const date = (value: string | null) => (value ? new Date(value) : null);
+  const items = parse(row.items);
   return {
     userId: row.id,
-    facts: new Map(parse(row.items).map((item) => [item.item, { state: item.state, verifiedAt: date(item.verifiedAt), expiresAt: date(item.expiresAt) }])),
+    facts: new Map(items.map((item) => [item.item, { state: item.state, verifiedAt: date(item.verifiedAt), expiresAt: date(item.expiresAt) }])),
     decisions: new Map(parse(row.grants).map((grant) => [grant.item, grant.decision])),
+    sealed: new Map(options.values ? items.map((item) => [item.item, item.valueEnc ?? null]) : []),
   };
 }
 

@@ -8,6 +8,7 @@ vi.mock("next/headers", async () => (await import("@/tests/support/request-conte
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 import { deleteAccountAction, confirmPhoneCodeAction, requestPhoneCodeAction, submitDeclaredItemAction, submitSelfieAction, uploadDocumentAction, withdrawItemAction } from "@/app/(account)/account/actions";
+import { continueHereAction, startHandoffAction } from "@/app/(account)/account/handoff-actions";
 import { readPassportPhotoAction } from "@/app/(account)/account/passport-photo-actions";
 import { issueMyCredential, revokeMyCredential } from "@/app/(account)/account/credentials/actions";
 import { savePreferencesAction } from "@/app/(account)/account/notifications/actions";
@@ -15,9 +16,10 @@ import { regrantAction, revokeAction } from "@/app/(account)/account/partners/ac
 import { requestSignInLink } from "@/app/actions/auth";
 import { askConsentAction, checkStatusAction, fetchDataAction } from "@/app/demo/actions";
 import { submitConsentDecision } from "@/app/kyc/grant/[ocid]/actions";
+import { createHandoff } from "@/lib/auth/handoff";
 import { createDecisionToken } from "@/lib/consent/decision-token";
 import { getDb } from "@/lib/db/client";
-import { auditLog, credentials, documents, grants, identityItems, phoneCodes, users } from "@/lib/db/schema";
+import { auditLog, credentials, documents, grants, handoffTokens, identityItems, phoneCodes, sessions, users } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { IDLE } from "@/lib/http/action-state";
 import { listMailbox } from "@/lib/mail/mailbox";
@@ -74,6 +76,9 @@ async function rowsOf(person: Person) {
   };
 }
 
+const handoffsOf = async (person: Person) =>
+  (await getDb()).select({ item: handoffTokens.item, usedAt: handoffTokens.usedAt }).from(handoffTokens).where(eq(handoffTokens.userId, person.id));
+const sessionsOf = async (person: Person) => (await (await getDb()).select({ expires: sessions.expires }).from(sessions).where(eq(sessions.userId, person.id))).length;
 const demoInput = (person: Person) => ({ userOcid: String(person.ocid), grants: ["name"] });
 const linksTo = async (email: string) => (await listMailbox(500)).filter((message) => message.to === email).length;
 
@@ -125,6 +130,36 @@ const rows: Row[] = [
     level: "user",
     setup: async () => null,
     call: () => readPassportPhotoAction(form({ front: new File([PNG], "passport.png", { type: "image/png" }) })),
+  },
+  {
+    file: "(account)/account/handoff-actions.ts",
+    name: "startHandoffAction",
+    level: "user",
+    setup: async () => null,
+    call: () => startHandoffAction("passport"),
+    state: (_fixture, person) => handoffsOf(person),
+    works: async (outcome, person) => {
+      expect(outcome).toEqual({
+        returned: { ok: true, link: expect.stringMatching(/\/account\/continue\/[A-Za-z0-9_-]{43}$/), qr: expect.stringMatching(/^data:image\/svg\+xml;base64,/), expiresAt: expect.any(String) },
+      });
+      expect(await handoffsOf(person)).toMatchObject([{ item: "passport", usedAt: null }]);
+    },
+  },
+  {
+    // Public: the other device has no session. From another site it must neither spend the link nor sign anyone in.
+    file: "(account)/account/handoff-actions.ts",
+    name: "continueHereAction",
+    level: "public",
+    setup: async (person) => (await createHandoff(await getDb(), { id: person.id, role: null }, "passport")).token,
+    call: (token) => continueHereAction(token),
+    // A session is opened only in the transaction that spends the link: an unspent link means none was.
+    state: (_fixture, person) => handoffsOf(person),
+    works: async (outcome, person) => {
+      expect(outcome).toEqual({ redirect: "/account/items/passport" });
+      expect(await handoffsOf(person)).toMatchObject([{ item: "passport", usedAt: expect.any(Date) }]);
+      // The test's own session was this device's: it ended, and the link's took its place.
+      expect(await sessionsOf(person)).toBe(1);
+    },
   },
   {
     file: "(account)/account/actions.ts",

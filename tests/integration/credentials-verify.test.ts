@@ -93,6 +93,24 @@ describe("POST /api/v1/verify", () => {
     expect(jwks.keys.map((key) => key.kid)).toContain(didUrl(oldKid));
   });
 
+  it("finds a key registered after a verify found it unknown, and verifies again and again with one key", async () => {
+    const { apiKey } = await createFundedAccount(10);
+    const issued = await ownCredential();
+    const later = generateKeyPairSync("ed25519");
+    const laterKid = ed25519Kid(later.publicKey);
+    const laterPem = later.publicKey.export({ format: "pem", type: "spki" }).toString();
+    const token = await resign(issued.token, later.privateKey, laterKid);
+    expect(await (await verify({ token, public_key_pem: laterPem }, apiKey)).json()).toEqual({ valid: false, error: "Unknown issuer key" });
+    // As another instance's start-up with a new CREDENTIAL_SIGNING_KEY would record it.
+    await (await getDb()).insert(signingKeys).values({ kid: laterKid, publicKeyPem: laterPem });
+    for (let round = 0; round < 2; round++) {
+      expect(((await (await verify({ token, public_key_pem: laterPem }, apiKey)).json()) as { valid: boolean }).valid).toBe(true);
+      expect(((await (await verify({ token: issued.token, public_key_pem: issued.public_key }, apiKey)).json()) as { valid: boolean }).valid).toBe(true);
+      // The parsed key is the presented PEM's own: another key's token still fails with it.
+      expect(await (await verify({ token: issued.token, public_key_pem: laterPem }, apiKey)).json()).toEqual({ valid: false, error: "Signature verification failed" });
+    }
+  });
+
   describe("each 4xx of verify comes in the error envelope", () => {
     const cases: { name: string; setup: () => Promise<{ body: unknown; apiKey?: string }>; status: number; code: string }[] = [
       { name: "no API key", setup: async () => ({ body: { token: "a", public_key_pem: "b" } }), status: 401, code: "UNAUTHORIZED" },

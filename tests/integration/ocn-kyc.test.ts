@@ -300,4 +300,44 @@ describe("/kyc/data", () => {
       expect(await response.json()).toEqual({ error: { code: "DOCUMENT_URL_INVALID", message: expect.any(String) } });
     }
   });
+
+  // /kyc/data claims its nonce in its transaction's first statement; a rollback gives the claim
+  // back to withPartner, so every request uses its nonce up exactly as if it were checked first.
+  const send = async (body: unknown, nonce: string) => {
+    const response = await data(signedRequest(partner, { path: "/kyc/data", body, nonce }));
+    return { status: response.status, json: (await response.json()) as Record<string, any> };
+  };
+  const reused = [401, { error: { code: "NONCE_REUSED", message: expect.any(String) } }];
+
+  it.each([
+    ["a granted read", "granted"],
+    ["a read refused with GRANT_NOT_AUTHORIZED (rolled back after the claim)", "refused"],
+    ["a person nobody knows", "unknown"],
+    ["a body that is not JSON", "not-json"],
+  ] as const)("a replay of %s is NONCE_REUSED, and so is a correct request with its nonce", async (_name, kind) => {
+    const user = await verifiedPerson();
+    await setGrants(user.id, partner.ocid, { name: "granted" });
+    const good = { user_ocid: user.ocid, grants: ["name"] };
+    const body = { granted: good, refused: { user_ocid: user.ocid, grants: ["name", "email"] }, unknown: { user_ocid: 1_999_999_999, grants: ["name"] }, "not-json": "{" }[kind];
+    const nonce = crypto.randomUUID();
+    const first = await send(body, nonce);
+    expect(first.status).toBe({ granted: 200, refused: 403, unknown: 404, "not-json": 400 }[kind]);
+    expect([(await send(body, nonce)).status, (await send(body, nonce)).json]).toEqual(reused);
+    expect(Object.values(await send(good, nonce))).toEqual(reused);
+    const db = await getDb();
+    // Only the granted read was recorded, once.
+    expect(await db.select().from(dataAccesses).where(eq(dataAccesses.userId, user.id))).toHaveLength(kind === "granted" ? 1 : 0);
+  });
+
+  it("lets exactly one of many concurrent reads with one nonce through, and records it once", async () => {
+    const user = await verifiedPerson();
+    await setGrants(user.id, partner.ocid, { name: "granted" });
+    const nonce = crypto.randomUUID();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => send({ user_ocid: user.ocid, grants: ["name"] }, nonce)));
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status !== 200).map((answer) => [answer.status, answer.json])).toEqual(Array.from({ length: 7 }, () => reused));
+    const db = await getDb();
+    expect(await db.select().from(dataAccesses).where(eq(dataAccesses.userId, user.id))).toHaveLength(1);
+    expect(await db.select().from(auditLog).where(and(eq(auditLog.subjectUserId, user.id), eq(auditLog.action, "kyc.data_accessed")))).toHaveLength(1);
+  });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 vi.mock("next/headers", async () => (await import("@/tests/support/request-context")).nextHeaders);
 
 import { GET as accountDocument } from "@/app/(account)/account/documents/[id]/route";
+import { GET as itemStatus } from "@/app/(account)/account/items/[item]/status/route";
 import { GET as receiptDownload } from "@/app/(account)/account/receipts/[id]/download/route";
 import { GET as auditExport } from "@/app/(admin)/admin/audit/export/route";
 import { POST as postDecision } from "@/app/(admin)/admin/cases/[userId]/decisions/route";
@@ -56,6 +57,20 @@ describe("withSession", () => {
     await actAs((await createUser()).id);
     expect(await envelope(await accountDocument(new Request(url(`/account/documents/${id}`)), params({ id })))).toEqual(refusal(404, "NOT_FOUND"));
     expect(await envelope(await accountDocument(new Request(url("/account/documents/x")), params({ id: "x" })))).toEqual(refusal(404, "NOT_FOUND"));
+  });
+
+  it("answers the waiting page with the person's own item state only, uncached, and 404 for no such item", async () => {
+    const person = await createUser({ items: { passport: { state: "pending" } } });
+    const status = (item: string) => itemStatus(new Request(url(`/account/items/${item}/status`)), params({ item }));
+    await actAs(null);
+    expect(await envelope(await status("passport"))).toEqual(refusal(401, "UNAUTHORIZED"));
+    await actAs(person.id);
+    const own = await status("passport");
+    expect(own.headers.get("cache-control")).toBe("private, no-store");
+    expect(await own.json()).toEqual({ item: "passport", state: "pending", updatedAt: expect.any(String) });
+    expect(await envelope(await status("nonsense"))).toEqual(refusal(404, "NOT_FOUND"));
+    await actAs((await createUser()).id);
+    expect(await (await status("passport")).json()).toEqual({ item: "passport", state: "missing", updatedAt: null });
   });
 
   it("refuses a cross-origin write with 403 FORBIDDEN, and takes one from its own origin or a tool without Origin", async () => {

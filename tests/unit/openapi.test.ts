@@ -21,6 +21,7 @@ const NOT_API: Record<string, string> = {
   "/kyc/grant/{ocid}/icon": "the partner's icon as the consent page shows it, for the person's browser",
   "/account/documents/{id}": "a signed-in person's own document preview, for their browser",
   "/account/receipts/{id}/download": "a signed-in person's consent receipt download, for their browser",
+  "/account/items/{item}/status": "a signed-in person's own item state, polled by their browser while a phone provides it",
   "/admin/audit/export": "the console's audit export, for staff in a browser session",
   "/admin/audit/head": "the console's signed tree head download, for staff in a browser session",
   "/admin/cases/{userId}/decisions": "the console's decisions, for staff in a browser session",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { ContinueOnPhone } from "@/components/kyc/continue-on-phone";
 import { DeclaredItemForm } from "@/components/kyc/declared-item-form";
 import { DocumentForm } from "@/components/kyc/document-form";
 import { DecisionReason } from "@/components/kyc/decision-reason";
@@ -15,6 +16,7 @@ import { consentReturnPath } from "@/lib/http/return-path";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { countryOptions } from "@/lib/items/countries";
+import { itemStatusOf } from "@/lib/items/item-status";
 import { effectiveState, getItem } from "@/lib/items/store";
 import { DECLARED_ITEMS, DOCUMENT_ITEMS, ITEM_INFO, isItem, type DeclaredItem, type DocumentItem } from "@/lib/items/items";
 import { NOT_WITHDRAWABLE } from "@/lib/account/lifecycle";
@@ -101,6 +103,7 @@ export default async function ItemPage({ params, searchParams }: Params & Search
           {isDeclared(item) ? <DeclaredItemForm item={item} current={stored?.value ?? null} countries={countries} /> : null}
           {item === "phone" ? <PhoneForm current={typeof stored?.value === "string" ? stored.value : undefined} waitingFor={waiting?.phone} /> : null}
           {isDocument(item) ? <DocumentForm item={item} countries={countries} readsPhotos={getEnv().checks} /> : null}
+          {isDocument(item) ? <ContinueOnPhone item={item} status={itemStatusOf(item, stored)} /> : null}
           {item === "liveness" ? <SelfieCapture /> : null}
         </section>
       )}

@@ -1,0 +1,119 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+
+import { startHandoffAction } from "@/app/(account)/account/handoff-actions";
+import type { ItemStatus } from "@/lib/items/item-status";
+import type { DocumentItem } from "@/lib/items/items";
+
+const POLL_MS = 3_000;
+const BUTTON =
+  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60";
+
+type Link = { link: string; qr: string; expiresAt: number; since: string };
+type Status = Pick<ItemStatus, "state" | "updatedAt">;
+
+const versionOf = (status: Status) => `${status.state}:${status.updatedAt ?? ""}`;
+
+async function fetchStatus(item: DocumentItem): Promise<Status | null> {
+  const response = await fetch(`/account/items/${item}/status`, { cache: "no-store" });
+  return response.ok ? ((await response.json()) as Status) : null;
+}
+
+/**
+ * "Continue on your phone": a QR code for a one-time link that opens this item, signed in, on
+ * another device with a camera. While the link is shown, the page asks every few seconds whether
+ * the item changed and, once it has, shows its new state.
+ */
+export function ContinueOnPhone({ item, status }: { item: DocumentItem; status: Status }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [link, setLink] = useState<Link | null>(null);
+  const [problem, setProblem] = useState<string>();
+  const [received, setReceived] = useState(false);
+  const [expired, setExpired] = useState(false);
+  const [copied, setCopied] = useState(false);
+
+  async function check(current: Link) {
+    const status = await fetchStatus(item).catch(() => null);
+    if (status && versionOf(status) !== current.since) {
+      setReceived(true);
+      setLink(null);
+      router.refresh();
+    }
+  }
+
+  useEffect(() => {
+    if (!link) return;
+    const poll = setInterval(() => void check(link), POLL_MS);
+    const expiry = setTimeout(() => setExpired(true), link.expiresAt - Date.now());
+    return () => {
+      clearInterval(poll);
+      clearTimeout(expiry);
+    };
+    // `check` is recreated each render; the link is what starts and stops the polling.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [link]);
+
+  function start() {
+    setProblem(undefined);
+    setReceived(false);
+    setExpired(false);
+    setCopied(false);
+    startTransition(async () => {
+      const result = await startHandoffAction(item);
+      if (!result.ok || !result.link || !result.qr || !result.expiresAt) return setProblem(result.message ?? "No link could be made. Try again.");
+      setLink({ link: result.link, qr: result.qr, expiresAt: Date.parse(result.expiresAt), since: versionOf(status) });
+    });
+  }
+
+  async function copy(text: string) {
+    await navigator.clipboard?.writeText(text).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  }
+
+  return (
+    <section aria-labelledby="continue-on-phone" className="space-y-3 border-t border-slate-200 pt-4">
+      <h3 id="continue-on-phone" className="font-medium">
+        Continue on your phone
+      </h3>
+      <p className="text-sm text-slate-600">No camera here? Scan a code with your phone to photograph the document there. The link works once, for 10 minutes, and opens only this step.</p>
+      {link && !expired ? (
+        <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
+          {/* eslint-disable-next-line @next/next/no-img-element -- an SVG data URL drawn on the server */}
+          <img src={link.qr} alt="QR code of the link below" width={176} height={176} className="h-44 w-44 rounded-md border border-slate-200 bg-white" />
+          <div className="min-w-0 space-y-2 text-sm">
+            <p>Scan it with your phone&rsquo;s camera, or open this link there:</p>
+            <p className="break-all rounded-md bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800" data-testid="handoff-link" data-handoff-link={link.link}>
+              {link.link}
+            </p>
+            <div className="flex flex-wrap gap-2">
+              <button type="button" onClick={() => void copy(link.link)} className={BUTTON}>
+                {copied ? "Copied" : "Copy the link"}
+              </button>
+              <button type="button" onClick={() => void check(link)} className={BUTTON}>
+                Check for the upload
+              </button>
+            </div>
+            <p className="text-slate-600">This page updates by itself once the document arrives from your phone.</p>
+          </div>
+        </div>
+      ) : (
+        <button type="button" onClick={start} disabled={pending} className={BUTTON}>
+          {pending ? "Making a link…" : expired ? "The link has expired: make a new one" : "Continue on your phone"}
+        </button>
+      )}
+      <p role="status" className="text-sm text-emerald-800">
+        {received ? "Received from your other device: the state above is up to date." : ""}
+      </p>
+      {problem ? (
+        <p role="alert" className="text-sm text-red-700">
+          {problem}
+        </p>
+      ) : null}
+    </section>
+  );
+}
