@@ -19,7 +19,7 @@ test("the passport form fills itself in from the photo page's MRZ, and the perso
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page).toHaveURL(/\/account(\?submitted=\w+)?$/);
   await page.goto("/account/items/passport");
-  await page.getByLabel("Photo page").setInputFiles({ name: "passport.jpg", mimeType: "image/jpeg", buffer: await passportPhoto(p) });
+  await page.getByLabel("Photo page", { exact: true }).setInputFiles({ name: "passport.jpg", mimeType: "image/jpeg", buffer: await passportPhoto(p) });
   await page.getByRole("button", { name: "Fill in from the photo" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Filled in from the photo" })).toBeVisible({ timeout: 120_000 });
   await expect(page.getByLabel("Document number")).toHaveValue(p.number);
@@ -49,7 +49,7 @@ test("the case page shows both face crops and the scores against the admins' thr
   await page.getByLabel("Issuing country").selectOption(mrzCountryToAlpha2(p.nationality)!);
   await page.getByLabel("Issue date").fill("2022-03-01");
   await page.getByLabel("Expiry date").fill(p.expiresAt);
-  await page.getByLabel("Photo page").setInputFiles({ name: "passport.jpg", mimeType: "image/jpeg", buffer: await passportPhoto(p) });
+  await page.getByLabel("Photo page", { exact: true }).setInputFiles({ name: "passport.jpg", mimeType: "image/jpeg", buffer: await passportPhoto(p) });
   await page.getByLabel("Machine-readable zone").fill(p.mrz.join("\n"));
   await page.getByRole("button", { name: "Upload for review" }).click();
   await expect(page).toHaveURL(/\/account(\?submitted=\w+)?$/);
@@ -76,4 +76,11 @@ test("the case page shows both face crops and the scores against the admins' thr
   await expect(checks.getByText(/needs 0\.\d+/).first()).toBeVisible();
   await checks.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/checks-case.png", fullPage: true });
+
+  // The queue row says what the checks found, which ranks the case among those of its SLA tier.
+  await page.goto("/admin");
+  const row = page.getByTestId("queue-case").filter({ hasText: `${p.first} ${p.last}` });
+  await expect(row.getByTestId("checks-concerns")).toHaveText(/^Checks: (\d+ concerns?|no concerns)$/);
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/checks-queue.png" });
 });

@@ -34,6 +34,14 @@ export function QueueCaseRow({ entry, slaHours, now, mayDecide, back, waiting = 
               Sanctions match {entry.sanctions.score.toFixed(3)} · {entry.sanctions.entryName} · list <span className="font-mono">{entry.sanctions.listVersion}</span>
             </Badge>
           ) : null}
+          {entry.concerns !== null ? (
+            <span
+              className={`rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${entry.concerns > 0 ? "bg-amber-50 text-amber-900 ring-amber-200" : "bg-slate-50 text-slate-700 ring-slate-200"}`}
+              data-testid="checks-concerns"
+            >
+              Checks: {entry.concerns === 0 ? "no concerns" : `${entry.concerns} concern${entry.concerns === 1 ? "" : "s"}`}
+            </span>
+          ) : null}
         </div>
         <ul className="flex flex-wrap gap-2" aria-label="Pending items">
           {entry.items.map((item) => (

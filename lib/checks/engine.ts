@@ -5,11 +5,23 @@
  */
 import { parsePassportMrz, type MrzFields } from "@/lib/documents/mrz";
 
+import { mrzCrop, skewAngle, type Grey } from "./mrz-image";
 import { repairTd3 } from "./mrz-repair";
-import { detectFaces, faceCrop, MODEL_VERSIONS, readMrzBand } from "./models";
-import { assessQuality, type ImageKind, type QualityReport } from "./quality";
+import { decodeImage, detectFaces, faceCrop, MODEL_VERSIONS, ocrText, pixelsOf, type Pixels } from "./models";
+import { measureCopy, qualityOf, type ImageKind, type QualityReport } from "./quality";
 
-export type MrzReading = { lines: [string, string] | null; valid: boolean; repairs: number; errors: string[]; fields: MrzFields | null };
+export type MrzReading = {
+  lines: [string, string] | null;
+  valid: boolean;
+  repairs: number;
+  errors: string[];
+  fields: MrzFields | null;
+  /** OCR passes made: the next candidate crop is read only when the one before fails its check digits. */
+  attempts?: number;
+};
+
+export const STAGES = ["decode", "quality", "faces", "mrz", "crop"] as const;
+export type Stage = (typeof STAGES)[number];
 
 export type ImageAnalysis = {
   kind: ImageKind;
@@ -27,34 +39,70 @@ export type ImageAnalysis = {
   mrz: MrzReading | null;
   models: typeof MODEL_VERSIONS;
   ms: number;
+  /** Milliseconds per stage, to see where the time goes (`npm run measure:checks` prints their medians). */
+  timings?: Partial<Record<Stage, number>>;
 };
 
-async function readMrz(bytes: Uint8Array, today: Date): Promise<MrzReading> {
-  const repaired = repairTd3(await readMrzBand(bytes));
-  if (!repaired) return { lines: null, valid: false, repairs: 0, errors: ["No machine-readable zone was found at the bottom of the page"], fields: null };
-  const parsed = parsePassportMrz(repaired.lines.join("\n"), today);
-  return { lines: repaired.lines, valid: parsed.valid, repairs: repaired.repairs, errors: parsed.errors, fields: parsed.fields };
+/**
+ * The crops OCR tries in turn, each only if the one before gave no zone whose check digits hold: the
+ * levelled crop, the same binarised (a washed-out or dim page), then levelled by the runner-up angle.
+ */
+const CANDIDATES = [
+  { turn: 0, binarise: false },
+  { turn: 0, binarise: true },
+  { turn: 0.5, binarise: false },
+] as const;
+
+async function readMrz(image: Pixels, today: Date): Promise<MrzReading> {
+  const { data, info } = await pixelsOf(image).greyscale().extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  const page: Grey = { data, width: info.width, height: info.height };
+  const angle = await skewAngle(page);
+  let reading: MrzReading = { lines: null, valid: false, repairs: 0, errors: ["No machine-readable zone was found at the bottom of the page"], fields: null };
+  for (const [attempt, candidate] of CANDIDATES.entries()) {
+    const crop = await mrzCrop(page, angle + candidate.turn, { binarise: candidate.binarise });
+    const repaired = repairTd3(await ocrText(crop.png));
+    if (repaired) {
+      const parsed = parsePassportMrz(repaired.lines.join("\n"), today);
+      // A read whose check digits hold ends the search; otherwise the first zone read is what is reported.
+      if (parsed.valid || !reading.lines) reading = { lines: repaired.lines, valid: parsed.valid, repairs: repaired.repairs, errors: parsed.errors, fields: parsed.fields };
+    }
+    reading.attempts = attempt + 1;
+    if (reading.valid) break;
+  }
+  return reading;
 }
 
 export async function analyseImage(bytes: Uint8Array, kind: ImageKind, options: { passport?: boolean; today?: Date } = {}): Promise<ImageAnalysis> {
   const started = performance.now();
-  const quality = await assessQuality(bytes, kind);
-  const { faces, width } = await detectFaces(bytes);
+  const timings: Partial<Record<Stage, number>> = {};
+  const timed = async <T>(stage: Stage, run: () => Promise<T>): Promise<T> => {
+    const from = performance.now();
+    try {
+      return await run();
+    } finally {
+      timings[stage] = Math.round(performance.now() - from);
+    }
+  };
+  const image = await timed("decode", () => decodeImage(bytes));
+  const quality = await timed("quality", async () => qualityOf(await measureCopy(pixelsOf(image)), image, kind));
+  const faces = await timed("faces", () => detectFaces(image, { selfie: kind === "selfie" }));
   const face = faces[0];
-  const mrz = options.passport ? await readMrz(bytes, options.today ?? new Date()) : null;
+  const mrz = options.passport ? await timed("mrz", () => readMrz(image, options.today ?? new Date())) : null;
+  const crop = face ? await timed("crop", () => faceCrop(image, face.box)) : null;
   return {
     kind,
     quality,
     faceCount: faces.length,
     faceScore: face ? round(face.score) : null,
-    faceShare: face ? round(face.box[2] / Math.max(1, width)) : null,
+    faceShare: face ? round(face.box[2] / Math.max(1, image.width)) : null,
     real: kind === "selfie" && face?.real != null ? round(face.real) : null,
     live: kind === "selfie" && face?.live != null ? round(face.live) : null,
     embedding: face?.embedding ?? null,
-    crop: face ? (await faceCrop(bytes, face.box)).toString("base64") : null,
+    crop: crop ? crop.toString("base64") : null,
     mrz,
     models: MODEL_VERSIONS,
     ms: Math.round(performance.now() - started),
+    timings,
   };
 }
 

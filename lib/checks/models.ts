@@ -29,7 +29,7 @@ type HumanFace = { score: number; box: Box; real?: number; live?: number; embedd
 type HumanTensor = { shape: number[] };
 type HumanInstance = {
   load(): Promise<void>;
-  detect(input: HumanTensor): Promise<{ face: HumanFace[] }>;
+  detect(input: HumanTensor, config?: object): Promise<{ face: HumanFace[] }>;
   tf: {
     tensor3d(values: Uint8Array, shape: [number, number, number], dtype: "int32"): HumanTensor;
     dispose(t: HumanTensor): void;
@@ -96,8 +96,10 @@ export function loadOcr(): Promise<OcrWorker> {
       langPath: path.join(modules, "@tesseract.js-data/eng/4.0.0_best_int"),
       cacheMethod: "none",
       gzip: true,
-    });
-    await worker.setParameters({ tessedit_char_whitelist: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<", tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
+    },
+    // No English word lists: a name in the zone is not a word ("MATEO" must not become "MATED").
+    { load_system_dawg: "0", load_freq_dawg: "0" });
+    await worker.setParameters({ tessedit_char_whitelist: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<", tessedit_pageseg_mode: PSM.SINGLE_BLOCK, user_defined_dpi: "300" });
     return worker;
   })();
   return ocr;
@@ -105,80 +107,69 @@ export function loadOcr(): Promise<OcrWorker> {
 
 export type DetectedFace = { score: number; box: Box; real: number | null; live: number | null; embedding: number[] };
 
-/** Every face in an image (any format sharp reads), largest first. */
-export async function detectFaces(bytes: Uint8Array): Promise<{ faces: DetectedFace[]; width: number; height: number }> {
+/** An upright image decoded once (RGB, 8 bits, row-major), for every stage to share. */
+export type Pixels = { data: Buffer; width: number; height: number };
+
+export const pixelsOf = (image: Pixels) => sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
+
+/** Decodes any format sharp reads, EXIF orientation applied. */
+export async function decodeImage(bytes: Uint8Array): Promise<Pixels> {
+  const { data, info } = await sharp(bytes, { failOn: "error" }).rotate().removeAlpha().toColourspace("srgb").raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+/**
+ * The detector works on 256 pixels and the descriptor on a 256-pixel face crop, so a larger image only
+ * costs time: faces are found on a copy whose longer side is at most this.
+ */
+const FACE_MAX_SIDE = 640;
+
+/**
+ * A document's photo is a picture by nature: antispoof and liveness are asked of selfies only. Human
+ * merges a call's configuration into its own, so every call says which.
+ */
+const FACES_OF = (selfie: boolean) => ({ face: { antispoof: { enabled: selfie }, liveness: { enabled: selfie } } });
+
+/** Every face in the image, largest first; boxes in the image's own pixels. */
+export async function detectFaces(image: Pixels, options: { selfie: boolean }): Promise<DetectedFace[]> {
   const h = await loadHuman();
-  const { data, info } = await sharp(bytes).rotate().removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const tensor = h.tf.tensor3d(new Uint8Array(data.buffer, data.byteOffset, data.length), [info.height, info.width, 3], "int32");
+  const scale = Math.min(1, FACE_MAX_SIDE / Math.max(image.width, image.height));
+  const small =
+    scale === 1
+      ? image
+      : await pixelsOf(image)
+          .resize({ width: Math.round(image.width * scale), height: Math.round(image.height * scale), fit: "fill" })
+          .raw()
+          .toBuffer({ resolveWithObject: true })
+          .then(({ data, info }) => ({ data, width: info.width, height: info.height }));
+  const tensor = h.tf.tensor3d(new Uint8Array(small.data.buffer, small.data.byteOffset, small.data.length), [small.height, small.width, 3], "int32");
   try {
-    const result = await h.detect(tensor);
-    const faces = result.face
+    const result = await h.detect(tensor, FACES_OF(options.selfie));
+    const up = (box: Box): Box => [box[0] / scale, box[1] / scale, box[2] / scale, box[3] / scale];
+    return result.face
       .filter((f) => f.embedding && f.embedding.length > 0)
-      .map((f) => ({ score: f.score, box: f.box, real: f.real ?? null, live: f.live ?? null, embedding: f.embedding! }))
+      .map((f) => ({ score: f.score, box: up(f.box), real: f.real ?? null, live: f.live ?? null, embedding: f.embedding! }))
       .sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]);
-    return { faces, width: info.width, height: info.height };
   } finally {
     h.tf.dispose(tensor);
   }
 }
 
-const MEASURE_WIDTH = 480;
-const SKEW_STEP = 0.5;
-const OCR_WIDTH = 720;
-const MAX_SKEW = 8;
-
-/**
- * The angle that levels the page's text lines: the rotation whose row profile of dark pixels, over the
- * lower part where the MRZ lies, is the most sharply peaked (text rows against the gaps between them).
- */
-async function skewAngle(grey: Buffer): Promise<number> {
-  const score = async (angle: number) => {
-    const { data, info } = await sharp(grey).rotate(angle, { background: "#ffffff" }).extractChannel(0).raw().toBuffer({ resolveWithObject: true });
-    let total = 0;
-    let previous = -1;
-    for (let y = Math.floor(info.height * 0.6); y < info.height; y++) {
-      let dark = 0;
-      for (let x = 0; x < info.width; x++) dark += 255 - data[y * info.width + x]!;
-      if (previous >= 0) total += (dark - previous) ** 2;
-      previous = dark;
-    }
-    return total;
-  };
-  // Coarse, then fine around the best coarse angle.
-  const best = async (angles: number[]) => {
-    const scores = await Promise.all(angles.map(score));
-    return angles[scores.indexOf(Math.max(...scores))]!;
-  };
-  const range = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => from + i * step);
-  const coarse = await best(range(-MAX_SKEW, MAX_SKEW, 2));
-  return best(range(coarse - 1.5, coarse + 1.5, SKEW_STEP));
-}
-
-/** OCR of the bottom band of a passport page, where ICAO 9303 puts the machine-readable zone, levelled first. */
-export async function readMrzBand(bytes: Uint8Array): Promise<string> {
+/** Tesseract's text for an image (a crop of the machine-readable zone, ./mrz-image.ts). */
+export async function ocrText(png: Buffer): Promise<string> {
   const worker = await loadOcr();
-  const upright = await sharp(bytes).rotate().greyscale().normalise().png().toBuffer();
-  const small = await sharp(upright).resize({ width: MEASURE_WIDTH }).png().toBuffer();
-  const angle = await skewAngle(small);
-  const levelled = angle === 0 ? sharp(upright) : sharp(await sharp(upright).rotate(angle, { background: "#ffffff" }).png().toBuffer());
-  const { width = 0, height = 0 } = await levelled.metadata();
-  const top = Math.floor(height * (angle === 0 ? 0.74 : 0.7));
-  // Tesseract reads best at a text height of about 20 pixels, and faster than at full size.
-  const band = await levelled.extract({ left: 0, top, width, height: height - top }).resize({ width: Math.min(width, OCR_WIDTH) }).png().toBuffer();
-  const { data } = await worker.recognize(band);
+  const { data } = await worker.recognize(png);
   return data.text;
 }
 
 /** A small JPEG of a face for the reviewer, with some margin around the detector's box. */
-export async function faceCrop(bytes: Uint8Array, box: Box): Promise<Buffer> {
-  const image = sharp(bytes).rotate();
-  const { width = 0, height = 0 } = await image.metadata();
+export async function faceCrop(image: Pixels, box: Box): Promise<Buffer> {
   const [x, y, w, h] = box;
   const margin = Math.round(Math.max(w, h) * 0.25);
   const left = Math.max(0, Math.round(x) - margin);
   const top = Math.max(0, Math.round(y) - margin);
-  const region = { left, top, width: Math.min(width - left, Math.round(w) + 2 * margin), height: Math.min(height - top, Math.round(h) + 2 * margin) };
-  return image.extract(region).resize({ width: 160, height: 160, fit: "cover" }).jpeg({ quality: 80 }).toBuffer();
+  const region = { left, top, width: Math.min(image.width - left, Math.round(w) + 2 * margin), height: Math.min(image.height - top, Math.round(h) + 2 * margin) };
+  return pixelsOf(image).extract(region).resize({ width: 160, height: 160, fit: "cover" }).jpeg({ quality: 80 }).toBuffer();
 }
 
 export async function closeModels(): Promise<void> {

@@ -4,7 +4,7 @@
  * enough for the request path: sharp decodes on libuv's thread pool, and the measures run on a
  * 640-pixel grey copy. Each problem comes with what the person should do about it.
  */
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 
 export type ImageKind = "document" | "selfie";
 
@@ -67,10 +67,20 @@ export async function assessQuality(bytes: Uint8Array, kind: ImageKind): Promise
   const turned = (meta.orientation ?? 1) >= 5;
   const width = (turned ? meta.height : meta.width) ?? 0;
   const height = (turned ? meta.width : meta.height) ?? 0;
+  return qualityOf(await measureCopy(image), { width, height }, kind);
+}
+
+/** The grey copy the measures run on, from any sharp pipeline (a file, or pixels already decoded). */
+export async function measureCopy(image: Sharp): Promise<{ data: Uint8Array; width: number; height: number }> {
   const { data, info } = await image.clone().greyscale().resize({ width: MEASURE_WIDTH, withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
-  const grey = new Uint8Array(data.buffer, data.byteOffset, data.length);
-  const sharpness = laplacianDeviation(grey, info.width, info.height);
-  const glare = blownBlocks(grey, info.width, info.height);
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
+
+/** The report on an image of `size` (upright) from its grey measuring copy. */
+export function qualityOf(copy: { data: Uint8Array; width: number; height: number }, size: { width: number; height: number }, kind: ImageKind): QualityReport {
+  const { width, height } = size;
+  const sharpness = laplacianDeviation(copy.data, copy.width, copy.height);
+  const glare = blownBlocks(copy.data, copy.width, copy.height);
   const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
 
   const limits = QUALITY_LIMITS[kind];

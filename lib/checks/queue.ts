@@ -21,7 +21,7 @@ import type { ImageAnalysis } from "./engine";
 import { getChecksPolicy } from "./policy";
 import { faceSimilarity } from "./similarity";
 import type { ChecksPolicy } from "./policy-defaults";
-import { documentVerdict, selfieVerdict, type Verdict } from "./verdict";
+import { concernsOf, documentVerdict, selfieVerdict, type Verdict } from "./verdict";
 
 /**
  * The checks queue (SPEC §3 uploads → automated checks): a PostgreSQL table every instance works.
@@ -46,6 +46,8 @@ export function isCheckedItem(item: Item): item is CheckedItem {
 /** Called in the upload's transaction: the job exists exactly when the upload does. */
 export async function enqueueChecks(tx: Tx, job: { userId: string; item: CheckedItem; documentIds: string[] }): Promise<void> {
   await tx.insert(checkJobs).values(job);
+  // What the checks found on the images this upload replaces no longer ranks the case in the queue.
+  await tx.update(checkResults).set({ concerns: 0 }).where(and(eq(checkResults.userId, job.userId), eq(checkResults.item, job.item)));
 }
 
 /** Takes the next job that is due, or whose lease ran out; null when there is none. */
@@ -105,8 +107,8 @@ export async function runCheckJob(db: Db, job: CheckJob, analyser: Analyser, now
     const resultEnc = encryptJson({ analysis } satisfies StoredResult, RESULT_PURPOSE);
     await db
       .insert(checkResults)
-      .values({ userId: job.userId, item: job.item, documentIds: job.documentIds, resultEnc, outcome: "pending", risk: 0, createdAt: now })
-      .onConflictDoUpdate({ target: [checkResults.userId, checkResults.item], set: { documentIds: job.documentIds, resultEnc, outcome: "pending", risk: 0, createdAt: now } });
+      .values({ userId: job.userId, item: job.item, documentIds: job.documentIds, resultEnc, outcome: "pending", risk: 0, concerns: 0, createdAt: now })
+      .onConflictDoUpdate({ target: [checkResults.userId, checkResults.item], set: { documentIds: job.documentIds, resultEnc, outcome: "pending", risk: 0, concerns: 0, createdAt: now } });
     await settleChecks(db, job.userId, now);
     await finish(db, job, "done", null);
   } catch (error) {
@@ -208,7 +210,7 @@ async function applyVerdict(
   const resultEnc = encryptJson({ analysis: input.analysis, verdict } satisfies StoredResult, RESULT_PURPOSE);
   await tx
     .update(checkResults)
-    .set({ outcome: verdict.outcome, risk: verdict.risk, resultEnc })
+    .set({ outcome: verdict.outcome, risk: verdict.risk, concerns: concernsOf(verdict), resultEnc })
     .where(and(eq(checkResults.userId, userId), eq(checkResults.item, item)));
   await recordAudit(tx, { actor: { type: "system" }, action: "checks.completed", subjectUserId: userId, details: { item, ...scores, ...(sampled && { sampled: true }) } });
   if (!decide) return;

@@ -42,6 +42,14 @@ export type DocumentContext = {
   similarity: number | null;
 };
 
+/**
+ * How many findings a reviewer should look at: every one but "no selfie to compare with yet", which
+ * says nothing against the image. The review queue lists cases with concerns first.
+ */
+export function concernsOf(verdict: Verdict): number {
+  return verdict.findings.filter((f) => f.code !== "no_match_yet").length;
+}
+
 export function documentVerdict(doc: ImageAnalysis, context: DocumentContext, thresholds: Thresholds): Verdict {
   const unusable = usability(doc, "document");
   const suspicious: Finding[] = [];

@@ -661,8 +661,10 @@ export const checkResults = pgTable(
     resultEnc: text("result_enc").notNull(),
     /** approve, resubmit, review: what the checks concluded, whatever the policy then did. */
     outcome: text("outcome").notNull(),
-    /** 0–100; the review queue puts riskier items first. */
+    /** 0–100, the verdict's risk score. */
     risk: integer("risk").notNull().default(0),
+    /** Findings a reviewer should look at (failed or low-scoring checks, quality warnings): the queue lists such cases first. */
+    concerns: integer("concerns").notNull().default(0),
     createdAt: createdAt(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.item] })],

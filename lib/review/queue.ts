@@ -6,7 +6,8 @@ import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { recordAudit } from "@/lib/audit/log";
 import { assertStaffMay } from "@/lib/auth/acting-staff";
 import type { DbOrTx, Tx } from "@/lib/db/client";
-import { identityItems, users } from "@/lib/db/schema";
+import { checkResults, identityItems, users } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { decodeItem } from "@/lib/items/store";
 import { IDENTITY_DOCUMENTS, type Item } from "@/lib/items/items";
@@ -16,10 +17,12 @@ import { staffEmails } from "@/lib/review/staff-names";
 
 /**
  * The review queue (SPEC §7): pending items grouped per person. Possible sanctions matches
- * come first (the risk tier), then everything else, the person whose oldest matching item
- * waits longest first, so items past the review SLA lead. Items that wait on the person
- * (a declared address whose proof of address was sent back) are not actionable: they are
- * listed apart and never head a case.
+ * come first (the risk tier), then everything else in four bands: past the review SLA with
+ * concerns from the automated checks (a failed or low-scoring check, a quality warning), past
+ * the SLA without, then within the SLA with concerns, and without; in each band the person
+ * whose oldest matching item waits longest first. Items that wait on the person (a declared
+ * address whose proof of address was sent back) are not actionable: they are listed apart and
+ * never head a case.
  *
  * A case is represented by its head item (the person's oldest matching actionable item), so
  * paging walks the identity_items_queue index (or, under an item type or assignee filter,
@@ -32,22 +35,44 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type QueueItem = { id: string; item: Item; submittedAt: Date; assignedTo: string | null; assigneeEmail: string | null; proposed: boolean };
 export type SanctionsHit = { score: number; listVersion: string; entryName: string };
-export type QueueCase = { userId: string; ocid: number; name: string | null; oldestAt: Date; items: QueueItem[]; cursor: string; sanctions: SanctionsHit | null };
+export type QueueCase = {
+  userId: string;
+  ocid: number;
+  name: string | null;
+  oldestAt: Date;
+  items: QueueItem[];
+  cursor: string;
+  sanctions: SanctionsHit | null;
+  /** Concerns the automated checks found on the pending items; null when no checks ran on them. */
+  concerns: number | null;
+};
 export type QueueCounts = { people: number; items: number; waitingPeople: number };
 export type QueuePage = { risk: QueueCase[]; cases: QueueCase[]; nextCursor: string | null; counts: QueueCounts; waiting: QueueCase[] };
 
-export type Key = { at: Date; id: string };
+/** The routine tier's bands, in queue order (see above). */
+const BANDS = [
+  { overdue: true, concerns: true },
+  { overdue: true, concerns: false },
+  { overdue: false, concerns: true },
+  { overdue: false, concerns: false },
+] as const;
+export type Band = 0 | 1 | 2 | 3;
+const bandOf = (overdue: boolean, concerns: boolean) => BANDS.findIndex((b) => b.overdue === overdue && b.concerns === concerns) as Band;
+
+/** A case's place in its tier: its band (routine tier; 0 in the risk tier), then its head item's age. */
+export type Key = { band: Band; at: Date; id: string };
 export type Tier = "risk" | "routine";
 
 export function encodeCursor(key: Key): string {
-  return `${key.at.toISOString()}_${key.id}`;
+  return `${key.band}~${key.at.toISOString()}_${key.id}`;
 }
 
 function decodeCursor(cursor: string | undefined): Key | null {
   if (!cursor) return null;
-  const split = cursor.lastIndexOf("_");
-  const at = new Date(cursor.slice(0, split));
-  return Number.isNaN(at.getTime()) ? null : { at, id: cursor.slice(split + 1) };
+  const match = /^([0-3])~(.+)_([^_]+)$/.exec(cursor);
+  if (!match) return null;
+  const at = new Date(match[2]!);
+  return Number.isNaN(at.getTime()) ? null : { band: Number(match[1]) as Band, at, id: match[3]! };
 }
 
 type ItemColumns = Record<"id" | "userId" | "state" | "item" | "submittedAt" | "assignedTo" | "proposedBy", AnyPgColumn>;
@@ -102,13 +127,34 @@ function actionableConditions(db: DbOrTx, table: ItemColumns, filter: Filter, st
 const keyOf = (table: ItemColumns) => sql`(${table.submittedAt}, ${table.id})`;
 const keyValue = (key: Key) => sql`(${key.at.toISOString()}::timestamptz, ${key.id}::uuid)`;
 
-type HeadOptions = { after?: Key | null; before?: Key | null; limit: number; now: Date; tier?: Tier };
+/** Items older than this wait past the review SLA. */
+const slaCutoff = (now: Date) => new Date(now.getTime() - getEnv().reviewSlaHours * 3_600_000);
+
+/** The person has a pending item on which the automated checks found something for a reviewer to look at. */
+function hasConcerns(db: DbOrTx, table: ItemColumns): SQL {
+  const checked = alias(identityItems, "checked_item");
+  return sql`exists (${db
+    .select({ one: sql`1` })
+    .from(checkResults)
+    .innerJoin(checked, and(eq(checked.userId, checkResults.userId), eq(checked.item, checkResults.item)))
+    .where(and(eq(checkResults.userId, table.userId), sql`${checkResults.concerns} > 0`, eq(checked.state, "pending")))})`;
+}
+
+function bandConditions(db: DbOrTx, table: ItemColumns, band: Band, now: Date): SQL[] {
+  const { overdue, concerns } = BANDS[band]!;
+  const cutoff = slaCutoff(now);
+  return [overdue ? lte(table.submittedAt, cutoff) : sql`${table.submittedAt} > ${cutoff.toISOString()}::timestamptz`, concerns ? hasConcerns(db, table) : sql`not ${hasConcerns(db, table)}`];
+}
+
+/** `before` walks backwards from a key; `backwards` without it from the end of the band. */
+type HeadOptions = { after?: Key | null; before?: Key | null; backwards?: boolean; limit: number; now: Date; tier?: Tier; band?: Band };
 
 /** The query for head items of cases, unexecuted, so tests can read the plan the database chooses for it. */
 export function headItemsQuery(db: DbOrTx, filter: Filter, staffId: string, options: HeadOptions) {
   const tier = options.tier ?? "routine";
   const other = alias(identityItems, "other_item");
   const conditions = actionableConditions(db, identityItems, filter, staffId, options.now, tier);
+  if (options.band !== undefined) conditions.push(...bandConditions(db, identityItems, options.band, options.now));
   if (options.after) conditions.push(sql`${keyOf(identityItems)} > ${keyValue(options.after)}`);
   if (options.before) conditions.push(sql`${keyOf(identityItems)} < ${keyValue(options.before)}`);
   // A person has at most one item of each type (identity_items_user_item), so under a type filter (or in the
@@ -124,7 +170,7 @@ export function headItemsQuery(db: DbOrTx, filter: Filter, staffId: string, opti
       ),
     );
   }
-  const order = options.before ? [desc(identityItems.submittedAt), desc(identityItems.id)] : [asc(identityItems.submittedAt), asc(identityItems.id)];
+  const order = options.before || options.backwards ? [desc(identityItems.submittedAt), desc(identityItems.id)] : [asc(identityItems.submittedAt), asc(identityItems.id)];
   return db
     .select({ id: identityItems.id, userId: identityItems.userId, submittedAt: identityItems.submittedAt })
     .from(identityItems)
@@ -133,12 +179,27 @@ export function headItemsQuery(db: DbOrTx, filter: Filter, staffId: string, opti
     .limit(options.limit);
 }
 
-type Head = { id: string; userId: string; submittedAt: Date };
+type Head = { id: string; userId: string; submittedAt: Date; band: Band };
 
-/** Head items of cases: each person's oldest actionable pending item that passes the filter. */
+/**
+ * Head items of cases in queue order: each person's oldest actionable pending item that passes the
+ * filter. The routine tier is walked band by band from the key's band, each band by its index.
+ */
 async function headItems(db: DbOrTx, filter: Filter, staffId: string, options: HeadOptions): Promise<Head[]> {
-  const rows = await headItemsQuery(db, filter, staffId, options);
-  return rows.map((row) => ({ ...row, submittedAt: row.submittedAt! }));
+  const key = options.after ?? options.before;
+  const backwards = !!options.before || !!options.backwards;
+  const walk = async (band: Band | undefined, bound: Pick<HeadOptions, "after" | "before">, limit: number) =>
+    (await headItemsQuery(db, filter, staffId, { ...options, after: null, before: null, backwards, ...bound, band, limit })).map((row) => ({ ...row, submittedAt: row.submittedAt!, band: band ?? 0 }));
+  if ((options.tier ?? "routine") === "risk") return walk(undefined, options, options.limit);
+  const bands = ([0, 1, 2, 3] as const).filter((band) => !key || (backwards ? band <= key.band : band >= key.band));
+  if (backwards) bands.reverse();
+  const heads: Head[] = [];
+  for (const band of bands) {
+    if (heads.length >= options.limit) break;
+    const bound = key && band === key.band ? (backwards ? { before: key } : { after: key }) : {};
+    heads.push(...(await walk(band, bound, options.limit - heads.length)));
+  }
+  return heads;
 }
 
 /** The people's full names, from their name item (declared or verified), decrypted for staff. */
@@ -156,11 +217,22 @@ async function namesOf(db: DbOrTx, userIds: string[]): Promise<Map<string, strin
   return names;
 }
 
+/** Per person with checked pending items: how many concerns the checks found on them. */
+async function concernsOf(db: DbOrTx, userIds: string[]): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ userId: checkResults.userId, concerns: sql<number>`sum(${checkResults.concerns})::int` })
+    .from(checkResults)
+    .innerJoin(identityItems, and(eq(identityItems.userId, checkResults.userId), eq(identityItems.item, checkResults.item)))
+    .where(and(inArray(checkResults.userId, userIds), eq(identityItems.state, "pending"), sql`${checkResults.outcome} <> 'pending'`))
+    .groupBy(checkResults.userId);
+  return new Map(rows.map((row) => [row.userId, Number(row.concerns)]));
+}
+
 /** Turns head items into cases: every pending item of each person, their name, and their best sanctions match. */
 async function casesOf(db: DbOrTx, heads: Head[], options: { withSanctions: boolean }): Promise<QueueCase[]> {
   if (heads.length === 0) return [];
   const userIds = heads.map((head) => head.userId);
-  const [pending, people, names] = await Promise.all([
+  const [pending, people, names, checked] = await Promise.all([
     db
       .select()
       .from(identityItems)
@@ -168,6 +240,7 @@ async function casesOf(db: DbOrTx, heads: Head[], options: { withSanctions: bool
       .orderBy(asc(identityItems.submittedAt)),
     db.select({ id: users.id, ocid: users.ocid }).from(users).where(inArray(users.id, userIds)),
     namesOf(db, userIds),
+    concernsOf(db, userIds),
   ]);
   const emails = await staffEmails(db, pending.map((row) => row.assignedTo));
   const ocids = new Map(people.map((person) => [person.id, person.ocid]));
@@ -184,8 +257,9 @@ async function casesOf(db: DbOrTx, heads: Head[], options: { withSanctions: bool
     ocid: ocids.get(head.userId) ?? 0,
     name: names.get(head.userId) ?? null,
     oldestAt: head.submittedAt,
-    cursor: encodeCursor({ at: head.submittedAt, id: head.id }),
+    cursor: encodeCursor({ band: head.band, at: head.submittedAt, id: head.id }),
     sanctions: sanctions.get(head.userId) ?? null,
+    concerns: checked.get(head.userId) ?? null,
     items: pending
       .filter((row) => row.userId === head.userId)
       .map((row) => ({
@@ -223,7 +297,7 @@ async function waitingCases(db: DbOrTx, filter: Filter, staffId: string, now: Da
     .orderBy(asc(identityItems.submittedAt), asc(identityItems.id))
     .limit(QUEUE_PAGE_SIZE * 2);
   const heads = new Map<string, Head>();
-  for (const row of rows) if (!heads.has(row.userId)) heads.set(row.userId, { ...row, submittedAt: row.submittedAt! });
+  for (const row of rows) if (!heads.has(row.userId)) heads.set(row.userId, { ...row, submittedAt: row.submittedAt!, band: 0 });
   return casesOf(db, [...heads.values()].slice(0, QUEUE_PAGE_SIZE), { withSanctions: false });
 }
 
@@ -240,7 +314,7 @@ export async function listQueue(db: DbOrTx, filter: QueueFilter, staffId: string
   const page = heads.slice(0, QUEUE_PAGE_SIZE);
   const [risk, cases] = await Promise.all([casesOf(db, riskHeads, { withSanctions: true }), casesOf(db, page, { withSanctions: false })]);
   const last = page[page.length - 1];
-  return { risk, cases, counts, waiting, nextCursor: last && heads.length > QUEUE_PAGE_SIZE ? encodeCursor({ at: last.submittedAt, id: last.id }) : null };
+  return { risk, cases, counts, waiting, nextCursor: last && heads.length > QUEUE_PAGE_SIZE ? encodeCursor({ band: last.band, at: last.submittedAt, id: last.id }) : null };
 }
 
 const EVERYTHING: Filter = { assignee: "anyone", age: "any", stage: "all" };
@@ -255,7 +329,10 @@ export async function caseKey(db: DbOrTx, userId: string): Promise<(Key & { tier
       .where(and(eq(identityItems.userId, userId), ...actionableConditions(db, identityItems, EVERYTHING, "", now, tier)))
       .orderBy(asc(identityItems.submittedAt), asc(identityItems.id))
       .limit(1);
-    if (head) return { at: head.at!, id: head.id, tier };
+    if (!head) continue;
+    if (tier === "risk") return { band: 0, at: head.at!, id: head.id, tier };
+    const [concerns] = await db.select({ any: hasConcerns(db, identityItems) }).from(identityItems).where(eq(identityItems.id, head.id));
+    return { band: bandOf(head.at! <= slaCutoff(now), !!concerns?.any), at: head.at!, id: head.id, tier };
   }
   return null;
 }

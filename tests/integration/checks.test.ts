@@ -102,6 +102,8 @@ describe("automated checks", { timeout: 120_000 }, () => {
     const [result] = await db.select().from(checkResults).where(and(eq(checkResults.userId, user.id), eq(checkResults.item, "passport")));
     expect(result?.outcome).toBe("review");
     expect(result?.risk).toBeGreaterThan(0);
+    // The face mismatch is a concern the review queue ranks the case by.
+    expect(result?.concerns).toBeGreaterThanOrEqual(1);
     const [completed] = await db.select().from(auditLog).where(and(eq(auditLog.subjectUserId, user.id), eq(auditLog.action, "checks.completed"))).orderBy(desc(auditLog.id)).limit(1);
     expect(completed?.details.findings).toContain("face_mismatch");
   });

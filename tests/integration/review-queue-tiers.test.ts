@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { createAccount, createApiKey, listAccounts, revokeApiKey } from "@/lib/credentials/accounts";
 import { getDb } from "@/lib/db/client";
-import { amlScreenings } from "@/lib/db/schema";
-import { adjacentCase, assignCase, listQueue } from "@/lib/review/queue";
+import { amlScreenings, checkResults } from "@/lib/db/schema";
+import { adjacentCase, assignCase, listQueue, type QueueCase } from "@/lib/review/queue";
 import { encryptJson } from "@/lib/security/encryption";
 import { createUser } from "@/tests/support/factories";
 
@@ -31,6 +31,47 @@ describe("queue tiers", () => {
     expect(page.cases[0]?.userId).toBe(routine.id);
     // J from the last risk case goes on to the routine queue.
     expect(await adjacentCase(db, page.risk.at(-1)!.userId, "next")).toBe(page.cases[0]?.userId);
+  });
+
+  it("lists a case whose checks found concerns before a clean one of the same SLA tier, and shows how many", async () => {
+    const db = await getDb();
+    const reviewer = await createUser({ role: "reviewer" });
+    const days = 7000 + Math.random() * 500;
+    // The clean case waits a minute longer: by age alone it would come first.
+    const clean = await createUser({ items: { passport: { state: "pending", value: passport, verifiedAt: new Date(ago(days).getTime() - 60_000) } } });
+    const concerned = await createUser({ items: { passport: { state: "pending", value: passport, verifiedAt: ago(days) } } });
+    const fresh = await createUser({ items: { passport: { state: "pending", value: passport, verifiedAt: new Date(Date.now() - 60_000) } } });
+    const result = (userId: string, concerns: number) => ({
+      userId,
+      item: "passport" as const,
+      documentIds: [passport.images.front],
+      resultEnc: encryptJson({}, "check_results.result"),
+      outcome: concerns > 0 ? "review" : "approve",
+      risk: concerns > 0 ? 80 : 0,
+      concerns,
+    });
+    await db.insert(checkResults).values([result(clean.id, 0), result(concerned.id, 2), result(fresh.id, 1)]);
+
+    // The whole routine queue, page by page, as a reviewer walks it.
+    const listed: QueueCase[] = [];
+    let after: string | undefined;
+    do {
+      const page = await listQueue(db, { assignee: "anyone", age: "any", after }, reviewer.id);
+      listed.push(...page.cases);
+      after = page.nextCursor ?? undefined;
+    } while (after);
+    const at = (userId: string) => listed.findIndex((entry) => entry.userId === userId);
+    expect(at(concerned.id)).toBeGreaterThanOrEqual(0);
+    expect(at(concerned.id)).toBeLessThan(at(clean.id));
+    // Past the SLA comes before within it, concerns or not.
+    expect(at(clean.id)).toBeLessThan(at(fresh.id));
+    expect(listed[at(concerned.id)]?.concerns).toBe(2);
+    expect(listed[at(clean.id)]?.concerns).toBe(0);
+    expect(new Set(listed.map((entry) => entry.userId)).size).toBe(listed.length);
+    // J follows the same order.
+    expect(await adjacentCase(db, concerned.id, "next")).toBe(listed[at(concerned.id) + 1]?.userId);
+    // K goes back across bands: from the clean case to the one listed just before it.
+    expect(await adjacentCase(db, clean.id, "previous")).toBe(listed[at(clean.id) - 1]?.userId);
   });
 
   it("sets apart a declared item whose evidence was sent back, and takes it back once new evidence waits", async () => {

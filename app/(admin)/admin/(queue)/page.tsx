@@ -58,7 +58,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Search
       <div>
         <h2 className="text-lg font-semibold">Review queue</h2>
         <p className="text-sm text-slate-600">
-          Pending items grouped per person: possible sanctions matches first, then the longest waiting. Review within {slaHours} h; older items show as overdue.
+          Pending items grouped per person: possible sanctions matches first, then overdue cases before the rest (review within {slaHours} h), each with concerns from the automated checks first, then the longest waiting.
         </p>
         <p className="mt-1 text-sm font-medium text-slate-800" data-testid="queue-counts">
           {page.counts.people} {page.counts.people === 1 ? "person" : "people"} · {page.counts.items} pending item{page.counts.items === 1 ? "" : "s"} · {page.counts.waitingPeople} waiting on the person
