@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 
 import { startHandoffAction } from "@/app/(account)/account/handoff-actions";
@@ -27,6 +28,7 @@ async function fetchStatus(item: DocumentItem): Promise<Status | null> {
  * the item changed and, once it has, shows its new state.
  */
 export function ContinueOnPhone({ item, status }: { item: DocumentItem; status: Status }) {
+  const t = useTranslations("handoff");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [link, setLink] = useState<Link | null>(null);
@@ -63,7 +65,7 @@ export function ContinueOnPhone({ item, status }: { item: DocumentItem; status: 
     setCopied(false);
     startTransition(async () => {
       const result = await startHandoffAction(item);
-      if (!result.ok || !result.link || !result.qr || !result.expiresAt) return setProblem(result.message ?? "No link could be made. Try again.");
+      if (!result.ok || !result.link || !result.qr || !result.expiresAt) return setProblem(result.message ?? t("failed"));
       setLink({ link: result.link, qr: result.qr, expiresAt: Date.parse(result.expiresAt), since: versionOf(status) });
     });
   }
@@ -78,36 +80,36 @@ export function ContinueOnPhone({ item, status }: { item: DocumentItem; status: 
   return (
     <section aria-labelledby="continue-on-phone" className="space-y-3 border-t border-slate-200 pt-4">
       <h3 id="continue-on-phone" className="font-medium">
-        Continue on your phone
+        {t("title")}
       </h3>
-      <p className="text-sm text-slate-600">No camera here? Scan a code with your phone to photograph the document there. The link works once, for 10 minutes, and opens only this step.</p>
+      <p className="text-sm text-slate-600">{t("intro")}</p>
       {link && !expired ? (
         <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
           {/* eslint-disable-next-line @next/next/no-img-element -- an SVG data URL drawn on the server */}
-          <img src={link.qr} alt="QR code of the link below" width={176} height={176} className="h-44 w-44 rounded-md border border-slate-200 bg-white" />
+          <img src={link.qr} alt={t("qrAlt")} width={176} height={176} className="h-44 w-44 rounded-md border border-slate-200 bg-white" />
           <div className="min-w-0 space-y-2 text-sm">
-            <p>Scan it with your phone&rsquo;s camera, or open this link there:</p>
+            <p>{t("scan")}</p>
             <p className="break-all rounded-md bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800" data-testid="handoff-link" data-handoff-link={link.link}>
               {link.link}
             </p>
             <div className="flex flex-wrap gap-2">
               <button type="button" onClick={() => void copy(link.link)} className={BUTTON}>
-                {copied ? "Copied" : "Copy the link"}
+                {copied ? t("copied") : t("copy")}
               </button>
               <button type="button" onClick={() => void check(link)} className={BUTTON}>
-                Check for the upload
+                {t("check")}
               </button>
             </div>
-            <p className="text-slate-600">This page updates by itself once the document arrives from your phone.</p>
+            <p className="text-slate-600">{t("updates")}</p>
           </div>
         </div>
       ) : (
         <button type="button" onClick={start} disabled={pending} className={BUTTON}>
-          {pending ? "Making a link…" : expired ? "The link has expired: make a new one" : "Continue on your phone"}
+          {pending ? t("making") : expired ? t("expired") : t("title")}
         </button>
       )}
       <p role="status" className="text-sm text-emerald-800">
-        {received ? "Received from your other device: the state above is up to date." : ""}
+        {received ? t("received") : ""}
       </p>
       {problem ? (
         <p role="alert" className="text-sm text-red-700">

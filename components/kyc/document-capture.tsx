@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
 import { CAMERA_REQUEST, frameIn, JPEG_QUALITY, outputSize, type Rect } from "@/lib/documents/capture-frame";
@@ -19,6 +20,7 @@ const percent = (part: number, whole: number) => `${(100 * part) / whole}%`;
  * camera, or when the person says no, the file input is still there.
  */
 export function DocumentCapture({ input, shape, label }: { input: string; shape: number; label: string }) {
+  const t = useTranslations("capture");
   const videoRef = useRef<HTMLVideoElement>(null);
   const streamRef = useRef<MediaStream | null>(null);
   const placed = useRef<File | null>(null);
@@ -55,7 +57,7 @@ export function DocumentCapture({ input, shape, label }: { input: string; shape:
   async function start() {
     if (!navigator.mediaDevices?.getUserMedia) {
       setCamera("unavailable");
-      setProblem("This browser cannot use a camera here. Choose a file instead.");
+      setProblem(t("noCameraApi"));
       return;
     }
     setCamera("starting");
@@ -68,8 +70,8 @@ export function DocumentCapture({ input, shape, label }: { input: string; shape:
       setCamera("unavailable");
       setProblem(
         error instanceof DOMException && error.name === "NotAllowedError"
-          ? "Camera access was refused. Allow it in your browser, or choose a file instead."
-          : "No camera could be started. Choose a file instead.",
+          ? t("refused")
+          : t("noCamera"),
       );
     }
   }
@@ -109,7 +111,7 @@ export function DocumentCapture({ input, shape, label }: { input: string; shape:
   const frame = video ? frameIn(video.width, video.height, shape) : null;
 
   return (
-    <section aria-label={`Camera: ${label}`} className="space-y-2">
+    <section aria-label={t("region", { label })} className="space-y-2">
       {camera === "on" ? (
         <div
           className="relative mx-auto max-h-[70vh] w-full overflow-hidden rounded-lg bg-slate-900"
@@ -119,7 +121,7 @@ export function DocumentCapture({ input, shape, label }: { input: string; shape:
             ref={videoRef}
             playsInline
             muted
-            aria-label={`Camera preview: fit the ${label.toLowerCase()} inside the frame`}
+            aria-label={t("preview", { label })}
             onLoadedMetadata={(event) => setVideo({ width: event.currentTarget.videoWidth, height: event.currentTarget.videoHeight })}
             className="absolute inset-0 h-full w-full object-cover"
           />
@@ -134,26 +136,26 @@ export function DocumentCapture({ input, shape, label }: { input: string; shape:
         </div>
       ) : shot ? (
         // eslint-disable-next-line @next/next/no-img-element -- a local blob, nothing to optimise
-        <img src={shot.url} alt={`${label}, photographed: ready to upload`} className="h-auto max-h-64 w-auto max-w-full rounded-lg border border-slate-200" width={shot.width} height={shot.height} />
+        <img src={shot.url} alt={t("photographed", { label })} className="h-auto max-h-64 w-auto max-w-full rounded-lg border border-slate-200" width={shot.width} height={shot.height} />
       ) : null}
       <div className="flex flex-wrap gap-3">
         {camera === "on" ? (
           <>
             <button type="button" onClick={capture} className={PRIMARY}>
-              Take the picture
+              {t("take")}
             </button>
             <button type="button" onClick={cancel} className={BUTTON}>
-              Cancel
+              {t("cancel")}
             </button>
           </>
         ) : (
-          <button type="button" onClick={start} disabled={camera === "starting"} className={BUTTON} aria-label={`${shot ? "Retake" : "Use the camera"}: ${label}`}>
-            {camera === "starting" ? "Starting the camera…" : shot ? "Retake" : "Use the camera"}
+          <button type="button" onClick={start} disabled={camera === "starting"} className={BUTTON} aria-label={t("buttonFor", { action: shot ? t("retake") : t("use"), label })}>
+            {camera === "starting" ? t("starting") : shot ? t("retake") : t("use")}
           </button>
         )}
       </div>
       <p role="status" className="text-sm text-slate-700">
-        {shot ? `Photographed (${shot.width}×${shot.height}): it is uploaded with the form.` : ""}
+        {shot ? t("done", { width: shot.width, height: shot.height }) : ""}
       </p>
       {problem ? (
         <p role="alert" className="text-sm text-amber-800">
