@@ -109,7 +109,7 @@ export function DocumentCapture({ input, shape, label }: { input: string; shape:
   const frame = video ? frameIn(video.width, video.height, shape) : null;
 
   return (
-    <section aria-label={`Camera: ${label}`} className="space-y-2">
+    <section data-testid={`capture-${input}`} className="space-y-2">
       {camera === "on" ? (
         <div
           className="relative mx-auto max-h-[70vh] w-full overflow-hidden rounded-lg bg-slate-900"
@@ -119,7 +119,7 @@ export function DocumentCapture({ input, shape, label }: { input: string; shape:
             ref={videoRef}
             playsInline
             muted
-            aria-label={`Camera preview: fit the ${label.toLowerCase()} inside the frame`}
+            aria-label="Camera preview" title="Fit the document inside the frame"
             onLoadedMetadata={(event) => setVideo({ width: event.currentTarget.videoWidth, height: event.currentTarget.videoHeight })}
             className="absolute inset-0 h-full w-full object-cover"
           />
@@ -147,7 +147,7 @@ export function DocumentCapture({ input, shape, label }: { input: string; shape:
             </button>
           </>
         ) : (
-          <button type="button" onClick={start} disabled={camera === "starting"} className={BUTTON} aria-label={`${shot ? "Retake" : "Use the camera"}: ${label}`}>
+          <button type="button" onClick={start} disabled={camera === "starting"} className={BUTTON}>
             {camera === "starting" ? "Starting the camera…" : shot ? "Retake" : "Use the camera"}
           </button>
         )}
