@@ -23,9 +23,9 @@ test("an ID card photographed through the card-shaped frame is uploaded as the f
   await page.getByLabel("Expiry date").fill(addDays(isoDateOf(), 900));
 
   // Keyboard only: the camera button is reached and pressed like any other.
-  await page.getByRole("button", { name: "Use the camera: Front" }).focus();
+  await page.getByTestId("capture-front").getByRole("button", { name: "Use the camera" }).focus();
   await page.keyboard.press("Enter");
-  const preview = page.getByRole("region", { name: "Camera: Front" }).getByLabel(/Camera preview/);
+  const preview = page.getByTestId("capture-front").getByLabel("Camera preview");
   await expect(preview).toBeVisible();
   await expect.poll(() => preview.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
   const frame = page.getByTestId("capture-frame");
@@ -36,7 +36,7 @@ test("an ID card photographed through the card-shaped frame is uploaded as the f
 
   await page.getByRole("button", { name: "Take the picture" }).click();
   await expect(page.getByRole("img", { name: "Front, photographed: ready to upload" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Retake: Front" })).toBeVisible();
+  await expect(page.getByTestId("capture-front").getByRole("button", { name: "Retake" })).toBeVisible();
   // The picture is in the form's own file input, which is what the form submits.
   expect(await page.getByLabel("Front", { exact: true }).evaluate((input: HTMLInputElement) => input.files?.[0]?.type)).toBe("image/jpeg");
   await page.screenshot({ path: "test-results/capture-taken.png", fullPage: true });
@@ -60,7 +60,7 @@ test("without a camera the person is told so and the file input stays the way in
   // A browser with no camera at all (no mediaDevices API), as over plain HTTP on another host.
   await context.addInitScript(() => Object.defineProperty(navigator, "mediaDevices", { value: undefined }));
   await signInAs(page, uniqueEmail("nocamera"), "/account/items/proof_of_address");
-  await page.getByRole("button", { name: "Use the camera: The document" }).click();
+  await page.getByTestId("capture-page").getByRole("button", { name: "Use the camera" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "cannot use a camera" })).toBeVisible();
   await expect(page.getByLabel("The document", { exact: true })).toBeEnabled();
 });

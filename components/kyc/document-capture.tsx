@@ -109,9 +109,15 @@ export function DocumentCapture({ input, shape, label }: { input: string; shape:
   }
 
   const frame = video ? frameIn(video.width, video.height, shape) : null;
+  // The controls are described by the field's label, not named after it: a name that repeated
+  // it would make the label ambiguous for whoever looks the file field up by it.
+  const describedBy = `${input}-capture-for`;
 
   return (
-    <section aria-label={t("region", { label })} className="space-y-2">
+    <section data-testid={`capture-${input}`} className="space-y-2">
+      <span id={describedBy} hidden>
+        {label}
+      </span>
       {camera === "on" ? (
         <div
           className="relative mx-auto max-h-[70vh] w-full overflow-hidden rounded-lg bg-slate-900"
@@ -121,7 +127,9 @@ export function DocumentCapture({ input, shape, label }: { input: string; shape:
             ref={videoRef}
             playsInline
             muted
-            aria-label={t("preview", { label })}
+            aria-label={t("previewName")}
+            aria-describedby={describedBy}
+            title={t("preview")}
             onLoadedMetadata={(event) => setVideo({ width: event.currentTarget.videoWidth, height: event.currentTarget.videoHeight })}
             className="absolute inset-0 h-full w-full object-cover"
           />
@@ -149,7 +157,7 @@ export function DocumentCapture({ input, shape, label }: { input: string; shape:
             </button>
           </>
         ) : (
-          <button type="button" onClick={start} disabled={camera === "starting"} className={BUTTON} aria-label={t("buttonFor", { action: shot ? t("retake") : t("use"), label })}>
+          <button type="button" onClick={start} disabled={camera === "starting"} className={BUTTON} aria-describedby={describedBy}>
             {camera === "starting" ? t("starting") : shot ? t("retake") : t("use")}
           </button>
         )}
