@@ -23,8 +23,10 @@ const env = getEnv();
 // PUBLIC_URL's, so Next, Auth.js and the route handlers all see the origin people use.
 const app = next({ dev: false, hostname: env.publicUrl.hostname, port: Number(env.publicUrl.port || (env.publicUrl.protocol === "https:" ? 443 : 80)) });
 const handle = app.getRequestHandler();
-// How long requests already under way may take to finish once a stop is asked for.
+// How long requests already under way may take to finish once a stop is asked for, and then
+// how long background jobs may take to finish their pass before the database closes under them.
 const DRAIN_MS = 10_000;
+const CLOSE_MS = 10_000;
 
 await app.prepare();
 
@@ -48,7 +50,7 @@ function stop(signal: NodeJS.Signals) {
   const drained = closed.then(() => inFlight.idle());
   const deadline = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_MS).unref());
   void Promise.race([drained, deadline])
-    .then(() => closeDb())
+    .then(() => Promise.race([closeDb(), new Promise<void>((resolve) => setTimeout(resolve, CLOSE_MS).unref())]))
     .catch((error: unknown) => logUnexpected(error, "closing the database"))
     .finally(() => process.exit(0));
 }

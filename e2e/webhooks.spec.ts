@@ -64,3 +64,17 @@ test("an API account's endpoint shows its signing secret once, and refuses a non
   await expect(page.getByTestId("one-time-secret")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "https://bank.example/attest/webhooks" })).toBeVisible();
 });
+
+test("a partner's page lists its endpoints and adds one with the partner already chosen", async ({ page }) => {
+  // Visiting /demo registers the demo gateway's own receiver for partner 300.
+  await page.goto("/demo");
+  await signInAs(page, "admin@example.com", "/admin/partners/300");
+  await page.goto("/admin/partners/300");
+  const endpoints = page.getByTestId("owner-endpoints");
+  await expect(endpoints.getByRole("heading", { name: "Webhook endpoints" })).toBeVisible();
+  await expect(endpoints.getByRole("link", { name: /\/demo\/webhooks$/ }).first()).toBeVisible();
+  await endpoints.getByRole("link", { name: "Add an endpoint" }).click();
+  await expect(page).toHaveURL(/\/admin\/webhooks\?owner=partner:300$/);
+  await expect(page.getByLabel("A partner (OCN)")).toBeChecked();
+  await expect(page.getByLabel("Partner", { exact: true })).toHaveValue("300");
+});

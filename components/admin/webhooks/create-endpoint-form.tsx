@@ -11,11 +11,13 @@ import { Field, FieldError, inputClass } from "@/components/ui/field";
 import { ACCOUNT_EVENTS, PARTNER_EVENTS } from "@/lib/events/types";
 
 type Owners = { partners: { ocid: number; name: string }[]; accounts: { id: string; name: string }[] };
+/** The owner the form starts with (from an owner's page); an unknown one leaves the list's first. */
+export type Owner = { kind: "partner"; ocid: number } | { kind: "account"; id: string };
 
 /** A new endpoint for a partner (OCN-signed deliveries) or an API account (Standard Webhooks, with a secret shown once). */
-export function CreateEndpointForm({ owners }: { owners: Owners }) {
+export function CreateEndpointForm({ owners, initial }: { owners: Owners; initial?: Owner }) {
   const [state, action, pending] = useActionState<WebhookFormState, FormData>(createEndpointAction, IDLE);
-  const [kind, setKind] = useState<"partner" | "account">("partner");
+  const [kind, setKind] = useState<"partner" | "account">(initial?.kind ?? "partner");
   const events = kind === "partner" ? PARTNER_EVENTS : ACCOUNT_EVENTS;
   const errors = state.fieldErrors ?? {};
   const select = `${inputClass} max-w-md`;
@@ -44,7 +46,7 @@ export function CreateEndpointForm({ owners }: { owners: Owners }) {
       <Field id="webhook-owner" label={kind === "partner" ? "Partner" : "API account"} error={errors.owner}>
         {(control) =>
           kind === "partner" ? (
-            <select {...control} name="partnerOcid" className={select}>
+            <select {...control} name="partnerOcid" className={select} defaultValue={initial?.kind === "partner" ? initial.ocid : undefined}>
               {owners.partners.map((partner) => (
                 <option key={partner.ocid} value={partner.ocid}>
                   {partner.name} ({partner.ocid})
@@ -52,7 +54,7 @@ export function CreateEndpointForm({ owners }: { owners: Owners }) {
               ))}
             </select>
           ) : (
-            <select {...control} name="accountId" className={select}>
+            <select {...control} name="accountId" className={select} defaultValue={initial?.kind === "account" ? initial.id : undefined}>
               {owners.accounts.map((account) => (
                 <option key={account.id} value={account.id}>
                   {account.name}

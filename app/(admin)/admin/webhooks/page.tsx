@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { CreateEndpointForm } from "@/components/admin/webhooks/create-endpoint-form";
+import { CreateEndpointForm, type Owner } from "@/components/admin/webhooks/create-endpoint-form";
 import { EndpointStatus } from "@/components/admin/webhooks/endpoint-status";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,8 +15,17 @@ import { formatDateTime } from "@/lib/review/age";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
-export default async function WebhooksPage() {
+/** `?owner=partner:300` or `?owner=account:<id>`, from an owner's page: the new-endpoint form starts with it chosen. */
+function ownerFrom(value: string | string[] | undefined): Owner | undefined {
+  const [kind, id] = typeof value === "string" ? value.split(":") : [];
+  if (kind === "partner" && /^\d{1,10}$/.test(id ?? "")) return { kind, ocid: Number(id) };
+  if (kind === "account" && id) return { kind, id };
+  return undefined;
+}
+
+export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff("webhooks.manage", "/admin/webhooks");
+  const owner = ownerFrom((await searchParams).owner);
   const db = await getDb();
   const [endpoints, partners, accounts] = await Promise.all([listEndpoints(db), listPartners(db), listAccounts(db)]);
   const partnerNames = new Map(partners.map((partner) => [partner.ocid, partner.name]));
@@ -35,6 +44,7 @@ export default async function WebhooksPage() {
       <Card title="New endpoint">
         <CreateEndpointForm
           owners={{ partners: partners.map(({ ocid, name }) => ({ ocid, name })), accounts: accounts.map(({ id, name }) => ({ id, name })) }}
+          initial={owner}
         />
       </Card>
       <Table

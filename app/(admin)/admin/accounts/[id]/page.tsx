@@ -5,12 +5,15 @@ import { z } from "zod";
 import { CreateApiKeyForm, MintTokenForm, RevokeApiKeyForm } from "@/components/admin/accounts/api-key-forms";
 import { RateLimitForm } from "@/components/admin/accounts/rate-limit-form";
 import { TopUpForm } from "@/components/admin/accounts/top-up-form";
+import { OwnerEndpoints } from "@/components/admin/webhooks/owner-endpoints";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Cell, Table } from "@/components/ui/table";
+import { can } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getAccount, listApiKeys, listLedger } from "@/lib/credentials/accounts";
 import { getDb } from "@/lib/db/client";
+import { listEndpoints } from "@/lib/events/endpoints";
 import { formatDateTime } from "@/lib/review/age";
 
 export const metadata: Metadata = { title: "API account" };
@@ -19,12 +22,16 @@ const REASONS: Record<string, string> = { top_up: "Top-up", issue: "Credential i
 
 export default async function AccountPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireStaff("accounts.manage", `/admin/accounts/${id}`);
+  const staff = await requireStaff("accounts.manage", `/admin/accounts/${id}`);
   if (!z.uuid().safeParse(id).success) notFound();
   const db = await getDb();
   const account = await getAccount(db, id);
   if (!account) notFound();
-  const [keys, ledger] = await Promise.all([listApiKeys(db, id), listLedger(db, id)]);
+  const [keys, ledger, endpoints] = await Promise.all([
+    listApiKeys(db, id),
+    listLedger(db, id),
+    can(staff.role, "webhooks.manage") ? listEndpoints(db, { accountId: id }) : null,
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader title={account.name} back={{ href: "/admin/accounts", label: "API accounts" }}>
@@ -84,6 +91,8 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
       <Card title="Rate limit">
         <RateLimitForm accountId={account.id} current={account.rateLimitPerMinute} />
       </Card>
+
+      {endpoints ? <OwnerEndpoints endpoints={endpoints} addHref={`/admin/webhooks?owner=account:${account.id}`} /> : null}
 
       <Table
         title="Ledger"

@@ -3,9 +3,12 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 
 import { PartnerForm, PartnerStatusForm } from "@/components/admin/partner-form";
+import { OwnerEndpoints } from "@/components/admin/webhooks/owner-endpoints";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/roles";
 import { requireStaff } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { listEndpoints } from "@/lib/events/endpoints";
 import { getPartner } from "@/lib/ocn/partner-registry";
 
 export const metadata: Metadata = { title: "Partner" };
@@ -13,11 +16,13 @@ export const metadata: Metadata = { title: "Partner" };
 type Props = { params: Promise<{ ocid: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PartnerPage({ params, searchParams }: Props) {
-  await requireStaff("partners.manage", "/admin/partners");
+  const staff = await requireStaff("partners.manage", "/admin/partners");
   const ocid = z.coerce.number().int().positive().max(2_147_483_647).safeParse((await params).ocid);
   if (!ocid.success) notFound();
-  const partner = await getPartner(await getDb(), ocid.data);
+  const db = await getDb();
+  const partner = await getPartner(db, ocid.data);
   if (!partner) notFound();
+  const endpoints = can(staff.role, "webhooks.manage") ? await listEndpoints(db, { partnerOcid: partner.ocid }) : null;
   const saved = (await searchParams).saved === "1";
   const suspended = partner.status === "suspended";
   return (
@@ -54,6 +59,7 @@ export default async function PartnerPage({ params, searchParams }: Props) {
           rateLimitPerMinute: partner.rateLimitPerMinute,
         }}
       />
+      {endpoints ? <OwnerEndpoints endpoints={endpoints} addHref={`/admin/webhooks?owner=partner:${partner.ocid}`} /> : null}
     </div>
   );
 }
