@@ -91,7 +91,7 @@ if (postgresUrl) {
 await server?.stop();
 
 buildIfNeeded();
-results.push(["browser (Chromium)", await run("Browser tests in Chromium", ["node_modules/@playwright/test/cli.js", "test"], { CHROMIUM_PATH: chromium }, 25)]);
+results.push(["browser (Chromium)", await run("Browser tests in Chromium", ["node_modules/@playwright/test/cli.js", "test"], { CHROMIUM_PATH: chromium }, 40)]);
 const DEPLOYMENT_TOOLS = { caddy: "caddy", openssl: "openssl", certutil: "libnss3-tools" };
 const missingTools = () => Object.keys(DEPLOYMENT_TOOLS).filter((tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0);
 if (missingTools().length > 0 && process.getuid?.() === 0 && existsSync("/etc/debian_version")) {
