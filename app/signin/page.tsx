@@ -33,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const returnPath = safeReturnPath(callbackUrl);
   const [consent, t] = await Promise.all([describePendingConsent(await getDb(), returnPath), getTranslations("signIn")]);
   return (
-    <Card className="mx-auto max-w-md">
+    <Card padding="lg" className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold tracking-tight">{consent ? t("consentTitle", { partner: consent.partnerName }) : t("title")}</h1>
       {consent ? <ConsentIntro consent={consent} /> : <p className="mt-2 mb-6 text-slate-600">{t("intro")}</p>}
       {error === "too_many_links" ? (

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 export function AccountMismatch({ partnerName, signedInOcid, requestedOcid, returnTo }: { partnerName: string; signedInOcid: number; requestedOcid: number; returnTo: string }) {
   const t = useTranslations("consent");
   return (
-    <Card className="mx-auto max-w-xl" data-testid="account-mismatch">
+    <Card padding="lg" className="mx-auto max-w-xl" data-testid="account-mismatch">
       <h1 className="text-2xl font-semibold tracking-tight">{t("mismatchTitle")}</h1>
       <p className="mt-2 text-slate-600">
         {t.rich("mismatchBody", {

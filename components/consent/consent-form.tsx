@@ -108,7 +108,7 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
         </p>
       ) : null}
 
-      <Card flush>
+      <Card padding="none">
         <fieldset>
           <legend className="sr-only">{t("itemsLegend", { partner: partnerName })}</legend>
           <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">

@@ -1,23 +1,26 @@
 import { useId } from "react";
 
+const PADDINGS = { none: "", md: "p-4 sm:p-5 ", lg: "p-6 sm:p-8 " } as const;
+
 /**
  * A white bordered panel. With a `title` it is a section named by its heading (`headingId`
  * when a link points at the heading), with `actions` (links, buttons) at the heading's end.
- * `flush` leaves out the padding, for a panel of rows that carry their own.
+ * `padding="none"` is for a panel of rows that carry their own; `"lg"` gives more room to the
+ * one panel a page is made of (sign-in, a problem).
  */
 export function Card({
   title,
   headingId,
   actions,
   tone = "default",
-  flush = false,
+  padding = "md",
   className,
   children,
   ...attributes
-}: { title?: React.ReactNode; headingId?: string; actions?: React.ReactNode; tone?: "default" | "danger"; flush?: boolean } & React.HTMLAttributes<HTMLElement>) {
+}: { title?: React.ReactNode; headingId?: string; actions?: React.ReactNode; tone?: "default" | "danger"; padding?: keyof typeof PADDINGS } & React.HTMLAttributes<HTMLElement>) {
   const generatedId = useId();
   const heading = headingId ?? generatedId;
-  const frame = `rounded-xl border${flush ? "" : " p-4 sm:p-5"} ${tone === "danger" ? "border-red-200 bg-red-50 text-red-900" : "border-slate-200 bg-white"}${className ? ` ${className}` : ""}`;
+  const frame = `rounded-xl border ${PADDINGS[padding]}${tone === "danger" ? "border-red-200 bg-red-50 text-red-900" : "border-slate-200 bg-white"}${className ? ` ${className}` : ""}`;
   if (title === undefined) {
     return (
       <div className={frame} {...attributes}>

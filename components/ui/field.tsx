@@ -55,7 +55,7 @@ export function Field({
       {children(controlProps(id, { hint, error }))}
       <FieldError id={`${id}-error`} message={error} announce={announce} />
       {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
           {hint}
         </p>
       ) : null}

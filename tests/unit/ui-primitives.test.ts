@@ -7,8 +7,9 @@ import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FileField, TextField } from "@/components/kyc/fields";
 
-const html = (type: Parameters<typeof createElement>[0], props: Record<string, unknown>, ...children: React.ReactNode[]) =>
-  renderToStaticMarkup(createElement(type, props, ...children));
+function html<P extends object>(type: React.FunctionComponent<P>, props: P, ...children: React.ReactNode[]): string {
+  return renderToStaticMarkup(createElement(type, props, ...children));
+}
 
 describe("Button", () => {
   it("is a button that never submits by accident, or a link drawn as one", () => {
@@ -37,15 +38,17 @@ describe("Card", () => {
     expect(generated).toContain(`aria-labelledby="${id}"`);
   });
 
-  it("without a title is a plain panel, and flush leaves the padding to its rows", () => {
-    expect(html(Card, { "data-testid": "x" }, "body")).toMatch(/^<div class="rounded-xl border p-4 sm:p-5 [^"]*" data-testid="x">body<\/div>$/);
-    expect(html(Card, { flush: true }, "rows")).not.toContain("p-4");
+  it("without a title is a plain panel, whose padding a panel of rows leaves to them", () => {
+    expect(html(Card, { id: "x" }, "body")).toMatch(/^<div class="rounded-xl border p-4 sm:p-5 [^"]*" id="x">body<\/div>$/);
+    expect(html(Card, { padding: "none" }, "rows")).toMatch(/^<div class="rounded-xl border border-slate-200 bg-white">rows<\/div>$/);
+    expect(html(Card, { padding: "lg" }, "sign in")).toContain("p-6 sm:p-8");
   });
 });
 
 describe("Badge", () => {
   it("carries the attributes tests and styles select by", () => {
-    expect(html(Badge, { tone: "success", "data-state": "verified" }, "Verified")).toMatch(/^<span class="[^"]*bg-emerald-50[^"]*" data-state="verified">Verified<\/span>$/);
+    const marked = { tone: "success" as const, "data-state": "verified" };
+    expect(html(Badge, marked, "Verified")).toMatch(/^<span class="[^"]*bg-emerald-50[^"]*" data-state="verified">Verified<\/span>$/);
   });
 });
 

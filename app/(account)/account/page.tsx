@@ -80,7 +80,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             </h2>
             <p className="text-sm text-slate-600">{t(`group_${group.key}Body`)}</p>
           </div>
-          <Card flush>
+          <Card padding="none">
             <ul className="divide-y divide-slate-200">
               {group.items.map((item) => {
                 const stored = items.get(item);
@@ -114,7 +114,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                         {step}
                       </Button>
                     ) : item === "aml" && state !== "missing" ? (
-                      <Button href="/account/items/aml" variant="quiet" size="sm" className="shrink-0 self-start">
+                      <Button href="/account/items/aml" variant="secondary" size="sm" className="shrink-0 self-start">
                         {t("details")}
                       </Button>
                     ) : null}

@@ -19,7 +19,7 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
   const showMailbox = !getEnv().production;
   const otherAddress = `/signin?${new URLSearchParams({ callbackUrl: sent?.callbackUrl ?? "/account" })}`;
   return (
-    <Card className="mx-auto max-w-md space-y-4">
+    <Card padding="lg" className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <p role="status" className="text-slate-700">
         {sent ? t.rich(sent.again ? "sentAgainTo" : "sentTo", { email: sent.email, strong }) : t("sent")} {t("openIt")}

@@ -15,7 +15,7 @@ const isExplained = (error: string | undefined): error is (typeof EXPLAINED)[num
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const [{ error }, t] = await Promise.all([searchParams, getTranslations("signInError")]);
   return (
-    <Card className="mx-auto max-w-md" role="alert">
+    <Card padding="lg" className="mx-auto max-w-md" role="alert">
       <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <p className="mt-3 text-slate-700">{isExplained(error) ? t(error) : t("other")}</p>
       <Button href="/signin" className="mt-6">

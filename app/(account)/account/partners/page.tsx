@@ -40,7 +40,7 @@ export default async function ConnectedPartnersPage() {
           const anyGranted = partner.items.some((item) => item.decision === "granted");
           return (
             <section key={partner.ocid} aria-labelledby={`partner-${partner.ocid}`} data-testid={`partner-${partner.ocid}`}>
-              <Card flush>
+              <Card padding="none">
                 <div className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-200 p-4">
                   <div>
                     <h2 id={`partner-${partner.ocid}`} className="text-lg font-semibold">
@@ -109,7 +109,7 @@ export default async function ConnectedPartnersPage() {
         {receipts.length === 0 ? (
           <EmptyState>{t("noReceipts")}</EmptyState>
         ) : (
-          <Card flush>
+          <Card padding="none">
             <ul className="divide-y divide-slate-200">
               {receipts.map((receipt) => (
                 <li key={receipt.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="receipt">
