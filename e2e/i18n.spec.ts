@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
+import { grantUrl, ownOcid, signInWithDeniedGrant } from "./support/consent";
 import { signInAs, uniqueEmail } from "./support/session";
 
 /**
@@ -11,10 +12,7 @@ import { signInAs, uniqueEmail } from "./support/session";
  */
 const SHOTS = process.env.E2E_SHOTS_DIR ?? "/tmp/i18n-shots";
 
-function grantUrl(baseURL: string, userOcid: number, grants = "name,email,phone,date_of_birth,address,passport,proof_of_address,liveness"): string {
-  const query = new URLSearchParams({ grants, user_ocid: String(userOcid), callback_url: new URL("/demo/callback?from=e2e", baseURL).toString(), state: "i18n" });
-  return `/kyc/grant/300?${query}`;
-}
+const ALL_GRANTS = "name,email,phone,date_of_birth,address,passport,proof_of_address,liveness";
 
 async function withContext<T>(browser: Browser, options: BrowserContextOptions, run: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext(options);
@@ -41,12 +39,11 @@ async function latestSubjectTo(address: string): Promise<string> {
 test("with Accept-Language de the consent page is German, and on a phone its decision is on screen without scrolling", async ({ browser, baseURL }) => {
   await withContext(browser, { baseURL, locale: "de-DE", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, async (page) => {
     await signInAs(page, uniqueEmail("de-consent"));
-    await page.goto("/account");
+    const ocid = await ownOcid(page);
     await expect(page.locator("html")).toHaveAttribute("lang", "de");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ihre Identität");
-    const ocid = Number(await page.getByTestId("user-ocid").textContent());
 
-    await page.goto(grantUrl(baseURL!, ocid));
+    await page.goto(grantUrl(baseURL!, ocid, ALL_GRANTS));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Demo Gateway möchte Ihre verifizierte Identität sehen");
     await expect(page.getByTestId("consent-row-passport")).toContainText("Reisepass");
     await expect(page.getByTestId("consent-row-proof_of_address")).toContainText("Adressnachweis");
@@ -101,14 +98,7 @@ test("the switcher changes the language, which outlives a reload and reaches the
 
 test("a time is shown in the browser's time zone", async ({ browser, baseURL }) => {
   await withContext(browser, { baseURL, locale: "en-US", timezoneId: "America/New_York" }, async (page) => {
-    await signInAs(page, uniqueEmail("zone"));
-    await page.goto("/account");
-    const ocid = Number(await page.getByTestId("user-ocid").textContent());
-    await page.goto(grantUrl(baseURL!, ocid, "name"));
-    await page.getByRole("button", { name: "Deny all" }).click();
-    await page.waitForURL((url) => url.pathname === "/demo/callback");
-
-    await page.goto("/account/partners");
+    await signInWithDeniedGrant(page, baseURL!, uniqueEmail("zone"));
     const time = page.getByTestId("receipt").first().locator("time");
     const moment = new Date((await time.getAttribute("datetime"))!);
     const expected = new Intl.DateTimeFormat("en", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short", timeZone: "America/New_York" }).format(moment);

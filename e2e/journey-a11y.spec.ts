@@ -7,6 +7,7 @@ import { buildPassportMrz } from "../lib/documents/mrz";
 import { LOCALE_COOKIE, LOCALES } from "../lib/i18n/locales";
 import { ITEMS } from "../lib/items/items";
 import { latestLinkFor } from "./support/mailbox";
+import { grantUrl, ownOcid, signInWithDeniedGrant } from "./support/consent";
 import { signInAs, uniqueEmail } from "./support/session";
 
 /**
@@ -40,10 +41,7 @@ async function screenshots(page: Page, name: string) {
   }
 }
 
-function grantUrl(baseURL: string, userOcid: number, grants = "name,email,phone,passport,liveness"): string {
-  const query = new URLSearchParams({ grants, user_ocid: String(userOcid), callback_url: new URL("/demo/callback?from=e2e", baseURL).toString(), state: "a11y" });
-  return `/kyc/grant/300?${query}`;
-}
+const GRANTS = "name,email,phone,passport,liveness";
 
 const sentNotice = (page: Page) => page.getByRole("status").filter({ hasText: "sign-in link" });
 
@@ -58,11 +56,10 @@ test("axe finds nothing serious on the person's pages, the sign-in pages, the co
   test.setTimeout(240_000);
   const email = uniqueEmail("a11y");
   await signInAs(page, email);
-  await page.goto("/account");
-  const ocid = Number(await page.getByTestId("user-ocid").textContent());
+  const ocid = await ownOcid(page);
 
   // A decision on the consent page gives a receipt and a connected partner to check.
-  await expectAccessible(page, grantUrl(baseURL!, ocid));
+  await expectAccessible(page, grantUrl(baseURL!, ocid, GRANTS));
   await page.getByRole("button", { name: "Select all" }).click();
   await page.getByRole("button", { name: "Share selected" }).click();
   await page.waitForURL((url) => url.pathname === "/demo/callback");
@@ -76,7 +73,7 @@ test("axe finds nothing serious on the person's pages, the sign-in pages, the co
   await page.getByRole("textbox", { name: "Machine-readable zone" }).fill(buildPassportMrz({ documentNumber: "K7Q2R9W41", issuingCountry: "GB", lastName: "Axe", firstName: "Ada", birthDate: "1990-01-01", expirationDate: "2034-01-01" }));
   await expect(page.getByTestId("mrz-read")).toBeVisible();
   expect(await seriousViolations(page), "axe on the passport form filled from its MRZ").toEqual([]);
-  await page.goto(grantUrl(baseURL!, ocid));
+  await page.goto(grantUrl(baseURL!, ocid, GRANTS));
   await page.getByRole("button", { name: "Clear all" }).click();
   await page.getByRole("button", { name: "Share selected" }).click();
   await expect(page.getByTestId("confirm-deny")).toBeVisible();
@@ -93,7 +90,7 @@ test("axe finds nothing serious on the person's pages, the sign-in pages, the co
     const fresh = await signedOut.newPage();
     await expectAccessible(fresh, "/signin");
     // Signed out on a consent request: the sign-in screen names the partner.
-    await expectAccessible(fresh, grantUrl(baseURL!, ocid));
+    await expectAccessible(fresh, grantUrl(baseURL!, ocid, GRANTS));
     await expect(fresh.getByTestId("signin-consent")).toBeVisible();
     await expectAccessible(fresh, `/signin/check-email?${new URLSearchParams({ email, callbackUrl: "/account" })}`);
   } finally {
@@ -105,18 +102,11 @@ test("axe finds nothing serious on every end-user page in every language", async
   // Four languages, each some twenty pages analysed in full: on a busy machine, minutes.
   test.setTimeout(1_200_000);
   const email = uniqueEmail("a11y-languages");
-  await signInAs(page, email);
-  await page.goto("/account");
-  const ocid = Number(await page.getByTestId("user-ocid").textContent());
   // One decision first, so the partners page and a receipt have something to show.
-  await page.goto(grantUrl(baseURL!, ocid, "name,email"));
-  await page.getByRole("button", { name: "Deny all" }).click();
-  await page.waitForURL((url) => url.pathname === "/demo/callback");
-  await page.goto("/account/partners");
-  const receipt = await page.getByTestId("receipt").first().getByRole("link", { name: "View" }).getAttribute("href");
+  const { ocid, receipt } = await signInWithDeniedGrant(page, baseURL!, email, "name,email");
 
-  const signedIn = ["/", "/account", "/account?submitted=name", ...ITEMS.map((item) => `/account/items/${item}`), "/account/credentials", "/account/partners", receipt!, "/account/delete", grantUrl(baseURL!, ocid)];
-  const signedOut = ["/signin", `/signin/check-email?${new URLSearchParams({ email, callbackUrl: "/account" })}`, "/signin/error?error=Verification", grantUrl(baseURL!, ocid)];
+  const signedIn = ["/", "/account", "/account?submitted=name", ...ITEMS.map((item) => `/account/items/${item}`), "/account/credentials", "/account/partners", receipt, "/account/delete", grantUrl(baseURL!, ocid, GRANTS)];
+  const signedOut = ["/signin", `/signin/check-email?${new URLSearchParams({ email, callbackUrl: "/account" })}`, "/signin/error?error=Verification", grantUrl(baseURL!, ocid, GRANTS)];
   const host = new URL(baseURL!).hostname;
   for (const locale of LOCALES) {
     await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, domain: host, path: "/" }]);
@@ -136,15 +126,8 @@ test("axe finds nothing serious on every end-user page in every language", async
 });
 
 test("the scrollable receipt JSON is reached by keyboard and named", async ({ page, baseURL }) => {
-  const email = uniqueEmail("receipt-keys");
-  await signInAs(page, email);
-  await page.goto("/account");
-  const ocid = Number(await page.getByTestId("user-ocid").textContent());
-  await page.goto(grantUrl(baseURL!, ocid, "name"));
-  await page.getByRole("button", { name: "Deny all" }).click();
-  await page.waitForURL((url) => url.pathname === "/demo/callback");
-  await page.goto("/account/partners");
-  await page.getByTestId("receipt").first().getByRole("link", { name: "View" }).click();
+  const { receipt } = await signInWithDeniedGrant(page, baseURL!, uniqueEmail("receipt-keys"));
+  await page.goto(receipt);
   const json = page.getByRole("region", { name: "The signed receipt as JSON" });
   await expect(json).toHaveAttribute("tabindex", "0");
   await page.getByRole("link", { name: "metadata" }).focus();
@@ -154,8 +137,7 @@ test("the scrollable receipt JSON is reached by keyboard and named", async ({ pa
 
 test("'Revoke all' is named by its visible words", async ({ page, baseURL }) => {
   await signInAs(page, uniqueEmail("revoke-name"));
-  await page.goto("/account");
-  const ocid = Number(await page.getByTestId("user-ocid").textContent());
+  const ocid = await ownOcid(page);
   await page.goto(grantUrl(baseURL!, ocid, "name,email"));
   await page.getByRole("button", { name: "Select all" }).click();
   await page.getByRole("button", { name: "Share selected" }).click();
