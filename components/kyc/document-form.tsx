@@ -52,6 +52,7 @@ function FileField({ name, label, error, hint }: { name: string; label: string; 
 /** Upload with typed fields. The browser checks fields and sizes with the server's schema; the server checks the bytes. */
 export function DocumentForm({ item, countries, readsPhotos = false }: { item: DocumentItem; countries: Country[]; readsPhotos?: boolean }) {
   const t = useTranslations("forms");
+  const { fieldErrors } = useFieldMessages();
   const [state, action, pending] = useActionState<FormState, FormData>(uploadDocumentAction, IDLE);
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   // Each reading of the MRZ remounts the fields it fills, with its values as their defaults.
@@ -70,7 +71,7 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
     const found: FieldErrors = {};
     const schema = isProof ? proofOfAddressFieldsSchema : identityDocumentFieldsSchema;
     const parsed = schema.safeParse(documentFieldsFrom(form, isProof ? ["type", "issued_at"] : ["number", "country", "issued_at", "expires_at"]));
-    if (!parsed.success) Object.assign(found, fieldErrorsOf(parsed.error));
+    if (!parsed.success) Object.assign(found, fieldErrors(parsed.error));
     for (const side of isProof ? ["page"] : ["front", "back"]) {
       const file = form.get(side);
       if (file instanceof File && file.size > MAX_UPLOAD_BYTES) found[side] = t("tooLarge");

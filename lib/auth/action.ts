@@ -7,6 +7,7 @@ import { currentUser, type SessionUser } from "@/lib/auth/session";
 import type { ActionState, FieldErrors } from "@/lib/http/action-state";
 import { AppError, logUnexpected } from "@/lib/http/errors";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { translate } from "@/lib/i18n/person-errors";
 import { requestTranslator } from "@/lib/i18n/request-preferences";
 
 /**
@@ -14,7 +15,8 @@ import { requestTranslator } from "@/lib/i18n/request-preferences";
  * a page of PUBLIC_URL (a cross-site form post changes nothing), then the caller must be
  * signed in (`userAction`) or hold the permission (`staffAction`), and only then does the
  * action read its input. Whatever it throws becomes its state: an AppError its message and
- * field messages, anything else a plain sentence and a log line without personal data.
+ * field messages, in the person's language when it carries catalogue keys, anything else a
+ * plain sentence and a log line without personal data.
  * redirect() and notFound() pass through. Every refusal has the same shape, `{ok: false,
  * message}`; the operation behind the action re-reads the role inside its transaction.
  */
@@ -33,8 +35,10 @@ async function refusal({ refused }: Refusal): Promise<{ ok: false; message: stri
 export async function actionFailure(error: unknown, during?: string): Promise<ActionState> {
   unstable_rethrow(error);
   if (error instanceof AppError) {
-    const fieldErrors = fieldErrorsFrom(error);
-    return fieldErrors ? { ok: false, message: error.message, fieldErrors } : { ok: false, message: error.message };
+    const t = await requestTranslator();
+    const message = error.translation ? translate(t, error.translation) : error.message;
+    const fieldErrors = fieldErrorsFrom(error, message, t);
+    return fieldErrors ? { ok: false, message, fieldErrors } : { ok: false, message };
   }
   logUnexpected(error, during);
   return { ok: false, message: (await requestTranslator())("action.unexpected") };
@@ -52,12 +56,18 @@ export async function attempt<T>(work: () => Promise<T>, during: string): Promis
   }
 }
 
-/** The field messages an AppError carries: `details.fields`, or the one `details.field` its message is about. */
-function fieldErrorsFrom(error: AppError): FieldErrors | undefined {
+/**
+ * The field messages an AppError carries: `details.fields` (each in the person's language where
+ * it has a key), or the one `details.field` its message, already translated, is about.
+ */
+function fieldErrorsFrom(error: AppError, message: string, t: Awaited<ReturnType<typeof requestTranslator>>): FieldErrors | undefined {
   const fields = error.details?.fields;
-  if (fields && typeof fields === "object") return fields as FieldErrors;
+  if (fields && typeof fields === "object") {
+    const translated = Object.entries(error.fieldTranslations ?? {}).map(([field, translatable]) => [field, translate(t, translatable)]);
+    return { ...(fields as FieldErrors), ...Object.fromEntries(translated) };
+  }
   const field = error.details?.field;
-  return typeof field === "string" ? { [field]: error.message } : undefined;
+  return typeof field === "string" ? { [field]: message } : undefined;
 }
 
 type Admit<W> = () => Promise<W | Refusal>;

@@ -33,7 +33,20 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/** A message catalogue key ("validation.firstNameRequired") with the values its message names. */
+export type Translatable = { key: string; values?: Record<string, string | number> };
+/** One message, or several shown as sentences one after the other (an image's problems). */
+export type FieldTranslation = Translatable | Translatable[];
+
 export class AppError extends Error {
+  /**
+   * What a person's page shows instead of `message`, in their language. `message` stays English:
+   * the API envelopes and the log read it. Set by the domain (lib/i18n/person-errors.ts), which knows the catalogue.
+   */
+  translation?: FieldTranslation;
+  /** The same for each of `details.fields`. */
+  fieldTranslations?: Record<string, FieldTranslation>;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
