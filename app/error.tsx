@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
+import { Button } from "@/components/ui/button";
 import { HomeLink, ProblemCard } from "@/components/ui/problem-card";
 
 /**
@@ -15,9 +16,7 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
       title={t("errorTitle")}
       actions={
         <>
-          <button type="button" onClick={reset} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-            {t("tryAgain")}
-          </button>
+          <Button onClick={reset}>{t("tryAgain")}</Button>
           <HomeLink />
         </>
       }

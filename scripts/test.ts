@@ -25,10 +25,11 @@ async function run(title: string, args: string[], env: Record<string, string>, l
     timedOut = true;
     process.kill(-child.pid!, "SIGKILL");
   }, limitMinutes * 60_000);
-  // Its own process group, so Ctrl-C (or CI stopping the run) is passed on to it here.
+  // Its own process group, so Ctrl-C (or CI stopping the run) is passed on to it here,
+  // and the temporary PostgreSQL server is stopped before leaving.
   const interrupt = (signal: NodeJS.Signals) => {
     process.kill(-child.pid!, signal);
-    process.exit(130);
+    void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
   };
   process.once("SIGINT", interrupt);
   process.once("SIGTERM", interrupt);
@@ -63,12 +64,13 @@ function ensureChromium(): string {
 
 const vitest = ["node_modules/vitest/vitest.mjs", "run"];
 const results: [string, boolean][] = [];
+/** The temporary PostgreSQL server while the PostgreSQL suite runs: an interrupt stops it too. */
+let server: PostgresServer | null = null;
 
 const chromium = ensureChromium();
 results.push(["unit", await run("Unit tests", [...vitest, "--project", "unit"], {}, 10)]);
 results.push(["integration (PGlite)", await run("Integration tests on embedded PGlite", [...vitest, "--project", "integration"], { TEST_DATABASE: "pglite" }, 20)]);
 
-let server: PostgresServer | null = null;
 let postgresUrl = process.env.PG_TEST_URL;
 const bin = postgresUrl ? null : findPostgresBin();
 if (!postgresUrl && bin) {
@@ -89,6 +91,7 @@ if (postgresUrl) {
   console.log("\n▶ Integration tests on PostgreSQL: skipped (no PG_TEST_URL and no PostgreSQL binaries on this machine)");
 }
 await server?.stop();
+server = null;
 
 buildIfNeeded();
 results.push(["browser (Chromium)", await run("Browser tests in Chromium", ["node_modules/@playwright/test/cli.js", "test"], { CHROMIUM_PATH: chromium }, 40)]);

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
 
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { Card } from "@/components/ui/card";
 import { getDb } from "@/lib/db/client";
 import { describePendingConsent, type PendingConsent } from "@/lib/consent/pending-request";
 import { safeReturnPath } from "@/lib/http/return-path";
@@ -32,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const returnPath = safeReturnPath(callbackUrl);
   const [consent, t] = await Promise.all([describePendingConsent(await getDb(), returnPath), getTranslations("signIn")]);
   return (
-    <div className="mx-auto max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+    <Card padding="lg" className="mx-auto max-w-md">
       <h1 className="text-2xl font-semibold tracking-tight">{consent ? t("consentTitle", { partner: consent.partnerName }) : t("title")}</h1>
       {consent ? <ConsentIntro consent={consent} /> : <p className="mt-2 mb-6 text-slate-600">{t("intro")}</p>}
       {error === "too_many_links" ? (
@@ -42,6 +43,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
       <SignInForm callbackUrl={returnPath} />
-    </div>
+    </Card>
   );
 }

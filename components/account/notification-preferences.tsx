@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { savePreferencesAction, type PreferencesState } from "@/app/(account)/account/notifications/actions";
+import { Button } from "@/components/ui/button";
 import { IDLE } from "@/lib/http/action-state";
 
 type Preferences = { decisions: boolean; credentials: boolean; expiry: boolean; dataAccess: boolean };
@@ -33,9 +34,9 @@ export function NotificationPreferencesForm({ preferences }: { preferences: Pref
         ))}
       </fieldset>
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" size="sm" disabled={pending}>
           {pending ? t("saving") : t("save")}
-        </button>
+        </Button>
         <p role="status" aria-live="polite" className="text-sm text-emerald-800">
           {state.message ?? ""}
         </p>

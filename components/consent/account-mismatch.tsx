@@ -1,12 +1,14 @@
 import { useTranslations } from "next-intl";
 
 import { switchAccount } from "@/app/kyc/grant/[ocid]/actions";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 /** Signed in as someone other than the person the partner asked about: share nothing, offer the way out. */
 export function AccountMismatch({ partnerName, signedInOcid, requestedOcid, returnTo }: { partnerName: string; signedInOcid: number; requestedOcid: number; returnTo: string }) {
   const t = useTranslations("consent");
   return (
-    <div className="mx-auto max-w-xl rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8" data-testid="account-mismatch">
+    <Card padding="lg" className="mx-auto max-w-xl" data-testid="account-mismatch">
       <h1 className="text-2xl font-semibold tracking-tight">{t("mismatchTitle")}</h1>
       <p className="mt-2 text-slate-600">
         {t.rich("mismatchBody", {
@@ -19,10 +21,8 @@ export function AccountMismatch({ partnerName, signedInOcid, requestedOcid, retu
       <p className="mt-2 text-slate-600">{t("mismatchHint")}</p>
       <form action={switchAccount} className="mt-6">
         <input type="hidden" name="returnTo" value={returnTo} />
-        <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          {t("switchAccount")}
-        </button>
+        <Button type="submit">{t("switchAccount")}</Button>
       </form>
-    </div>
+    </Card>
   );
 }

@@ -5,6 +5,8 @@ import { useActionState, useEffect, useId, useState, type FormEvent } from "reac
 
 import { submitConsentDecision } from "@/app/kyc/grant/[ocid]/actions";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import type { DecisionRequestFields, DecisionState } from "@/lib/consent/decision-schema";
 import type { Item, ItemState } from "@/lib/items/items";
 import { IDLE } from "@/lib/http/action-state";
@@ -50,23 +52,26 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
 
   if (state.ok && state.redirectTo && state.status) {
     return (
-      <section aria-live="polite" className="rounded-xl border border-slate-200 bg-white p-6 text-center shadow-sm" data-testid="consent-done">
-        <h2 className="text-lg font-semibold">{t("savedTitle")}</h2>
-        <p className="mt-1 text-slate-600">
-          {t(`status_${state.status}`)} {t("takingBack", { partner: partnerName })}
-        </p>
-        <a href={state.redirectTo} className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          {t("continue", { partner: partnerName })}
-        </a>
-        <p className="mt-3 text-sm text-slate-600">
-          {t.rich("receiptIn", {
-            link: (chunks) => (
-              <a className="text-brand-700 underline" href="/account/partners">
-                {chunks}
-              </a>
-            ),
-          })}
-        </p>
+      <section aria-live="polite" data-testid="consent-done">
+        <Card className="text-center">
+          <h2 className="text-lg font-semibold">{t("savedTitle")}</h2>
+          <p className="mt-1 text-slate-600">
+            {t(`status_${state.status}`)} {t("takingBack", { partner: partnerName })}
+          </p>
+          {/* A full navigation to the partner, not a client-side route change. */}
+          <a href={state.redirectTo} className={buttonClass({ className: "mt-4" })}>
+            {t("continue", { partner: partnerName })}
+          </a>
+          <p className="mt-3 text-sm text-slate-600">
+            {t.rich("receiptIn", {
+              link: (chunks) => (
+                <a className="text-brand-700 underline" href="/account/partners">
+                  {chunks}
+                </a>
+              ),
+            })}
+          </p>
+        </Card>
       </section>
     );
   }
@@ -103,75 +108,73 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
         </p>
       ) : null}
 
-      <fieldset className="rounded-xl border border-slate-200 bg-white shadow-sm">
-        <legend className="sr-only">{t("itemsLegend", { partner: partnerName })}</legend>
-        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
-          <p className="text-sm text-slate-600" id={`${listId}-count`} aria-live="polite">
-            {t("selectedCount", { selected: selected.size, total: rows.length })}
-          </p>
-          <button
-            type="button"
-            onClick={() => setSelected(allOn ? new Set() : new Set(rows.map((row) => row.item)))}
-            className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50"
-          >
-            {allOn ? t("clearAll") : t("selectAll")}
-          </button>
-        </div>
-        <ul className="divide-y divide-slate-200">
-          {rows.map((row) => {
-            const id = `${listId}-${row.item}`;
-            const on = selected.has(row.item);
-            const label = items(`${row.item}.label`);
-            return (
-              <li key={row.item} className="flex items-start gap-4 px-4 py-4" data-testid={`consent-row-${row.item}`}>
-                <div className="min-w-0 flex-1">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <label htmlFor={id} className="font-medium">
-                      {label}
-                    </label>
-                    <ItemStateBadge state={row.state} />
+      <Card padding="none">
+        <fieldset>
+          <legend className="sr-only">{t("itemsLegend", { partner: partnerName })}</legend>
+          <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
+            <p className="text-sm text-slate-600" id={`${listId}-count`} aria-live="polite">
+              {t("selectedCount", { selected: selected.size, total: rows.length })}
+            </p>
+            <Button variant="quiet" size="sm" onClick={() => setSelected(allOn ? new Set() : new Set(rows.map((row) => row.item)))}>
+              {allOn ? t("clearAll") : t("selectAll")}
+            </Button>
+          </div>
+          <ul className="divide-y divide-slate-200">
+            {rows.map((row) => {
+              const id = `${listId}-${row.item}`;
+              const on = selected.has(row.item);
+              const label = items(`${row.item}.label`);
+              return (
+                <li key={row.item} className="flex items-start gap-4 px-4 py-4" data-testid={`consent-row-${row.item}`}>
+                  <div className="min-w-0 flex-1">
+                    <div className="flex flex-wrap items-center gap-2">
+                      <label htmlFor={id} className="font-medium">
+                        {label}
+                      </label>
+                      <ItemStateBadge state={row.state} />
+                    </div>
+                    <p className="mt-0.5 text-sm text-slate-600" id={`${id}-shares`}>
+                      {items(`${row.item}.shares`)}
+                    </p>
+                    <p className="mt-1 font-mono text-sm break-words text-slate-800" id={`${id}-preview`}>
+                      {row.state === "missing" ? forms("notProvided") : row.preview}
+                    </p>
+                    {row.purpose ? (
+                      <p className="mt-1 text-sm text-slate-700" id={`${id}-purpose`} data-testid="consent-purpose">
+                        <span className="font-medium">{t("purpose", { partner: partnerName })}</span> {row.purpose}
+                      </p>
+                    ) : null}
+                    {row.state !== "verified" ? (
+                      <p className="mt-1 text-xs text-slate-600" id={`${id}-note`}>
+                        {t(row.state === "pending" ? "pendingNote" : "missingNote", { partner: partnerName })}
+                      </p>
+                    ) : null}
+                    {row.state !== "verified" ? <ProvideLink item={row.item} label={label} pending={row.state === "pending"} returnTo={returnTo} /> : null}
                   </div>
-                  <p className="mt-0.5 text-sm text-slate-600" id={`${id}-shares`}>
-                    {items(`${row.item}.shares`)}
-                  </p>
-                  <p className="mt-1 font-mono text-sm break-words text-slate-800" id={`${id}-preview`}>
-                    {row.state === "missing" ? forms("notProvided") : row.preview}
-                  </p>
-                  {row.purpose ? (
-                    <p className="mt-1 text-sm text-slate-700" id={`${id}-purpose`} data-testid="consent-purpose">
-                      <span className="font-medium">{t("purpose", { partner: partnerName })}</span> {row.purpose}
-                    </p>
-                  ) : null}
-                  {row.state !== "verified" ? (
-                    <p className="mt-1 text-xs text-slate-600" id={`${id}-note`}>
-                      {t(row.state === "pending" ? "pendingNote" : "missingNote", { partner: partnerName })}
-                    </p>
-                  ) : null}
-                  {row.state !== "verified" ? <ProvideLink item={row.item} label={label} pending={row.state === "pending"} returnTo={returnTo} /> : null}
-                </div>
-                <span className="relative mt-1 inline-flex shrink-0">
-                  <input
-                    id={id}
-                    type="checkbox"
-                    role="switch"
-                    name="share"
-                    value={row.item}
-                    checked={on}
-                    onChange={(event) => toggle(row.item, event.target.checked)}
-                    aria-checked={on}
-                    aria-describedby={[`${id}-shares`, `${id}-preview`, row.purpose ? `${id}-purpose` : null, row.state !== "verified" ? `${id}-note` : null].filter(Boolean).join(" ")}
-                    className="peer h-7 w-12 cursor-pointer appearance-none rounded-full bg-slate-500 transition-colors checked:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-                  />
-                  <span
-                    aria-hidden="true"
-                    className="pointer-events-none absolute top-1 left-1 h-5 w-5 rounded-full bg-white shadow transition-transform peer-checked:translate-x-5"
-                  />
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-      </fieldset>
+                  <span className="relative mt-1 inline-flex shrink-0">
+                    <input
+                      id={id}
+                      type="checkbox"
+                      role="switch"
+                      name="share"
+                      value={row.item}
+                      checked={on}
+                      onChange={(event) => toggle(row.item, event.target.checked)}
+                      aria-checked={on}
+                      aria-describedby={[`${id}-shares`, `${id}-preview`, row.purpose ? `${id}-purpose` : null, row.state !== "verified" ? `${id}-note` : null].filter(Boolean).join(" ")}
+                      className="peer h-7 w-12 cursor-pointer appearance-none rounded-full bg-slate-500 transition-colors checked:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                    />
+                    <span
+                      aria-hidden="true"
+                      className="pointer-events-none absolute top-1 left-1 h-5 w-5 rounded-full bg-white shadow transition-transform peer-checked:translate-x-5"
+                    />
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+      </Card>
 
       {confirmingNone ? (
         <div ref={focusOnMount} tabIndex={-1} role="alertdialog" aria-labelledby={`${listId}-none`} aria-describedby={`${listId}-none-body`} className="space-y-3 rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900 focus:outline-2 focus:outline-offset-2 focus:outline-amber-700" data-testid="confirm-deny">
@@ -180,36 +183,25 @@ export function ConsentForm({ partnerName, rows, fields, returnTo }: { partnerNa
           </p>
           <p id={`${listId}-none-body`}>{t("confirmNoneBody", { partner: partnerName })}</p>
           <div className="flex flex-wrap gap-3">
-            <button type="submit" name="intent" value="deny" disabled={pending} className="rounded-md bg-slate-800 px-4 py-2 font-semibold text-white hover:bg-slate-900 disabled:opacity-60">
+            <Button type="submit" name="intent" value="deny" variant="strong" disabled={pending}>
               {t("confirmDeny")}
-            </button>
-            <button type="button" onClick={() => setConfirmingNone(false)} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50">
+            </Button>
+            <Button variant="secondary" onClick={() => setConfirmingNone(false)}>
               {t("confirmBack")}
-            </button>
+            </Button>
           </div>
         </div>
       ) : null}
 
       {/* On a phone the list is long: the decision stays on screen at the bottom while it scrolls. */}
       <div role="group" aria-label={t("decisionBar")} className="sticky bottom-0 z-10 -mx-4 grid grid-cols-2 gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:p-0" data-testid="decision-bar">
-        <button
-          type="submit"
-          name="intent"
-          value="share"
-          disabled={pending}
-          className="rounded-md bg-brand-600 px-4 py-3 font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-        >
+        {/* Equal weight: not sharing is as easy to choose as sharing. */}
+        <Button type="submit" name="intent" value="share" size="lg" disabled={pending}>
           {t("share")}
-        </button>
-        <button
-          type="submit"
-          name="intent"
-          value="deny"
-          disabled={pending}
-          className="rounded-md bg-slate-800 px-4 py-3 font-semibold text-white hover:bg-slate-900 disabled:opacity-60"
-        >
+        </Button>
+        <Button type="submit" name="intent" value="deny" variant="strong" size="lg" disabled={pending}>
           {t("deny")}
-        </button>
+        </Button>
       </div>
       <p className="text-center text-sm text-slate-600" aria-live="polite">
         {pending ? t("saving") : t("changeLater")}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
 import { regrantAction } from "@/app/(account)/account/partners/actions";
+import { Button } from "@/components/ui/button";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 /** One denied or revoked item shared with the partner again, with its outcome announced. */
@@ -14,14 +15,9 @@ export function RegrantButton({ partnerOcid, item, accessibleLabel }: { partnerO
     <form action={action} className="flex shrink-0 flex-col items-end gap-1">
       <input type="hidden" name="partnerOcid" value={partnerOcid} />
       <input type="hidden" name="item" value={item} />
-      <button
-        type="submit"
-        disabled={pending}
-        aria-label={accessibleLabel}
-        className="rounded-md border border-brand-600 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
-      >
+      <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-label={accessibleLabel}>
         {pending ? t("sharing") : t("shareAgain")}
-      </button>
+      </Button>
       <span aria-live="polite" className={state.ok ? "text-xs text-slate-600" : "text-xs text-red-700"}>
         {state.message ?? ""}
       </span>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 
 import { revokeAction } from "@/app/(account)/account/partners/actions";
+import { Button } from "@/components/ui/button";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 /**
@@ -27,26 +28,31 @@ export function RevokeButton({
   const t = useTranslations("partners");
   const [state, action, pending] = useActionState<ActionState, FormData>(revokeAction, IDLE);
   const [asking, setAsking] = useState(false);
-  const quiet = "rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60";
-  const strong = "rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60";
   return (
     <form action={action} className="flex shrink-0 flex-col items-end gap-1">
       <input type="hidden" name="partnerOcid" value={partnerOcid} />
       {item ? <input type="hidden" name="item" value={item} /> : null}
       {confirm && !asking ? (
-        <button type="button" onClick={() => setAsking(true)} aria-label={accessibleLabel} className={quiet}>
+        <Button variant="danger" size="sm" onClick={() => setAsking(true)} aria-label={accessibleLabel}>
           {label}
-        </button>
+        </Button>
       ) : (
         <div className="flex max-w-64 flex-wrap items-center justify-end gap-2">
           {confirm ? <span className="w-full text-right text-sm text-slate-700">{confirm}</span> : null}
-          <button type="submit" disabled={pending} aria-label={confirm ? undefined : accessibleLabel} className={confirm ? strong : quiet} autoFocus={Boolean(confirm)}>
+          <Button
+            type="submit"
+            variant={confirm ? "destructive" : "danger"}
+            size="sm"
+            disabled={pending}
+            aria-label={confirm ? undefined : accessibleLabel}
+            autoFocus={Boolean(confirm)}
+          >
             {pending ? t("revoking") : confirm ? t("confirmRevokeAll") : label}
-          </button>
+          </Button>
           {confirm ? (
-            <button type="button" onClick={() => setAsking(false)} className="rounded-md px-2 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            <Button variant="quiet" size="sm" onClick={() => setAsking(false)}>
               {t("cancel")}
-            </button>
+            </Button>
           ) : null}
         </div>
       )}

@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 
+import { Button } from "@/components/ui/button";
+
 /** The words come from the caller: the person's pages pass their language, the console its English. */
 export function CopyButton({ text, label = "Copy token", copied: done = "Copied", failed = "Copy failed: select the token below" }: { text: string; label?: string; copied?: string; failed?: string }) {
   const [copied, setCopied] = useState<"idle" | "done" | "failed">("idle");
@@ -16,9 +18,9 @@ export function CopyButton({ text, label = "Copy token", copied: done = "Copied"
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <button type="button" onClick={copy} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100">
+      <Button variant="secondary" size="sm" onClick={copy}>
         {label}
-      </button>
+      </Button>
       <span role="status" aria-live="polite" className="text-sm text-slate-600">
         {copied === "done" ? done : copied === "failed" ? failed : ""}
       </span>

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 
+import { Button } from "@/components/ui/button";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 /** Revoke with a confirmation; used by the person (their own credential) and by staff, each with their own server action. */
@@ -26,13 +27,9 @@ export function RevokeCredentialForm({
       className="inline-flex flex-wrap items-center gap-2"
     >
       <input type="hidden" name="credentialId" value={credentialId} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
-      >
+      <Button type="submit" variant="danger" size="sm" disabled={pending}>
         {pending ? t("revoking") : <>{t("revoke")}<span className="sr-only">{t("revokeHidden", { id: credentialId })}</span></>}
-      </button>
+      </Button>
       {!state.ok && state.message ? (
         <span role="alert" className="text-sm text-red-700">
           {state.message}

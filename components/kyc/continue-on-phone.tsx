@@ -5,12 +5,11 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 
 import { startHandoffAction } from "@/app/(account)/account/handoff-actions";
+import { Button } from "@/components/ui/button";
 import type { ItemStatus } from "@/lib/items/item-status";
 import type { DocumentItem } from "@/lib/items/items";
 
 const POLL_MS = 3_000;
-const BUTTON =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60";
 
 type Link = { link: string; qr: string; expiresAt: number; since: string };
 type Status = Pick<ItemStatus, "state" | "updatedAt">;
@@ -93,20 +92,20 @@ export function ContinueOnPhone({ item, status }: { item: DocumentItem; status: 
               {link.link}
             </p>
             <div className="flex flex-wrap gap-2">
-              <button type="button" onClick={() => void copy(link.link)} className={BUTTON}>
+              <Button variant="secondary" size="sm" onClick={() => void copy(link.link)}>
                 {copied ? t("copied") : t("copy")}
-              </button>
-              <button type="button" onClick={() => void check(link)} className={BUTTON}>
+              </Button>
+              <Button variant="secondary" size="sm" onClick={() => void check(link)}>
                 {t("check")}
-              </button>
+              </Button>
             </div>
             <p className="text-slate-600">{t("updates")}</p>
           </div>
         </div>
       ) : (
-        <button type="button" onClick={start} disabled={pending} className={BUTTON}>
+        <Button variant="secondary" size="sm" onClick={start} disabled={pending}>
           {pending ? t("making") : expired ? t("expired") : t("title")}
-        </button>
+        </Button>
       )}
       <p role="status" className="text-sm text-emerald-800">
         {received ? t("received") : ""}

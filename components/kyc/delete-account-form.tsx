@@ -6,6 +6,7 @@ import { useActionState } from "react";
 import { deleteAccountAction, type FormState } from "@/app/(account)/account/actions";
 import { IDLE } from "@/lib/http/action-state";
 import { FormMessage, TextField } from "@/components/kyc/fields";
+import { Button } from "@/components/ui/button";
 
 export function DeleteAccountForm() {
   const t = useTranslations("deletion");
@@ -14,13 +15,9 @@ export function DeleteAccountForm() {
     <form action={action} noValidate className="space-y-4">
       <TextField name="confirm" label={t("confirmLabel")} autoComplete="off" className="max-w-xs" error={state.fieldErrors?.confirm} />
       <FormMessage message={state.message} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-red-600 px-4 py-2 font-medium text-white hover:bg-red-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-600 disabled:opacity-60"
-      >
+      <Button type="submit" variant="destructive" disabled={pending}>
         {pending ? t("deleting") : t("delete")}
-      </button>
+      </Button>
     </form>
   );
 }

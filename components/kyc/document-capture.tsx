@@ -3,13 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
+import { Button } from "@/components/ui/button";
 import { CAMERA_REQUEST, frameIn, JPEG_QUALITY, outputSize, type Rect } from "@/lib/documents/capture-frame";
 
 type Camera = "off" | "starting" | "on" | "unavailable";
-
-const BUTTON =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60";
-const PRIMARY = "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 
 const percent = (part: number, whole: number) => `${(100 * part) / whole}%`;
 
@@ -149,17 +146,17 @@ export function DocumentCapture({ input, shape, label }: { input: string; shape:
       <div className="flex flex-wrap gap-3">
         {camera === "on" ? (
           <>
-            <button type="button" onClick={capture} className={PRIMARY}>
+            <Button size="sm" onClick={capture}>
               {t("take")}
-            </button>
-            <button type="button" onClick={cancel} className={BUTTON}>
+            </Button>
+            <Button variant="secondary" size="sm" onClick={cancel}>
               {t("cancel")}
-            </button>
+            </Button>
           </>
         ) : (
-          <button type="button" onClick={start} disabled={camera === "starting"} className={BUTTON} aria-describedby={describedBy}>
+          <Button variant="secondary" size="sm" onClick={start} disabled={camera === "starting"} aria-describedby={describedBy}>
             {camera === "starting" ? t("starting") : shot ? t("retake") : t("use")}
-          </button>
+          </Button>
         )}
       </div>
       <p role="status" className="text-sm text-slate-700">

@@ -5,7 +5,7 @@ import { startTransition, useActionState, useRef, useState, type FormEvent } fro
 
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
 import { fieldErrorsOf, IDLE, type FieldErrors } from "@/lib/http/action-state";
-import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
+import { ErrorSummary, FileField, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
 import { DocumentCapture } from "@/components/kyc/document-capture";
 import { MrzReader, type MrzReaderHandle } from "@/components/kyc/mrz-reader";
 import { PassportPrefill } from "@/components/kyc/passport-prefill";
@@ -20,34 +20,6 @@ import { ReturnToField } from "@/components/kyc/return-to-field";
 type Country = { code: string; name: string };
 
 const ACCEPT = "image/jpeg,image/png,application/pdf";
-
-function FileField({ name, label, error, hint }: { name: string; label: string; error?: string; hint: string }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type="file"
-        accept={ACCEPT}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : `${name}-hint`}
-        className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium file:text-slate-800 hover:file:bg-slate-200"
-      />
-      {error ? (
-        <p id={`${name}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : (
-        <p id={`${name}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** Upload with typed fields. The browser checks fields and sizes with the server's schema; the server checks the bytes. */
 export function DocumentForm({ item, countries, readsPhotos = false }: { item: DocumentItem; countries: Country[]; readsPhotos?: boolean }) {
@@ -99,7 +71,7 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
           />
           <TextField name="issued_at" label={t("dateOnDocument")} type="date" error={errors.issued_at} hint={t("within90Days")} />
           <div className="sm:col-span-2">
-            <FileField name="page" label={t("theDocument")} error={errors.page} hint={t("proofFileHint")} />
+            <FileField name="page" accept={ACCEPT} label={t("theDocument")} error={errors.page} hint={t("proofFileHint")} />
             <DocumentCapture input="page" shape={DOCUMENT_SHAPES[item]} label={t("theDocument")} />
           </div>
         </div>
@@ -113,6 +85,7 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
           <div className="sm:col-span-2">
             <FileField
               name="front"
+              accept={ACCEPT}
               label={item === "passport" ? t("photoPage") : t("front")}
               error={errors.front}
               hint={t("frontHint")}
@@ -122,7 +95,7 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
           {item === "passport" && readsPhotos ? <PassportPrefill onRead={(mrz) => mrzReader.current?.read(mrz)} /> : null}
           {item !== "passport" ? (
             <div className="sm:col-span-2">
-              <FileField name="back" label={t("backOptional")} error={errors.back} hint={t("backHint")} />
+              <FileField name="back" accept={ACCEPT} label={t("backOptional")} error={errors.back} hint={t("backHint")} />
               <DocumentCapture input="back" shape={DOCUMENT_SHAPES[item]} label={t("backSide")} />
             </div>
           ) : null}

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useImperativeHandle, useState, type Ref } from "react";
 
 import { TextAreaField } from "@/components/kyc/fields";
+import { Button } from "@/components/ui/button";
 import { countryName, mrzCountryToAlpha2 } from "@/lib/items/countries";
 import { mrzFormFill, parsePassportMrz, type MrzFields, type MrzFill } from "@/lib/documents/mrz";
 
@@ -71,13 +72,9 @@ export function MrzReader({ error, onRead, ref }: { error?: string; onRead: (fil
           readFrom(event.currentTarget.value, false);
         }}
       />
-      <button
-        type="button"
-        onClick={() => readFrom(text, true)}
-        className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-      >
+      <Button variant="secondary" size="sm" onClick={() => readFrom(text, true)}>
         {t("mrzRead")}
-      </button>
+      </Button>
       {read ? (
         <div role="status" aria-labelledby={`${id}-title`} className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900" data-testid="mrz-read">
           <p id={`${id}-title`} className="font-medium">

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 
 import { readPassportPhotoAction } from "@/app/(account)/account/passport-photo-actions";
+import { Button } from "@/components/ui/button";
 
 /**
  * "Fill in from the photo": reads the MRZ off the chosen photo page and hands its two lines to
@@ -30,14 +31,9 @@ export function PassportPrefill({ onRead }: { onRead: (mrz: string) => void }) {
 
   return (
     <div className="space-y-2 sm:col-span-2">
-      <button
-        type="button"
-        onClick={(event) => read(event.currentTarget)}
-        disabled={pending}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
-      >
+      <Button variant="secondary" size="sm" onClick={(event) => read(event.currentTarget)} disabled={pending}>
         {pending ? t("readingPhoto") : t("fillFromPhoto")}
-      </button>
+      </Button>
       <p role="status" aria-live="polite" className={`text-sm ${status?.ok === false ? "text-red-700" : "text-slate-700"}`}>
         {status?.text ?? ""}
       </p>

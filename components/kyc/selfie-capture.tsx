@@ -7,6 +7,8 @@ import { submitSelfieAction, type FormState } from "@/app/(account)/account/acti
 import { IDLE } from "@/lib/http/action-state";
 import { FormMessage, SubmitButton } from "@/components/kyc/fields";
 import { ReturnToField, useReturnTo } from "@/components/kyc/return-to-field";
+import { Button } from "@/components/ui/button";
+import { Field, fileInputClass } from "@/components/ui/field";
 
 type Camera = "off" | "starting" | "on" | "unavailable";
 
@@ -114,28 +116,16 @@ export function SelfieCapture() {
         </div>
         <div className="flex flex-wrap gap-3">
           {camera === "on" ? (
-            <button type="button" onClick={capture} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
-              Take picture
-            </button>
+            <Button onClick={capture}>Take picture</Button>
           ) : (
-            <button
-              type="button"
-              onClick={start}
-              disabled={camera === "starting"}
-              className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
-            >
+            <Button variant="secondary" onClick={start} disabled={camera === "starting"}>
               {shot ? t("retake") : t("startCamera")}
-            </button>
+            </Button>
           )}
           {shot ? (
-            <button
-              type="button"
-              onClick={send}
-              disabled={pending}
-              className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
-            >
+            <Button onClick={send} disabled={pending}>
               {pending ? t("sending") : t("usePicture")}
-            </button>
+            </Button>
           ) : null}
         </div>
         {cameraProblem ? (
@@ -147,23 +137,9 @@ export function SelfieCapture() {
 
       <form action={action} className="space-y-3 border-t border-slate-200 pt-6">
         <ReturnToField />
-        <div className="space-y-1">
-          <label htmlFor="selfie-file" className="block text-sm font-medium text-slate-800">
-            {t("uploadSelfie")}
-          </label>
-          <input
-            id="selfie-file"
-            name="selfie"
-            type="file"
-            accept="image/jpeg,image/png"
-            capture="user"
-            aria-describedby="selfie-hint"
-            className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium file:text-slate-800 hover:file:bg-slate-200"
-          />
-          <p id="selfie-hint" className="text-sm text-slate-600">
-            {t("selfieFileHint")}
-          </p>
-        </div>
+        <Field id="selfie-file" label={t("uploadSelfie")} hint={t("selfieFileHint")}>
+          {(control) => <input {...control} name="selfie" type="file" accept="image/jpeg,image/png" capture="user" className={fileInputClass} />}
+        </Field>
         <SubmitButton pending={pending} pendingLabel={t("uploading")}>
           {t("uploadPhoto")}
         </SubmitButton>

@@ -6,6 +6,7 @@ import { useActionState } from "react";
 import { withdrawItemAction, type FormState } from "@/app/(account)/account/actions";
 import { IDLE } from "@/lib/http/action-state";
 import { FormMessage } from "@/components/kyc/fields";
+import { Button } from "@/components/ui/button";
 import type { Item } from "@/lib/items/items";
 
 export function WithdrawForm({ item, label }: { item: Item; label: string }) {
@@ -20,13 +21,9 @@ export function WithdrawForm({ item, label }: { item: Item; label: string }) {
       className="space-y-2"
     >
       <input type="hidden" name="item" value={item} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-600 disabled:opacity-60"
-      >
+      <Button type="submit" variant="danger" size="sm" disabled={pending}>
         {pending ? t("withdrawing") : t("withdraw")}
-      </button>
+      </Button>
       <FormMessage message={state.message} />
     </form>
   );

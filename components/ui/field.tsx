@@ -2,6 +2,10 @@
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
 
+/** The look of a file input: its button drawn like a secondary one. */
+export const fileInputClass =
+  "block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium file:text-slate-800 hover:file:bg-slate-200";
+
 /** The smaller control of a filter bar, which sits in a row with its neighbours. */
 export const compactInputClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600";
 
@@ -27,6 +31,7 @@ export function Field({
   optional,
   hint,
   error,
+  announce = true,
   className = "space-y-1",
   children,
 }: {
@@ -36,6 +41,8 @@ export function Field({
   optional?: React.ReactNode;
   hint?: React.ReactNode;
   error?: string | null;
+  /** False where a summary above the form already announces every error: the field's own is then read with the control. */
+  announce?: boolean;
   className?: string;
   children: (control: ControlProps) => React.ReactNode;
 }) {
@@ -46,9 +53,9 @@ export function Field({
         {optional ? <span className="font-normal text-slate-500"> {optional}</span> : null}
       </label>
       {children(controlProps(id, { hint, error }))}
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldError id={`${id}-error`} message={error} announce={announce} />
       {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
           {hint}
         </p>
       ) : null}
@@ -57,9 +64,9 @@ export function Field({
 }
 
 /** A field's error under a control that is not a `Field` (a fieldset of checkboxes), with the id it is described by. */
-export function FieldError({ id, message }: { id: string; message?: string | null }) {
+export function FieldError({ id, message, announce = true }: { id: string; message?: string | null; announce?: boolean }) {
   return message ? (
-    <p id={id} role="alert" className="text-sm text-red-700">
+    <p id={id} role={announce ? "alert" : undefined} className="text-sm text-red-700">
       {message}
     </p>
   ) : null;

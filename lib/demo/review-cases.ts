@@ -75,6 +75,9 @@ const MAYA: Person = {
   seed: 79,
 };
 
+/** What Erik, Zoltan and Maya had verified before the item now waiting for a reviewer. */
+const CHECKED_BEFORE = ["email", "name", "date_of_birth", "passport"] as const;
+
 export async function seedReviewCases(tx: Tx, context: { reviewerId: string; listVersion: string; verifiedAt: Date }): Promise<void> {
   const at = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY_MS);
   const base = { tx, reviewerId: context.reviewerId, listVersion: context.listVersion };
@@ -84,17 +87,17 @@ export async function seedReviewCases(tx: Tx, context: { reviewerId: string; lis
   for (const item of ["id_card", "liveness", "name", "date_of_birth"] as const) await seedItem(dana, item, "pending");
 
   const erik = { ...base, userId: await createDemoUser(tx, ERIK.email), person: ERIK, verifiedAt: at(1) };
-  for (const item of ["email", "name", "date_of_birth", "passport"] as const) await seedItem({ ...erik, verifiedAt: context.verifiedAt }, item, "verified");
+  for (const item of CHECKED_BEFORE) await seedItem({ ...erik, verifiedAt: context.verifiedAt }, item, "verified");
   for (const item of ["proof_of_address", "address"] as const) await seedItem(erik, item, "pending");
 
   const zoltan = { ...base, userId: await createDemoUser(tx, ZOLTAN.email), person: ZOLTAN, verifiedAt: at(0.2) };
-  for (const item of ["email", "name", "date_of_birth", "passport"] as const) await seedItem({ ...zoltan, verifiedAt: context.verifiedAt }, item, "verified");
+  for (const item of CHECKED_BEFORE) await seedItem({ ...zoltan, verifiedAt: context.verifiedAt }, item, "verified");
   // Screened as any person is, so the stored screening records whom it was about and a
   // reviewer's clearance carries over to the next list for the same name and date of birth.
   await screenUser(tx, zoltan.userId, { at: zoltan.verifiedAt });
 
   const maya = { ...base, userId: await createDemoUser(tx, MAYA.email), person: MAYA, verifiedAt: at(2) };
-  for (const item of ["email", "name", "date_of_birth", "passport"] as const) await seedItem({ ...maya, verifiedAt: context.verifiedAt }, item, "verified");
+  for (const item of CHECKED_BEFORE) await seedItem({ ...maya, verifiedAt: context.verifiedAt }, item, "verified");
   for (const item of ["proof_of_address", "address"] as const) await seedItem(maya, item, "pending");
   await writeItem(tx, {
     userId: maya.userId,

@@ -2,6 +2,9 @@ import { z } from "zod";
 
 import { ITEMS } from "@/lib/items/items";
 
+/** A table of reasons' codes as the non-empty list `z.enum` takes; the table is typed, so none can be empty. */
+const codesOf = <Code extends string>(labels: Record<Code, string>) => Object.keys(labels) as [Code, ...Code[]];
+
 /**
  * What a reviewer may send about one item. Shared by the case page's forms
  * (client) and the server action and route that decide (server).
@@ -15,7 +18,7 @@ export const REJECTION_REASONS = {
   other: "Other",
 } as const;
 export type RejectionReason = keyof typeof REJECTION_REASONS;
-export const REJECTION_REASON_KEYS = Object.keys(REJECTION_REASONS) as [RejectionReason, ...RejectionReason[]];
+export const REJECTION_REASON_KEYS = codesOf(REJECTION_REASONS);
 
 /** Recorded as the reason of a resubmission request, which the user reads as "please provide it again". */
 export const RESUBMISSION_REASON = "resubmission_requested";
@@ -45,7 +48,7 @@ export const CLEARANCE_REASONS = {
   other: "Other (explain in the note)",
 } as const;
 export type ClearanceReason = keyof typeof CLEARANCE_REASONS;
-export const CLEARANCE_REASON_KEYS = Object.keys(CLEARANCE_REASONS) as [ClearanceReason, ...ClearanceReason[]];
+export const CLEARANCE_REASON_KEYS = codesOf(CLEARANCE_REASONS);
 /** History rows store a clearance as "clearance.<reason>". */
 export const clearanceReasonLabel = (stored: string | null): string | null =>
   stored?.startsWith("clearance.") ? (CLEARANCE_REASONS[stored.slice("clearance.".length) as ClearanceReason] ?? null) : null;

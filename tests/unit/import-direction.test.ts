@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+
+import { importsOf, readSource, ROOT, sourceFiles } from "../support/source-graph";
 
 /**
  * Imports run one way (README, Architecture): app → components → server actions → domain
@@ -10,7 +12,6 @@ import { describe, expect, it } from "vitest";
  * app alone. Read from the source with the TypeScript parser; type-only imports are left
  * out, since they vanish at build time and cannot make a module load another.
  */
-const ROOT = process.cwd();
 
 /** Shared plumbing: knows no domain. */
 const INFRASTRUCTURE = ["lib/db", "lib/http", "lib/security", "lib/audit", "lib/mail", "lib/state", "lib/env.ts", "lib/keys.ts"];
@@ -31,7 +32,7 @@ const within = (file: string, prefixes: string[]) => prefixes.some((prefix) => f
 
 /** A server action module ("use server" at the top): what a client component calls on the server. */
 function isActions(file: string): boolean {
-  const source = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.Latest, false);
+  const source = ts.createSourceFile(file, readSource(file), ts.ScriptTarget.Latest, false);
   const first = source.statements[0];
   return !!first && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === "use server";
 }
@@ -47,48 +48,6 @@ function layerOf(file: string): Layer {
 
 /** A domain module is a folder of lib (lib/items, lib/partner-api, …). */
 const moduleOf = (file: string) => file.split("/").slice(0, 2).join("/");
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-    const relative = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return sourceFiles(relative);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [relative] : [];
-  });
-}
-
-function resolve(from: string, specifier: string): string | null {
-  let base: string;
-  if (specifier.startsWith("@/")) base = specifier.slice(2);
-  else if (specifier.startsWith(".")) base = path.posix.join(path.posix.dirname(from), specifier);
-  else return null;
-  const candidates = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`];
-  return candidates.find((candidate) => existsSync(path.join(ROOT, candidate)) && statSync(path.join(ROOT, candidate)).isFile()) ?? null;
-}
-
-/** The files `file` loads at run time: static imports and re-exports that are not type-only, and dynamic import()s. */
-function importsOf(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.Latest, false, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  const found = new Set<string>();
-  const add = (specifier: ts.Expression | undefined) => {
-    const target = specifier && ts.isStringLiteral(specifier) ? resolve(file, specifier.text) : null;
-    if (target) found.add(target);
-  };
-  const visit = (node: ts.Node) => {
-    if (ts.isImportDeclaration(node)) {
-      const clause = node.importClause;
-      const bindings = clause?.namedBindings;
-      const onlyTypes = clause?.isTypeOnly || (clause && !clause.name && bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly));
-      if (!onlyTypes) add(node.moduleSpecifier);
-    } else if (ts.isExportDeclaration(node)) {
-      if (!node.isTypeOnly) add(node.moduleSpecifier);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      add(node.arguments[0]);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return [...found];
-}
 
 const files = [...["app", "components", "lib"].flatMap(sourceFiles), ...ENTRY_POINTS.filter((file) => existsSync(path.join(ROOT, file)))];
 const graph = new Map(files.map((file) => [file, importsOf(file)]));

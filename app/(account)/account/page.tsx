@@ -7,6 +7,8 @@ import { DecisionReason } from "@/components/kyc/decision-reason";
 import { ItemStateBadge } from "@/components/kyc/item-state-badge";
 import { JourneySteps } from "@/components/kyc/journey-steps";
 import { SubmissionNotice } from "@/components/kyc/submission-notice";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getPreferences } from "@/lib/events/preferences";
@@ -78,69 +80,63 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             </h2>
             <p className="text-sm text-slate-600">{t(`group_${group.key}Body`)}</p>
           </div>
-          <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
-            {group.items.map((item) => {
-              const stored = items.get(item);
-              const state = states.get(item)!;
-              const next = nextStep(item, state);
-              const step = next ? t(`step.${next}`) : null;
-              const expires = stored?.state === "verified" ? dateOf(stored.expiresAt) : null;
-              return (
-                <li key={item} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between" data-testid={`item-${item}`}>
-                  <div className="min-w-0 space-y-1">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <h3 className="font-medium">{label(item)}</h3>
-                      <ItemStateBadge state={state} actionNeeded={stored?.rejectionReason === RESUBMISSION_REASON} />
+          <Card padding="none">
+            <ul className="divide-y divide-slate-200">
+              {group.items.map((item) => {
+                const stored = items.get(item);
+                const state = states.get(item)!;
+                const next = nextStep(item, state);
+                const step = next ? t(`step.${next}`) : null;
+                const expires = stored?.state === "verified" ? dateOf(stored.expiresAt) : null;
+                return (
+                  <li key={item} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between" data-testid={`item-${item}`}>
+                    <div className="min-w-0 space-y-1">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <h3 className="font-medium">{label(item)}</h3>
+                        <ItemStateBadge state={state} actionNeeded={stored?.rejectionReason === RESUBMISSION_REASON} />
+                      </div>
+                      {state !== "missing" && stored?.value != null ? <p className="text-sm text-slate-800">{previewItem(item, stored.value)}</p> : null}
+                      <p className="text-sm text-slate-600">{t("howVerified", { how: itemText(`${item}.howVerified`) })}</p>
+                      {state === "rejected" ? <DecisionReason reason={stored?.rejectionReason ?? null} note={stored?.noteToUser ?? null} /> : null}
+                      {state === "expired" ? (
+                        <p className="text-sm text-orange-800">{t("expiredOn", { date: dateOf(stored?.expiresAt ?? null) ?? "—" })}</p>
+                      ) : null}
+                      {state === "verified" && expires ? <p className="text-xs text-slate-500">{t("validUntil", { date: expires })}</p> : null}
                     </div>
-                    {state !== "missing" && stored?.value != null ? <p className="text-sm text-slate-800">{previewItem(item, stored.value)}</p> : null}
-                    <p className="text-sm text-slate-600">{t("howVerified", { how: itemText(`${item}.howVerified`) })}</p>
-                    {state === "rejected" ? <DecisionReason reason={stored?.rejectionReason ?? null} note={stored?.noteToUser ?? null} /> : null}
-                    {state === "expired" ? (
-                      <p className="text-sm text-orange-800">{t("expiredOn", { date: dateOf(stored?.expiresAt ?? null) ?? "—" })}</p>
+                    {step ? (
+                      <Button
+                        href={item === "email" ? "/signin?callbackUrl=%2Faccount" : `/account/items/${item}`}
+                        variant={state === "verified" || state === "pending" ? "secondary" : "primary"}
+                        size="sm"
+                        className="shrink-0 self-start"
+                        aria-label={`${step}: ${label(item)}`}
+                      >
+                        {step}
+                      </Button>
+                    ) : item === "aml" && state !== "missing" ? (
+                      <Button href="/account/items/aml" variant="secondary" size="sm" className="shrink-0 self-start">
+                        {t("details")}
+                      </Button>
                     ) : null}
-                    {state === "verified" && expires ? <p className="text-xs text-slate-500">{t("validUntil", { date: expires })}</p> : null}
-                  </div>
-                  {step ? (
-                    <Link
-                      href={item === "email" ? "/signin?callbackUrl=%2Faccount" : `/account/items/${item}`}
-                      className={`shrink-0 self-start rounded-md px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${
-                        state === "verified" || state === "pending"
-                          ? "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50"
-                          : "bg-brand-600 text-white hover:bg-brand-700"
-                      }`}
-                      aria-label={`${step}: ${label(item)}`}
-                    >
-                      {step}
-                    </Link>
-                  ) : item === "aml" && state !== "missing" ? (
-                    <Link href="/account/items/aml" className="shrink-0 self-start rounded-md px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50">
-                      {t("details")}
-                    </Link>
-                  ) : null}
-                </li>
-              );
-            })}
-          </ul>
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
         </section>
       ))}
 
-      <section id="notifications" aria-labelledby="notifications-title" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="notifications-title" className="font-medium">
-          {t("notificationsTitle")}
-        </h2>
-        <p className="mt-1 mb-3 text-sm text-slate-600">{t("notificationsIntro")}</p>
+      <Card id="notifications" title={t("notificationsTitle")} headingId="notifications-title">
+        <p className="mb-3 text-sm text-slate-600">{t("notificationsIntro")}</p>
         <NotificationPreferencesForm preferences={preferences} />
-      </section>
+      </Card>
 
-      <section aria-labelledby="danger" className="rounded-xl border border-slate-200 bg-white p-4">
-        <h2 id="danger" className="font-medium">
-          {t("deleteTitle")}
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">{t("deleteIntro")}</p>
+      <Card title={t("deleteTitle")} headingId="danger">
+        <p className="text-sm text-slate-600">{t("deleteIntro")}</p>
         <Link href="/account/delete" className="mt-3 inline-block text-sm font-medium text-red-700 underline-offset-2 hover:underline">
           {t("deleteLink")}
         </Link>
-      </section>
+      </Card>
     </div>
   );
 }

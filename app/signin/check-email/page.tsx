@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { ResendLinkForm } from "@/components/auth/resend-link-form";
+import { Card } from "@/components/ui/card";
 import { sentToFrom } from "@/lib/auth/check-email";
 import { getEnv } from "@/lib/env";
 
@@ -18,7 +19,7 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
   const showMailbox = !getEnv().production;
   const otherAddress = `/signin?${new URLSearchParams({ callbackUrl: sent?.callbackUrl ?? "/account" })}`;
   return (
-    <div className="mx-auto max-w-md space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+    <Card padding="lg" className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <p role="status" className="text-slate-700">
         {sent ? t.rich(sent.again ? "sentAgainTo" : "sentTo", { email: sent.email, strong }) : t("sent")} {t("openIt")}
@@ -45,6 +46,6 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
           })}
         </p>
       ) : null}
-    </div>
+    </Card>
   );
 }

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { rescreenAction, uploadSanctionsListAction } from "@/app/(admin)/admin/sanctions/actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, fileInputClass } from "@/components/ui/field";
 import { IDLE, type ActionState } from "@/lib/http/action-state";
 
 export function UploadSanctionsListForm() {
@@ -28,7 +28,7 @@ export function UploadSanctionsListForm() {
             type="file"
             accept=".csv,text/csv"
             required
-            className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:font-medium file:text-slate-800 hover:file:bg-slate-200"
+            className={fileInputClass}
           />
         )}
       </Field>

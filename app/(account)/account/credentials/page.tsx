@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 
 import { CredentialCard, type CredentialView } from "@/components/credentials/credential-card";
 import { IssueCredentialForm } from "@/components/credentials/issue-credential-form";
+import { Card, EmptyState } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { ownIssuanceOptions } from "@/lib/credentials/issue";
 import { listOwnCredentials } from "@/lib/credentials/manage";
@@ -46,10 +47,7 @@ export default async function CredentialsPage() {
         </p>
       </div>
 
-      <section aria-labelledby="issue-heading" className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
-        <h2 id="issue-heading" className="text-lg font-medium">
-          {t("issueTitle")}
-        </h2>
+      <Card title={t("issueTitle")} headingId="issue-heading" className="space-y-3">
         {options.tier ? (
           <>
             <p className="text-sm text-slate-700">
@@ -72,16 +70,14 @@ export default async function CredentialsPage() {
             </ul>
           </div>
         ) : null}
-      </section>
+      </Card>
 
       <section aria-labelledby="list-heading" className="space-y-3">
         <h2 id="list-heading" className="text-lg font-medium">
           {t("issuedTitle")}
         </h2>
         {views.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 bg-white p-6 text-center text-sm text-slate-600">
-            {t("none")}
-          </p>
+          <EmptyState>{t("none")}</EmptyState>
         ) : (
           <ul className="space-y-3" aria-label={t("listLabel")}>
             {views.map((view) => (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { DeleteAccountForm } from "@/components/kyc/delete-account-form";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,7 @@ export default async function DeleteAccountPage() {
         {t("back")}
       </Link>
       <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-      <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-700 sm:p-6">
+      <Card className="space-y-3 text-sm text-slate-700">
         <p>
           {t.rich("erases", { email: user.email, strong: (chunks) => <span className="font-medium">{chunks}</span> })}
         </p>
@@ -25,7 +26,7 @@ export default async function DeleteAccountPage() {
           {t("partnersTold", { ocid: String(user.ocid) })}
         </p>
         <DeleteAccountForm />
-      </div>
+      </Card>
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { OwnItemValue } from "@/components/kyc/own-item-value";
 import { PhoneForm } from "@/components/kyc/phone-form";
 import { SelfieCapture } from "@/components/kyc/selfie-capture";
 import { WithdrawForm } from "@/components/kyc/withdraw-form";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { consentReturnPath } from "@/lib/http/return-path";
 import { getDb } from "@/lib/db/client";
@@ -85,50 +86,47 @@ export default async function ItemPage({ params, searchParams }: Params & Search
       ) : null}
 
       {stored && state !== "missing" ? (
-        <section aria-labelledby="current" className="rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id="current" className="mb-2 font-medium">
-            {t("whatWeHave")}
-          </h2>
+        <Card title={t("whatWeHave")} headingId="current">
           <OwnItemValue item={item} value={stored.value} />
-        </section>
+        </Card>
       ) : null}
 
       {item === "email" || item === "aml" ? null : (
-        <section aria-labelledby="provide" className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 sm:p-6">
-          <h2 id="provide" className="font-medium">
-            {state === "missing" ? t("provide") : t("change")}
-          </h2>
-          {state === "verified" || state === "pending" ? (
-            <p className="text-sm text-slate-600">{t("changeGoesToReview")}</p>
-          ) : null}
-          {isDeclared(item) ? <DeclaredItemForm item={item} current={stored?.value ?? null} countries={countries} /> : null}
-          {item === "phone" ? <PhoneForm current={typeof stored?.value === "string" ? stored.value : undefined} waitingFor={waiting?.phone} /> : null}
-          {isDocument(item) ? <DocumentForm item={item} countries={countries} readsPhotos={getEnv().checks} /> : null}
-          {isDocument(item) ? <ContinueOnPhone item={item} status={itemStatusOf(item, stored)} /> : null}
-          {item === "liveness" ? <SelfieCapture /> : null}
-        </section>
+        <Card title={state === "missing" ? t("provide") : t("change")} headingId="provide">
+          <div className="space-y-4">
+            {state === "verified" || state === "pending" ? (
+              <p className="text-sm text-slate-600">{t("changeGoesToReview")}</p>
+            ) : null}
+            {isDeclared(item) ? <DeclaredItemForm item={item} current={stored?.value ?? null} countries={countries} /> : null}
+            {item === "phone" ? <PhoneForm current={typeof stored?.value === "string" ? stored.value : undefined} waitingFor={waiting?.phone} /> : null}
+            {isDocument(item) ? <DocumentForm item={item} countries={countries} readsPhotos={getEnv().checks} /> : null}
+            {isDocument(item) ? <ContinueOnPhone item={item} status={itemStatusOf(item, stored)} /> : null}
+            {item === "liveness" ? <SelfieCapture /> : null}
+          </div>
+        </Card>
       )}
 
       {item === "email" ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-700">
-          {t("emailNote")}
-        </p>
+        <Card className="text-sm text-slate-700">
+          <p>{t("emailNote")}</p>
+        </Card>
       ) : null}
       {item === "aml" ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-700">
-          {t("amlNote")}
-          {state === "missing" ? t("amlAddName") : ""}
-        </p>
+        <Card className="text-sm text-slate-700">
+          <p>
+            {t("amlNote")}
+            {state === "missing" ? t("amlAddName") : ""}
+          </p>
+        </Card>
       ) : null}
 
       {stored && state !== "missing" && !NOT_WITHDRAWABLE.has(item) ? (
-        <section aria-labelledby="withdraw" className="space-y-2 rounded-xl border border-slate-200 bg-white p-4">
-          <h2 id="withdraw" className="font-medium">
-            {t("withdraw")}
-          </h2>
-          <p className="text-sm text-slate-600">{t("withdrawNote")}</p>
-          <WithdrawForm item={item} label={info.label} />
-        </section>
+        <Card title={t("withdraw")} headingId="withdraw">
+          <div className="space-y-2">
+            <p className="text-sm text-slate-600">{t("withdrawNote")}</p>
+            <WithdrawForm item={item} label={info.label} />
+          </div>
+        </Card>
       ) : null}
     </div>
   );

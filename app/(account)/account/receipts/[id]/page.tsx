@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { Time } from "@/components/consent/time";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/session";
 import { getReceipt } from "@/lib/consent/receipts";
 import { verifyReceipt } from "@/lib/consent/verify-receipt";
@@ -34,7 +36,7 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">{t("title")}</h1>
       </div>
-      <section className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+      <Card>
         <dl className="grid gap-4 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-slate-600">{t("partner")}</dt>
@@ -75,14 +77,11 @@ export default async function ReceiptPage({ params }: { params: Promise<{ id: st
             </dd>
           </div>
         </dl>
-        <a
-          href={`/account/receipts/${receipt.id}/download`}
-          download
-          className="mt-6 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-        >
+        {/* A file, not a page: a plain link the browser downloads. */}
+        <a href={`/account/receipts/${receipt.id}/download`} download className={buttonClass({ size: "sm", className: "mt-6" })}>
           {t("download")}
         </a>
-      </section>
+      </Card>
       <section className="space-y-2 text-sm text-slate-600">
         <h2 className="text-base font-semibold text-slate-900">{t("checkTitle")}</h2>
         <p>
