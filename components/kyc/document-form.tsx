@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
-import { fieldErrorsOf, IDLE, type FieldErrors } from "@/lib/http/action-state";
+import { IDLE, type FieldErrors } from "@/lib/http/action-state";
 import { ErrorSummary, FileField, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
 import { DocumentCapture } from "@/components/kyc/document-capture";
 import { MrzReader, type MrzReaderHandle } from "@/components/kyc/mrz-reader";
@@ -16,6 +16,7 @@ import type { MrzFill } from "@/lib/documents/mrz";
 import { documentFieldsFrom } from "@/lib/items/form-input";
 import type { DocumentItem } from "@/lib/items/items";
 import { ReturnToField } from "@/components/kyc/return-to-field";
+import { useFieldMessages } from "@/components/kyc/use-field-messages";
 
 type Country = { code: string; name: string };
 

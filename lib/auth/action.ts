@@ -7,8 +7,10 @@ import { currentUser, type SessionUser } from "@/lib/auth/session";
 import type { ActionState, FieldErrors } from "@/lib/http/action-state";
 import { AppError, logUnexpected } from "@/lib/http/errors";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
-import { translate } from "@/lib/i18n/person-errors";
+import { translate } from "@/lib/i18n/field-messages";
 import { requestTranslator } from "@/lib/i18n/request-preferences";
+
+type Translator = Awaited<ReturnType<typeof requestTranslator>>;
 
 /**
  * The one wrapper every server action goes through. In order: the request must come from
@@ -31,17 +33,20 @@ async function refusal({ refused }: Refusal): Promise<{ ok: false; message: stri
   return { ok: false, message: (await requestTranslator())(`action.${refused}`) };
 }
 
-/** The one failure converter for actions. */
+/**
+ * The one failure converter for actions. An AppError's message and field messages are read in
+ * the request's language where they carry catalogue keys, and as they are otherwise.
+ */
 export async function actionFailure(error: unknown, during?: string): Promise<ActionState> {
   unstable_rethrow(error);
-  if (error instanceof AppError) {
-    const t = await requestTranslator();
-    const message = error.translation ? translate(t, error.translation) : error.message;
-    const fieldErrors = fieldErrorsFrom(error, message, t);
-    return fieldErrors ? { ok: false, message, fieldErrors } : { ok: false, message };
+  const t = await requestTranslator();
+  if (!(error instanceof AppError)) {
+    logUnexpected(error, during);
+    return { ok: false, message: t("action.unexpected") };
   }
-  logUnexpected(error, during);
-  return { ok: false, message: (await requestTranslator())("action.unexpected") };
+  const message = error.translation ? translate(t, error.translation) : error.message;
+  const fieldErrors = fieldErrorsFrom(error, message, t);
+  return fieldErrors ? { ok: false, message, fieldErrors } : { ok: false, message };
 }
 
 /**
@@ -57,13 +62,13 @@ export async function attempt<T>(work: () => Promise<T>, during: string): Promis
 }
 
 /**
- * The field messages an AppError carries: `details.fields` (each in the person's language where
- * it has a key), or the one `details.field` its message, already translated, is about.
+ * The field messages an AppError carries: `details.fields`, each in the person's language where
+ * it has a key, or the one `details.field` its message, already in their language, is about.
  */
-function fieldErrorsFrom(error: AppError, message: string, t: Awaited<ReturnType<typeof requestTranslator>>): FieldErrors | undefined {
+function fieldErrorsFrom(error: AppError, message: string, t: Translator): FieldErrors | undefined {
   const fields = error.details?.fields;
   if (fields && typeof fields === "object") {
-    const translated = Object.entries(error.fieldTranslations ?? {}).map(([field, translatable]) => [field, translate(t, translatable)]);
+    const translated = Object.entries(error.fieldTranslations ?? {}).map(([field, translation]) => [field, translate(t, translation)]);
     return { ...(fields as FieldErrors), ...Object.fromEntries(translated) };
   }
   const field = error.details?.field;

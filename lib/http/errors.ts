@@ -72,11 +72,6 @@ export function invalidRequest(error: z.ZodError, prefix = "body"): AppError {
   return new AppError("INVALID_REQUEST", `${field}: ${issue?.message ?? "invalid"}`, { field });
 }
 
-/** Field messages for a form, as INVALID_REQUEST with `details.fields`; actions show each beside its field. */
-export function invalidFields(fields: Record<string, string>, message = "Please correct the fields marked below."): AppError {
-  return new AppError("INVALID_REQUEST", message, { fields });
-}
-
 /**
  * Anything thrown becomes an envelope. Unknown errors are logged by the
  * caller and answered with a message that says nothing about internals.

@@ -1,31 +1,43 @@
 /**
- * Field checks speak in catalogue keys. A schema's message is `fieldMessage("firstNameRequired")`,
- * the key of its sentence in the `validation` namespace; the values the sentence names come from
- * the check itself (a maximum, a minimum) or its `params`. The browser renders them with
- * useTranslations("validation"), the server in the request's language or, for the API and the
- * log, in English (person-errors.ts). Imports no catalogue, so browser forms can use it.
+ * Messages a person reads speak in catalogue keys. A schema's message is
+ * `fieldMessage("firstNameRequired")`, the key of its sentence in the `validation` namespace; the
+ * values the sentence names come from the check itself (a maximum, a minimum) or its `params`.
+ * One renderer, `translate`, puts them in words: in the browser with the page's translator, on
+ * the server with the request's or, for the API envelopes and the log, the English one
+ * (person-errors.ts). Imports no catalogue, so browser forms can use it.
  */
+import type { MessageKeys, NestedKeyOf } from "next-intl";
 import type { z } from "zod";
 
-import type { FieldErrors } from "@/lib/http/action-state";
-import type { Translatable } from "@/lib/http/errors";
+import type { FieldTranslation, Translatable } from "@/lib/http/errors";
+import { firstIssueByField } from "@/lib/http/action-state";
 
 import type { Messages } from "./messages";
 
+/** Any sentence of the catalogue ("handoff.refused"). */
+export type MessageKey = MessageKeys<Messages, NestedKeyOf<Messages>>;
 export type ValidationKey = keyof Messages["validation"];
 
-const NAMESPACE = "validation";
-const PREFIX = `${NAMESPACE}.`;
-
 /** A schema's message for one field check. */
-export const fieldMessage = (key: ValidationKey): string => `${PREFIX}${key}`;
+export const fieldMessage = (key: ValidationKey): MessageKey => `validation.${key}`;
 
-/** A key of the `validation` namespace as a Translatable. */
-export const validation = (key: ValidationKey, values?: Translatable["values"]): Translatable => (values ? { key: fieldMessage(key), values } : { key: fieldMessage(key) });
+/** A sentence of the catalogue with the values it names. */
+export const message = (key: MessageKey, values?: Translatable["values"]): Translatable => (values ? { key, values } : { key });
 
-/** The key within the `validation` namespace, for a translator scoped to it. */
-export function validationKeyOf(translatable: Translatable): ValidationKey {
-  return (translatable.key.startsWith(PREFIX) ? translatable.key.slice(PREFIX.length) : "invalid") as ValidationKey;
+/** A sentence of the `validation` namespace. */
+export const validation = (key: ValidationKey, values?: Translatable["values"]): Translatable => message(fieldMessage(key), values);
+
+/** What `translate` needs of a translator: next-intl's, unscoped, in the browser or on the server. */
+type Words = { has(key: MessageKey): boolean; (key: MessageKey, values?: Translatable["values"]): string };
+
+/**
+ * A message in the words of `t`'s language; several become sentences, each ended by a full stop.
+ * A key the catalogue lacks shows as itself rather than failing the answer.
+ */
+export function translate(t: Words, translation: FieldTranslation): string {
+  if (Array.isArray(translation)) return translation.map((sentence) => `${translate(t, sentence)}.`).join(" ");
+  const key = translation.key as MessageKey;
+  return t.has(key) ? t(key, translation.values) : translation.key;
 }
 
 /**
@@ -39,21 +51,11 @@ export function issueTranslatable(issue: z.core.$ZodIssue): Translatable {
   }
   if ("maximum" in issue) values.maximum = Number(issue.maximum);
   if ("minimum" in issue) values.minimum = Number(issue.minimum);
-  const key = issue.message.startsWith(PREFIX) ? issue.message : fieldMessage("invalid");
+  const key = issue.message.startsWith("validation.") ? issue.message : fieldMessage("invalid");
   return Object.keys(values).length > 0 ? { key, values } : { key };
 }
 
-/** The first issue per field (its path's first part); a problem with the whole value goes under `rootField`. */
-export function fieldTranslatables(error: z.ZodError, rootField = "form"): Record<string, Translatable> {
-  const out: Record<string, Translatable> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length > 0 ? String(issue.path[0]) : rootField;
-    out[field] ??= issueTranslatable(issue);
-  }
-  return out;
-}
-
-/** Field messages in words, `render` being the language's translator. */
-export function renderFields(fields: Record<string, Translatable>, render: (translatable: Translatable) => string): FieldErrors {
-  return Object.fromEntries(Object.entries(fields).map(([field, translatable]) => [field, render(translatable)]));
+/** The first issue per field as a key; a problem with the whole value goes under `rootField`. */
+export function fieldTranslatables(error: z.ZodError, rootField?: string): Record<string, Translatable> {
+  return Object.fromEntries(Object.entries(firstIssueByField(error, rootField)).map(([field, issue]) => [field, issueTranslatable(issue)]));
 }

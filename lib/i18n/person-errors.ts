@@ -7,24 +7,12 @@ import type { z } from "zod";
 
 import { AppError, type ErrorCode, type FieldTranslation } from "@/lib/http/errors";
 
-import { fieldTranslatables, validation } from "./field-messages";
+import { fieldTranslatables, translate, validation } from "./field-messages";
 import { translatorFor } from "./messages";
-
-type Translator = ReturnType<typeof translatorFor>;
 
 const english = translatorFor("en");
 
-/**
- * A message in the words of `t`'s language; several become sentences, each ended by a full stop.
- * A key the catalogue lacks shows as itself rather than failing the answer.
- */
-export function translate(t: Translator, message: FieldTranslation): string {
-  if (Array.isArray(message)) return message.map((sentence) => `${translate(t, sentence)}.`).join(" ");
-  const key = message.key as Parameters<Translator>[0];
-  return t.has(key) ? t(key, message.values) : message.key;
-}
-
-/** A message in English, for what reviewers and the log read. */
+/** A message in English, for what reviewers, the API envelopes and the log read. */
 export const inEnglish = (message: FieldTranslation): string => translate(english, message);
 
 /** An AppError whose message a person reads in their language. */
