@@ -1,11 +1,12 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 
 import { identityDocumentFieldsSchema, ITEM_VALUE_SCHEMAS, proofOfAddressFieldsSchema } from "@/lib/items/values";
 
-import { fieldTranslatables, translate } from "./field-messages";
+import { fieldTranslatables, translate, validation, validationWords } from "./field-messages";
 import { LOCALES } from "./locales";
-import { translatorFor } from "./messages";
+import { MESSAGES, translatorFor } from "./messages";
 
 /**
  * Every check a person's form runs speaks in a catalogue key, so zod's own English never reaches
@@ -49,5 +50,13 @@ describe("person-facing field checks", () => {
         .map(([field, key]) => `${name}.${field}: ${key}`),
     );
     expect([...new Set(unrendered)]).toEqual([]);
+  });
+
+  it("read the same through the translator a browser form holds, scoped to the validation namespace", () => {
+    const scoped = validationWords(createTranslator({ locale: "de", messages: MESSAGES.de, namespace: "validation" }));
+    const problems = failures.flatMap(({ error }) => Object.values(fieldTranslatables(error)));
+    expect(problems.map((problem) => translate(scoped, problem))).toEqual(problems.map((problem) => translate(translatorFor("de"), problem)));
+    expect(translate(scoped, validation("codeWrong", { left: 2 }))).toBe(translate(translatorFor("de"), validation("codeWrong", { left: 2 })));
+    expect(translate(scoped, { key: "handoff.refused" })).toBe("handoff.refused");
   });
 });

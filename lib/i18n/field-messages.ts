@@ -30,6 +30,17 @@ export const validation = (key: ValidationKey, values?: Translatable["values"]):
 /** What `translate` needs of a translator: next-intl's, unscoped, in the browser or on the server. */
 type Words = { has(key: MessageKey): boolean; (key: MessageKey, values?: Translatable["values"]): string };
 
+const VALIDATION = "validation.";
+
+/**
+ * `translate`'s words from a translator scoped to the validation namespace: the one a form's own
+ * checks speak, and so the one the browser carries for them (client-messages.ts).
+ */
+export function validationWords(t: { has(key: ValidationKey): boolean; (key: ValidationKey, values?: Translatable["values"]): string }): Words {
+  const within = (key: MessageKey) => key.slice(VALIDATION.length) as ValidationKey;
+  return Object.assign((key: MessageKey, values?: Translatable["values"]) => t(within(key), values), { has: (key: MessageKey) => key.startsWith(VALIDATION) && t.has(within(key)) });
+}
+
 /**
  * A message in the words of `t`'s language; several become sentences, each ended by a full stop.
  * A key the catalogue lacks shows as itself rather than failing the answer.
@@ -51,7 +62,7 @@ export function issueTranslatable(issue: z.core.$ZodIssue): Translatable {
   }
   if ("maximum" in issue) values.maximum = Number(issue.maximum);
   if ("minimum" in issue) values.minimum = Number(issue.minimum);
-  const key = issue.message.startsWith("validation.") ? issue.message : fieldMessage("invalid");
+  const key = issue.message.startsWith(VALIDATION) ? issue.message : fieldMessage("invalid");
   return Object.keys(values).length > 0 ? { key, values } : { key };
 }
 
