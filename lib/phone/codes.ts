@@ -7,9 +7,10 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOn } from "@/lib/item-changes/relying-credentials";
 import type { Db } from "@/lib/db/client";
-import { phoneCodes } from "@/lib/db/schema";
+import { phoneCodes, users } from "@/lib/db/schema";
 import type { Translatable } from "@/lib/http/errors";
 import { issueTranslatable, validation } from "@/lib/i18n/field-messages";
+import { localeOr, translatorFor } from "@/lib/i18n/messages";
 import { personError } from "@/lib/i18n/person-errors";
 import { getKeys } from "@/lib/keys";
 import { getItem, writeItem } from "@/lib/items/store";
@@ -43,7 +44,7 @@ export async function requestPhoneCode(db: Db, userId: string, rawPhone: string,
   const phone = parsed.data;
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
 
-  await db.transaction(async (tx) => {
+  const locale = await db.transaction(async (tx) => {
     const limits = [
       await takeRateLimit(tx, `phone-code:${userId}`, { ...PHONE_CODE_REQUESTS, now }),
       // Keyed by the blind index: the counter table never holds a number in clear.
@@ -65,10 +66,13 @@ export async function requestPhoneCode(db: Db, userId: string, rawPhone: string,
     };
     await tx.insert(phoneCodes).values({ userId, ...values }).onConflictDoUpdate({ target: phoneCodes.userId, set: values });
     await recordAudit(tx, { actor: { type: "user", id: userId }, action: "phone.code_requested", subjectUserId: userId });
+    const [person] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+    return localeOr(person?.locale);
   });
 
   // Sent after the commit: a failed send leaves a code nobody received, and the user asks again.
-  await getSmsProvider().send(phone, `Your Attest code is ${code}. It expires in 10 minutes. Never share it.`);
+  // In the language the person's emails go out in, as the text reaches them outside any page.
+  await getSmsProvider().send(phone, translatorFor(locale)("sms.code", { code, minutes: PHONE_CODE_TTL_MS / 60_000 }));
   return phone;
 }
 
