@@ -20,7 +20,7 @@ export type QualityReport = {
   /** Share of 16-pixel blocks blown out (every pixel at 253 or more): a bright page is not glare, a white patch is. */
   glare: number;
   aspect: number;
-  /** In English, for reviewers; `advice` has them as catalogue keys for the person. */
+  /** In English, for reviewers; `assessQuality` gives the person the same problems as catalogue keys. */
   problems: string[];
 };
 
