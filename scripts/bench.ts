@@ -482,7 +482,7 @@ function printGrowth(points: GrowthPoint[], ceilingOf: (endpoint: Endpoint) => R
     console.log(`| ${[users.toLocaleString("en"), loadSeconds.toFixed(0), ...cells("/kyc/validate"), ...cells("/kyc/data")].join(" | ")} |`);
   }
   console.log("\nPostgreSQL wait events of request backends (share of busy samples):\n");
-  for (const { users, rows } of points) for (const row of rows) console.log(`- ${users.toLocaleString("en")} people, \`${row.endpoint}\`: ${row.waits}`);
+  for (const { users, rows } of points) for (const row of rows) if (row.waits) console.log(`- ${users.toLocaleString("en")} people, \`${row.endpoint}\`: ${row.waits}`);
 }
 
 async function settings(databaseUrl: string): Promise<string> {
