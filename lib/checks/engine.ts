@@ -85,12 +85,16 @@ export async function analyseImage(bytes: Uint8Array, kind: ImageKind, options: 
   };
   const image = await timed("decode", () => decodeImage(bytes));
   const quality = await timed("quality", async () => qualityOf(await measureCopy(pixelsOf(image)), image, kind));
-  const { faces, embedding } = await timed("faces", async () => {
-    const found = await detectFaces(image, { selfie: kind === "selfie" });
-    return { faces: found, embedding: found[0] ? await faceDescriptor(image, found[0].eyes) : null };
-  });
+  // The faces run on TensorFlow's WebAssembly backend in this thread, OCR in tesseract.js's own worker
+  // thread: the two overlap, so a passport takes about as long as the slower of them.
+  const [{ faces, embedding }, mrz] = await Promise.all([
+    timed("faces", async () => {
+      const found = await detectFaces(image, { selfie: kind === "selfie" });
+      return { faces: found, embedding: found[0] ? await faceDescriptor(image, found[0].eyes) : null };
+    }),
+    options.passport ? timed("mrz", () => readMrz(image, options.today ?? new Date())) : null,
+  ]);
   const face = faces[0];
-  const mrz = options.passport ? await timed("mrz", () => readMrz(image, options.today ?? new Date())) : null;
   const crop = face ? await timed("crop", () => faceCrop(image, face.box)) : null;
   return {
     kind,
