@@ -6,7 +6,7 @@
  */
 import { analyseImage, STAGES, type ImageAnalysis } from "../lib/checks/engine";
 import { closeModels, loadHuman, loadOcr } from "../lib/checks/models";
-import { faceSimilarity } from "../lib/checks/similarity";
+import { faceMatch } from "../lib/checks/similarity";
 import { DEFAULT_POLICY } from "../lib/checks/policy-defaults";
 import { passportPhoto, selfiePhoto, TAMPER_KINDS, tampered, testPerson, type TamperKind, type TestPerson } from "../lib/checks/test-set";
 import { documentVerdict, selfieVerdict, type Thresholds } from "../lib/checks/verdict";
@@ -21,13 +21,10 @@ const thresholds: Thresholds = DEFAULT_POLICY.thresholds;
 const pct = (n: number, d: number) => (d === 0 ? "n/a" : `${((100 * n) / d).toFixed(1)} %`);
 const typedOf = (p: TestPerson) => ({ number: p.number, country: mrzCountryToAlpha2(p.nationality) ?? p.nationality, expires_at: p.expiresAt, date_of_birth: p.birthDate, last_name: p.last });
 
-function similarity(a: ImageAnalysis, b: ImageAnalysis): number | null {
-  return a.embedding && b.embedding ? faceSimilarity(a.embedding, b.embedding) : null;
-}
 
 /** Caught: the document or the selfie would not be approved by the checks (at the policy's thresholds unless others are given). */
 function caught(passport: ImageAnalysis, selfie: ImageAnalysis, p: TestPerson, at: Thresholds = thresholds): boolean {
-  const sim = similarity(passport, selfie);
+  const sim = faceMatch(passport, selfie);
   const doc = documentVerdict(passport, { passport: true, typed: typedOf(p), today: TODAY, similarity: sim }, at);
   const face = selfieVerdict(selfie, sim, at);
   return doc.outcome !== "approve" || face.outcome !== "approve";
@@ -63,7 +60,7 @@ async function main() {
   const different: number[] = [];
   for (let i = 0; i < people; i++) {
     for (let j = 0; j < people; j++) {
-      const s = similarity(docs[i]!, selfies[j]!);
+      const s = faceMatch(docs[i]!, selfies[j]!);
       if (s !== null) (i === j ? same : different).push(s);
     }
   }
@@ -83,7 +80,7 @@ async function main() {
       const selfie = await analyseImage(images.selfie, "selfie");
       if (caught(doc, selfie, p)) hits++;
       if (caught(doc, selfie, p, { ...thresholds, faceMatch: EARLIER_FACE_MATCH })) hitsEarlier++;
-      const sim = similarity(doc, selfie);
+      const sim = faceMatch(doc, selfie);
       if (sim !== null) similarities.push(sim);
     }
     tamper.set(kind, { n: tamperShare, caught: hits, caughtEarlier: hitsEarlier, similarities });

@@ -12,6 +12,8 @@ import { pathToFileURL } from "node:url";
 import sharp, { type Sharp } from "sharp";
 import { createWorker, OEM, PSM, type Worker as OcrWorker } from "tesseract.js";
 
+import { FACE_DESCRIPTOR } from "./similarity";
+
 const require = createRequire(import.meta.url);
 const modules = path.join(process.cwd(), "node_modules");
 const packageVersion = (name: string) => (JSON.parse(readFileSync(path.join(modules, name, "package.json"), "utf8")) as { version: string }).version;
@@ -22,6 +24,7 @@ export const MODEL_VERSIONS = {
   tfjsWasm: packageVersion("@tensorflow/tfjs-backend-wasm"),
   tesseract: packageVersion("tesseract.js"),
   tesseractEng: packageVersion("@tesseract.js-data/eng"),
+  faceDescriptor: FACE_DESCRIPTOR,
 };
 
 type Box = [number, number, number, number];
