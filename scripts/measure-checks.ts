@@ -101,7 +101,7 @@ async function main() {
   // The threshold choice: the lowest that lets no different person through, and what it costs genuine ones.
   const zeroFalseAccept = Math.ceil((Math.max(...different) + 0.0005) * 1000) / 1000;
   console.log("Face threshold sweep (same-person accepted / different-person false accepts):");
-  for (const t of [0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.88, zeroFalseAccept]) {
+  for (const t of [0.7, 0.75, 0.8, 0.82, 0.84, 0.86, 0.87, 0.88, 0.9, zeroFalseAccept]) {
     console.log(`  ≥ ${t.toFixed(3)}: ${pct(same.filter((s) => s >= t).length, same.length)} / ${different.filter((s) => s >= t).length} of ${different.length}${t === zeroFalseAccept ? "  (lowest with no false accept)" : ""}`);
   }
   console.log(`Genuine submissions approved end to end (document and selfie): ${approvedBoth}/${people} = ${pct(approvedBoth, people)}`);
