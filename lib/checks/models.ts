@@ -170,7 +170,7 @@ export async function detectFaces(image: Pixels, options: { selfie: boolean }): 
     const up = (box: Box): Box => [box[0] / scale, box[1] / scale, box[2] / scale, box[3] / scale];
     const eye = (f: HumanFace, [a, b]: readonly [number, number]): Point => [(f.mesh[a]![0]! + f.mesh[b]![0]!) / 2 / scale, (f.mesh[a]![1]! + f.mesh[b]![1]!) / 2 / scale];
     return result.face
-      .filter((f) => f.mesh.length > 263)
+      .filter((f) => f.mesh.length > Math.max(...EYE_CORNERS.flat()))
       .map((f) => ({ score: f.score, box: up(f.box), eyes: [eye(f, EYE_CORNERS[0]), eye(f, EYE_CORNERS[1])] as [Point, Point], real: f.real ?? null, live: f.live ?? null }))
       .sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]);
   } finally {
