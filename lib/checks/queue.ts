@@ -180,7 +180,7 @@ export async function settleChecks(db: Db, userId: string, now = new Date()): Pr
         analysis,
         {
           passport: item === "passport",
-          typed: { number: typed.number, country: typed.country, expires_at: typed.expires_at, ...(typeof dob === "string" && { date_of_birth: dob }), ...(name?.last_name && { last_name: name.last_name }) },
+          typed: { number: typed.number, country: typed.country, expires_at: typed.expires_at, ...(typeof dob === "string" && { date_of_birth: dob }), ...(name?.last_name && { last_name: name.last_name }), ...(name?.first_name && { first_name: name.first_name }) },
           today,
           similarity: itemSimilarity,
         },
