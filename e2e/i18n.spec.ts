@@ -2,13 +2,16 @@ import { mkdirSync } from "node:fs";
 
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
+import { addDays, isoDateOf } from "../lib/items/dates";
 import { grantUrl, ownOcid, signInWithDeniedGrant } from "./support/consent";
+import { latestMessageTo } from "./support/mailbox";
 import { signInAs, uniqueEmail } from "./support/session";
 
 /**
  * The person's pages in their language and time zone: German from the browser's
  * Accept-Language, a choice in the header that outlives a reload and reaches the emails,
- * and times in the zone the browser reports.
+ * field checks, upload refusals and the SMS code in that language, and times in the zone
+ * the browser reports.
  */
 const SHOTS = process.env.E2E_SHOTS_DIR ?? "/tmp/i18n-shots";
 
@@ -105,5 +108,38 @@ test("a time is shown in the browser's time zone", async ({ browser, baseURL }) 
     // The first render may still be in UTC: the browser tells the server its zone, and the page follows.
     await expect(time).toHaveText(expected);
     expect(expected).toMatch(/E[SD]T$/);
+  });
+});
+
+test("a German person reads the form's own check, the server's upload refusal and the SMS in German", async ({ browser, baseURL }) => {
+  await withContext(browser, { baseURL, locale: "de-DE" }, async (page) => {
+    await signInAs(page, uniqueEmail("de-fields"));
+
+    // Checked in the browser with the server's schema, before anything is sent.
+    await page.goto("/account/items/phone");
+    await page.getByLabel("Mobilnummer").fill("020 7946 0958");
+    await page.getByRole("button", { name: "Code senden" }).click();
+    await expect(page.getByText("Geben Sie Ihre Nummer mit Ländervorwahl ein, beginnend mit +")).toBeVisible();
+    await expect(page.getByLabel("Mobilnummer")).toHaveAttribute("aria-invalid", "true");
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/phone-de-invalid.png` });
+
+    // A valid number: the code arrives in German, the language the person's browser asked for.
+    const number = `+49151${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+    await page.getByLabel("Mobilnummer").fill(number);
+    await page.getByRole("button", { name: "Code senden" }).click();
+    await expect(page.getByLabel(`Code gesendet an ${number}`)).toBeVisible();
+    expect(await latestMessageTo(`sms${number}@sms.attest.invalid`)).toMatch(/^Ihr Attest-Code lautet \d{6}\. Er läuft in 10 Minuten ab\./);
+
+    // Only the server reads the bytes: a "PDF" that is none is refused in German beside its field.
+    await page.goto("/account/items/proof_of_address");
+    await page.getByLabel("Art des Dokuments").selectOption("utility_bill");
+    await page.getByLabel("Datum auf dem Dokument").fill(addDays(isoDateOf(), -10));
+    await page.getByLabel("Das Dokument", { exact: true }).setInputFiles({ name: "bill.pdf", mimeType: "application/pdf", buffer: Buffer.from("not a PDF at all") });
+    await page.getByRole("button", { name: "Zur Prüfung hochladen" }).click();
+    const refusal = "Laden Sie eine JPEG-, PNG- oder PDF-Datei hoch";
+    await expect(page.getByRole("alert").getByRole("link", { name: refusal })).toHaveAttribute("href", "#page");
+    await expect(page.getByText(refusal, { exact: true }).last()).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/proof-de-refused.png`, fullPage: true });
   });
 });

@@ -4,18 +4,20 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { submitDeclaredItemAction, type FormState } from "@/app/(account)/account/actions";
-import { fieldErrorsOf, IDLE, type FieldErrors } from "@/lib/http/action-state";
+import { IDLE, type FieldErrors } from "@/lib/http/action-state";
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
 import { declaredInputFrom } from "@/lib/items/form-input";
 import type { DeclaredItem } from "@/lib/items/items";
 import { ITEM_VALUE_SCHEMAS, MAXIMUM_AGE, MINIMUM_AGE } from "@/lib/items/values";
 import { ReturnToField } from "@/components/kyc/return-to-field";
+import { useFieldMessages } from "@/components/kyc/use-field-messages";
 
 type Country = { code: string; name: string };
 
 /** Name, date of birth, nationality or address: checked here with the server's own schema, then sent. */
 export function DeclaredItemForm({ item, current, countries }: { item: DeclaredItem; current: unknown; countries: Country[] }) {
   const t = useTranslations("forms");
+  const { fieldErrors } = useFieldMessages();
   const [state, action, pending] = useActionState<FormState, FormData>(submitDeclaredItemAction, IDLE);
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   const errors = clientErrors ?? state.fieldErrors ?? {};
@@ -29,7 +31,7 @@ export function DeclaredItemForm({ item, current, countries }: { item: DeclaredI
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const parsed = ITEM_VALUE_SCHEMAS[item]!.safeParse(declaredInputFrom(item, form));
-    if (!parsed.success) return setClientErrors(fieldErrorsOf(parsed.error, "value"));
+    if (!parsed.success) return setClientErrors(fieldErrors(parsed.error, "value"));
     setClientErrors(undefined);
     startTransition(() => action(form));
   }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 
 import { uploadDocumentAction, type FormState } from "@/app/(account)/account/actions";
-import { fieldErrorsOf, IDLE, type FieldErrors } from "@/lib/http/action-state";
+import { IDLE, type FieldErrors } from "@/lib/http/action-state";
 import { ErrorSummary, FileField, SelectField, SubmitButton, TextField } from "@/components/kyc/fields";
 import { DocumentCapture } from "@/components/kyc/document-capture";
 import { MrzReader, type MrzReaderHandle } from "@/components/kyc/mrz-reader";
@@ -16,6 +16,7 @@ import type { MrzFill } from "@/lib/documents/mrz";
 import { documentFieldsFrom } from "@/lib/items/form-input";
 import type { DocumentItem } from "@/lib/items/items";
 import { ReturnToField } from "@/components/kyc/return-to-field";
+import { useFieldMessages } from "@/components/kyc/use-field-messages";
 
 type Country = { code: string; name: string };
 
@@ -24,6 +25,7 @@ const ACCEPT = "image/jpeg,image/png,application/pdf";
 /** Upload with typed fields. The browser checks fields and sizes with the server's schema; the server checks the bytes. */
 export function DocumentForm({ item, countries, readsPhotos = false }: { item: DocumentItem; countries: Country[]; readsPhotos?: boolean }) {
   const t = useTranslations("forms");
+  const { fieldErrors } = useFieldMessages();
   const [state, action, pending] = useActionState<FormState, FormData>(uploadDocumentAction, IDLE);
   const [clientErrors, setClientErrors] = useState<FieldErrors | undefined>();
   // Each reading of the MRZ remounts the fields it fills, with its values as their defaults.
@@ -42,7 +44,7 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
     const found: FieldErrors = {};
     const schema = isProof ? proofOfAddressFieldsSchema : identityDocumentFieldsSchema;
     const parsed = schema.safeParse(documentFieldsFrom(form, isProof ? ["type", "issued_at"] : ["number", "country", "issued_at", "expires_at"]));
-    if (!parsed.success) Object.assign(found, fieldErrorsOf(parsed.error));
+    if (!parsed.success) Object.assign(found, fieldErrors(parsed.error));
     for (const side of isProof ? ["page"] : ["front", "back"]) {
       const file = form.get(side);
       if (file instanceof File && file.size > MAX_UPLOAD_BYTES) found[side] = t("tooLarge");

@@ -8,10 +8,12 @@ import { IDLE } from "@/lib/http/action-state";
 import { FormMessage, SubmitButton, TextField } from "@/components/kyc/fields";
 import { phoneSchema } from "@/lib/items/values";
 import { ReturnToField } from "@/components/kyc/return-to-field";
+import { useFieldMessages } from "@/components/kyc/use-field-messages";
 
 /** Step 1 sends a code to the number; step 2 takes the code. A new code can be asked for at any time. */
 export function PhoneForm({ current, waitingFor }: { current?: string; waitingFor?: string }) {
   const t = useTranslations("forms");
+  const { firstMessage } = useFieldMessages();
   const [sent, requestCode, requesting] = useActionState<FormState, FormData>(requestPhoneCodeAction, IDLE);
   const [phoneError, setPhoneError] = useState<string | undefined>();
   const codeFor = sent.ok ? sent.phone : waitingFor;
@@ -22,7 +24,7 @@ export function PhoneForm({ current, waitingFor }: { current?: string; waitingFo
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const parsed = phoneSchema.safeParse(form.get("phone"));
-    setPhoneError(parsed.success ? undefined : parsed.error.issues[0]?.message);
+    setPhoneError(parsed.success ? undefined : firstMessage(parsed.error));
     if (parsed.success) startTransition(() => requestCode(form));
   }
 

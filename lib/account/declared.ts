@@ -9,8 +9,7 @@ import { effectiveState, getItem, writeItem } from "@/lib/items/store";
 import type { DeclaredItem } from "@/lib/items/items";
 import { screenUser } from "@/lib/screening/screen";
 import { ITEM_VALUE_SCHEMAS } from "@/lib/items/values";
-import { fieldErrorsOf } from "@/lib/http/action-state";
-import { invalidFields } from "@/lib/http/errors";
+import { invalidInputError } from "@/lib/i18n/person-errors";
 
 /** Items whose change means the person must be screened again (SPEC §8). */
 const SCREENED_ITEMS: ReadonlySet<DeclaredItem> = new Set(["name", "date_of_birth"]);
@@ -23,7 +22,7 @@ export async function submitDeclaredItem(db: Db, userId: string, item: DeclaredI
   const schema = ITEM_VALUE_SCHEMAS[item];
   if (!schema) throw new Error(`no value schema for ${item}`);
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw invalidFields(fieldErrorsOf(parsed.error, "value"));
+  if (!parsed.success) throw invalidInputError(parsed.error, "value");
   const value = parsed.data;
 
   return db.transaction(async (tx) => {

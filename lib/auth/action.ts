@@ -7,14 +7,18 @@ import { currentUser, type SessionUser } from "@/lib/auth/session";
 import type { ActionState, FieldErrors } from "@/lib/http/action-state";
 import { AppError, logUnexpected } from "@/lib/http/errors";
 import { isSameOriginRequest } from "@/lib/http/same-origin";
+import { translate } from "@/lib/i18n/field-messages";
 import { requestTranslator } from "@/lib/i18n/request-preferences";
+
+type Translator = Awaited<ReturnType<typeof requestTranslator>>;
 
 /**
  * The one wrapper every server action goes through. In order: the request must come from
  * a page of PUBLIC_URL (a cross-site form post changes nothing), then the caller must be
  * signed in (`userAction`) or hold the permission (`staffAction`), and only then does the
  * action read its input. Whatever it throws becomes its state: an AppError its message and
- * field messages, anything else a plain sentence and a log line without personal data.
+ * field messages, in the person's language when it carries catalogue keys, anything else a
+ * plain sentence and a log line without personal data.
  * redirect() and notFound() pass through. Every refusal has the same shape, `{ok: false,
  * message}`; the operation behind the action re-reads the role inside its transaction.
  */
@@ -29,15 +33,20 @@ async function refusal({ refused }: Refusal): Promise<{ ok: false; message: stri
   return { ok: false, message: (await requestTranslator())(`action.${refused}`) };
 }
 
-/** The one failure converter for actions. */
+/**
+ * The one failure converter for actions. An AppError's message and field messages are read in
+ * the request's language where they carry catalogue keys, and as they are otherwise.
+ */
 export async function actionFailure(error: unknown, during?: string): Promise<ActionState> {
   unstable_rethrow(error);
-  if (error instanceof AppError) {
-    const fieldErrors = fieldErrorsFrom(error);
-    return fieldErrors ? { ok: false, message: error.message, fieldErrors } : { ok: false, message: error.message };
+  const t = await requestTranslator();
+  if (!(error instanceof AppError)) {
+    logUnexpected(error, during);
+    return { ok: false, message: t("action.unexpected") };
   }
-  logUnexpected(error, during);
-  return { ok: false, message: (await requestTranslator())("action.unexpected") };
+  const message = error.translation ? translate(t, error.translation) : error.message;
+  const fieldErrors = fieldErrorsFrom(error, message, t);
+  return fieldErrors ? { ok: false, message, fieldErrors } : { ok: false, message };
 }
 
 /**
@@ -52,12 +61,18 @@ export async function attempt<T>(work: () => Promise<T>, during: string): Promis
   }
 }
 
-/** The field messages an AppError carries: `details.fields`, or the one `details.field` its message is about. */
-function fieldErrorsFrom(error: AppError): FieldErrors | undefined {
+/**
+ * The field messages an AppError carries: `details.fields`, each in the person's language where
+ * it has a key, or the one `details.field` its message, already in their language, is about.
+ */
+function fieldErrorsFrom(error: AppError, message: string, t: Translator): FieldErrors | undefined {
   const fields = error.details?.fields;
-  if (fields && typeof fields === "object") return fields as FieldErrors;
+  if (fields && typeof fields === "object") {
+    const translated = Object.entries(error.fieldTranslations ?? {}).map(([field, translation]) => [field, translate(t, translation)]);
+    return { ...(fields as FieldErrors), ...Object.fromEntries(translated) };
+  }
   const field = error.details?.field;
-  return typeof field === "string" ? { [field]: error.message } : undefined;
+  return typeof field === "string" ? { [field]: message } : undefined;
 }
 
 type Admit<W> = () => Promise<W | Refusal>;

@@ -11,6 +11,8 @@ import type { Db } from "@/lib/db/client";
 import { handoffTokens, sessions, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { enforceRateLimit } from "@/lib/http/rate-limiter";
+import { message } from "@/lib/i18n/field-messages";
+import { inEnglish, personError } from "@/lib/i18n/person-errors";
 import type { DocumentItem } from "@/lib/items/items";
 
 /**
@@ -23,7 +25,9 @@ export const HANDOFF_LIFETIME_MS = 10 * 60 * 1000;
 const HANDOFFS_PER_MINUTE = 5;
 
 /** One refusal for a link that is unknown, used or expired: the holder learns nothing about which. */
-export const HANDOFF_REFUSED = "This link no longer works: each one works once, for 10 minutes. Open the page on your computer again for a new one.";
+const REFUSED = message("handoff.refused");
+/** The refusal in English, as the log and an English-speaking person read it. */
+export const HANDOFF_REFUSED = inEnglish(REFUSED);
 
 const hashOf = (token: string) => createHash("sha256").update(token, "utf8").digest("hex");
 
@@ -68,9 +72,9 @@ export async function redeemHandoff(db: Db, token: string, replacing: string | n
       .set({ usedAt: now })
       .where(and(eq(handoffTokens.tokenHash, hashOf(token)), isNull(handoffTokens.usedAt), gt(handoffTokens.expiresAt, now)))
       .returning({ userId: handoffTokens.userId, item: handoffTokens.item });
-    if (!used) throw new AppError("NOT_FOUND", HANDOFF_REFUSED);
+    if (!used) throw personError("NOT_FOUND", REFUSED);
     const [person] = await tx.select({ role: users.role }).from(users).where(eq(users.id, used.userId));
-    if (!person || person.role) throw new AppError("NOT_FOUND", HANDOFF_REFUSED);
+    if (!person || person.role) throw personError("NOT_FOUND", REFUSED);
     if (replacing) await tx.delete(sessions).where(eq(sessions.sessionToken, sessionTokenHash(replacing)));
     const sessionToken = randomBytes(32).toString("hex");
     const expires = new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000);

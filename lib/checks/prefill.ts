@@ -3,7 +3,8 @@ import "server-only";
 import type { DbOrTx } from "@/lib/db/client";
 import { sniffUploadType } from "@/lib/documents/file-type";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/http/errors";
+import { validation } from "@/lib/i18n/field-messages";
+import { personError } from "@/lib/i18n/person-errors";
 import { takeRateLimit } from "@/lib/security/rate-limit";
 
 import { analyseInThread } from "./pool";
@@ -21,20 +22,18 @@ export const PREFILL_READS = { limit: 6, windowMs: 10 * 60 * 1000 };
  * keeps answering others meanwhile; only a zone whose check digits hold is offered.
  */
 export async function readPassportMrz(db: DbOrTx, userId: string, bytes: Uint8Array, now = new Date()): Promise<string> {
-  if (!getEnv().checks) throw new AppError("CONFLICT", "Reading the photo is not available here: type the details instead.");
+  if (!getEnv().checks) throw personError("CONFLICT", validation("prefillUnavailable"));
   const { allowed, retryAt } = await takeRateLimit(db, `passport-prefill:${userId}`, { ...PREFILL_READS, now });
   if (!allowed) {
     const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
-    throw new AppError("RATE_LIMITED", `Several photos were read already. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or type the details.`, {
-      retry_at: retryAt.toISOString(),
-    });
+    throw personError("RATE_LIMITED", validation("prefillRateLimited", { minutes }), { retry_at: retryAt.toISOString() });
   }
-  if (!sniffUploadType(bytes)?.startsWith("image/")) throw new AppError("INVALID_REQUEST", "Choose a JPEG or PNG photo of the passport's photo page.", { field: "front" });
-  const { problems } = await assessQuality(bytes, "document");
-  if (problems.length > 0) throw new AppError("INVALID_REQUEST", `${problems.join(". ")}.`, { field: "front" });
+  if (!sniffUploadType(bytes)?.startsWith("image/")) throw personError("INVALID_REQUEST", validation("prefillNotImage"), { field: "front" });
+  const problems = await assessQuality(bytes, "document");
+  if (problems.length > 0) throw personError("INVALID_REQUEST", problems, { field: "front" });
   const { mrz } = await analyseInThread(bytes, "document", { passport: true, today: new Date() });
   if (!mrz?.lines || !mrz.valid || !mrz.fields) {
-    throw new AppError("INVALID_REQUEST", "The machine-readable zone could not be read from this photo: photograph the whole page, flat and in focus, or type the details.", { field: "front" });
+    throw personError("INVALID_REQUEST", validation("prefillUnreadable"), { field: "front" });
   }
   return mrz.lines.join("\n");
 }

@@ -6,6 +6,10 @@
  */
 import sharp, { type Sharp } from "sharp";
 
+import type { Translatable } from "@/lib/http/errors";
+import { validation } from "@/lib/i18n/field-messages";
+import { inEnglish } from "@/lib/i18n/person-errors";
+
 export type ImageKind = "document" | "selfie";
 
 export type QualityReport = {
@@ -16,6 +20,7 @@ export type QualityReport = {
   /** Share of 16-pixel blocks blown out (every pixel at 253 or more): a bright page is not glare, a white patch is. */
   glare: number;
   aspect: number;
+  /** In English, for reviewers; `assessQuality` gives the person the same problems as catalogue keys. */
   problems: string[];
 };
 
@@ -60,14 +65,15 @@ function blownBlocks(grey: Uint8Array, width: number, height: number): number {
   return blocks === 0 ? 0 : blown / blocks;
 }
 
-export async function assessQuality(bytes: Uint8Array, kind: ImageKind): Promise<QualityReport> {
+/** What the person should fix in an image they send, as catalogue keys: empty when it is usable. */
+export async function assessQuality(bytes: Uint8Array, kind: ImageKind): Promise<Translatable[]> {
   const image = sharp(bytes, { failOn: "error" }).rotate();
   const meta = await image.metadata();
   // EXIF orientation 5–8 swaps width and height.
   const turned = (meta.orientation ?? 1) >= 5;
   const width = (turned ? meta.height : meta.width) ?? 0;
   const height = (turned ? meta.width : meta.height) ?? 0;
-  return qualityOf(await measureCopy(image), { width, height }, kind);
+  return qualityAdvice(await measureCopy(image), { width, height }, kind);
 }
 
 /** The grey copy the measures run on, from any sharp pipeline (a file, or pixels already decoded). */
@@ -76,25 +82,39 @@ export async function measureCopy(image: Sharp): Promise<{ data: Uint8Array; wid
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
 
-/** The report on an image of `size` (upright) from its grey measuring copy. */
-export function qualityOf(copy: { data: Uint8Array; width: number; height: number }, size: { width: number; height: number }, kind: ImageKind): QualityReport {
+type Measures = { width: number; height: number; sharpness: number; glare: number; aspect: number };
+
+function measure(copy: { data: Uint8Array; width: number; height: number }, size: { width: number; height: number }): Measures {
   const { width, height } = size;
   const sharpness = laplacianDeviation(copy.data, copy.width, copy.height);
   const glare = blownBlocks(copy.data, copy.width, copy.height);
   const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
+  return { width, height, sharpness, glare, aspect };
+}
 
+function problemsOf({ width, height, sharpness, glare, aspect }: Measures, kind: ImageKind): Translatable[] {
   const limits = QUALITY_LIMITS[kind];
-  const problems: string[] = [];
-  const what = kind === "document" ? "the document" : "your face";
+  const problems: Translatable[] = [];
+  const document = kind === "document";
   if (Math.min(width, height) < limits.minShort || Math.max(width, height) < limits.minLong) {
-    problems.push(`The image is too small (${width}×${height} pixels): take it again closer to ${what}, at least ${limits.minLong}×${limits.minShort} pixels`);
+    problems.push(validation(document ? "imageTooSmallDocument" : "imageTooSmallFace", { width, height, minLong: limits.minLong, minShort: limits.minShort }));
   }
-  if (sharpness < limits.minSharpness) problems.push(`The image is blurred: hold the camera still and let it focus on ${what}`);
-  if (glare > limits.maxGlare) problems.push("Part of the image is washed out by glare: move away from the light or tilt the document");
-  if (kind === "document" && (aspect < limits.aspect[0] || aspect > limits.aspect[1])) {
-    problems.push("Part of the document is cut off: fit the whole page, all four corners, in the picture");
-  }
-  return { width, height, sharpness: round(sharpness), glare: round(glare, 4), aspect: round(aspect), problems };
+  if (sharpness < limits.minSharpness) problems.push(validation(document ? "imageBlurredDocument" : "imageBlurredFace"));
+  if (glare > limits.maxGlare) problems.push(validation("imageGlare"));
+  if (document && (aspect < limits.aspect[0] || aspect > limits.aspect[1])) problems.push(validation("imageCutOff"));
+  return problems;
+}
+
+/** What the person should fix in an image of `size` (upright), from its grey measuring copy. */
+export function qualityAdvice(copy: { data: Uint8Array; width: number; height: number }, size: { width: number; height: number }, kind: ImageKind): Translatable[] {
+  return problemsOf(measure(copy, size), kind);
+}
+
+/** The report on an image of `size` (upright) from its grey measuring copy. */
+export function qualityOf(copy: { data: Uint8Array; width: number; height: number }, size: { width: number; height: number }, kind: ImageKind): QualityReport {
+  const measures = measure(copy, size);
+  const { width, height, sharpness, glare, aspect } = measures;
+  return { width, height, sharpness: round(sharpness), glare: round(glare, 4), aspect: round(aspect), problems: problemsOf(measures, kind).map(inEnglish) };
 }
 
 const round = (v: number, places = 2) => Number(v.toFixed(places));

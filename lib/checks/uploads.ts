@@ -2,9 +2,9 @@ import "server-only";
 
 import type { Db } from "@/lib/db/client";
 import { sniffUploadType } from "@/lib/documents/file-type";
-import { submitSelfie, uploadDocument, type DocumentUpload, type UploadedFile, type UploadHooks } from "@/lib/documents/upload";
+import { submitSelfie, uploadDocument, type DocumentUpload, type UploadedFile, type UploadHooks, type UploadProblems } from "@/lib/documents/upload";
 import { getEnv } from "@/lib/env";
-import type { FieldErrors } from "@/lib/http/action-state";
+import { validation } from "@/lib/i18n/field-messages";
 
 import { enqueueChecks, isCheckedItem, nudgeChecks, type CheckedItem } from "./queue";
 import { assessQuality, type ImageKind } from "./quality";
@@ -14,22 +14,22 @@ import { assessQuality, type ImageKind } from "./quality";
  * use is refused at once, saying what to fix, and a stored upload is queued for the checks in its
  * own transaction; with CHECKS=off these are the plain uploads, left to reviewers.
  */
-async function qualityErrors(files: [string, UploadedFile | undefined][], kind: ImageKind): Promise<FieldErrors> {
-  const errors: FieldErrors = {};
+async function qualityErrors(files: [string, UploadedFile | undefined][], kind: ImageKind): Promise<UploadProblems> {
+  const errors: UploadProblems = {};
   for (const [field, file] of files) {
     const type = file ? sniffUploadType(file.bytes) : null;
     if (!file || !type?.startsWith("image/")) continue;
     try {
-      const { problems } = await assessQuality(file.bytes, kind);
-      if (problems.length > 0) errors[field] = `${problems.join(". ")}.`;
+      const problems = await assessQuality(file.bytes, kind);
+      if (problems.length > 0) errors[field] = problems;
     } catch {
-      errors[field] = "This image could not be read: upload a JPEG or PNG photo";
+      errors[field] = validation("imageUnreadable");
     }
   }
   return errors;
 }
 
-function hooksFor(userId: string, item: CheckedItem, errors: FieldErrors): UploadHooks {
+function hooksFor(userId: string, item: CheckedItem, errors: UploadProblems): UploadHooks {
   return { errors, stored: (tx, documentIds) => enqueueChecks(tx, { userId, item, documentIds: [...documentIds].sort() }) };
 }
 

@@ -5,7 +5,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/log";
 import { assertStaffMay } from "@/lib/auth/acting-staff";
 import type { CreateAccountInput } from "@/lib/credentials/account-schemas";
 import { apiKeyLabel, generateApiKey, hashApiKey, looksLikeApiKey, type ApiKeyMode } from "@/lib/credentials/api-keys";
-import type { Db, DbOrTx, Tx } from "@/lib/db/client";
+import { executeRows, type Db, type DbOrTx, type Tx } from "@/lib/db/client";
 import { apiAccounts, apiKeys, creditLedger, creditShards, partners } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { notePrincipal } from "@/lib/http/request-context";
@@ -132,14 +132,35 @@ export async function chargeCredits(tx: Tx, accountId: string, cost: number, rea
   if (!paid) await chargeFromReserve(tx, accountId, cost);
 }
 
-async function chargeShard(tx: Tx, accountId: string, cost: number, { wait }: { wait: boolean }): Promise<boolean> {
+/**
+ * A charge that is the whole of its transaction (`/api/v1/verify` pays before it reads): the
+ * fast path and its ledger row in one statement, committed on its own, so the common case is
+ * one round trip instead of begin, charge and commit. Data-modifying CTEs run exactly once and
+ * in one snapshot, so the ledger row is written only when the shard paid; otherwise the full
+ * path runs in a transaction of its own.
+ */
+export async function chargeCreditsAlone(db: Db, accountId: string, cost: number, reason: string): Promise<void> {
+  // Drizzle puts the embedded update in the parentheses a CTE needs.
+  const paid = await executeRows<{ id: number }>(
+    db,
+    sql`with taken as ${takeFromShard(db, accountId, cost, { wait: false })}
+        insert into ${creditLedger} (account_id, delta, reason) select ${accountId}, ${-cost}, ${reason} from taken returning id`,
+  );
+  if (paid.length === 0) await db.transaction((tx) => chargeCredits(tx, accountId, cost, reason));
+}
+
+function takeFromShard(db: DbOrTx, accountId: string, cost: number, { wait }: { wait: boolean }) {
   const shard = and(eq(creditShards.accountId, accountId), gte(creditShards.balance, cost));
-  const pick = tx.select({ slot: creditShards.slot }).from(creditShards).where(shard).orderBy(sql`random()`).limit(1);
-  const [taken] = await tx
+  const pick = db.select({ slot: creditShards.slot }).from(creditShards).where(shard).orderBy(sql`random()`).limit(1);
+  return db
     .update(creditShards)
     .set({ balance: sql`${creditShards.balance} - ${cost}` })
     .where(and(shard, eq(creditShards.slot, sql`(${wait ? pick.for("no key update") : pick.for("no key update", { skipLocked: true })})`)))
     .returning({ slot: creditShards.slot });
+}
+
+async function chargeShard(tx: Tx, accountId: string, cost: number, { wait }: { wait: boolean }): Promise<boolean> {
+  const [taken] = await takeFromShard(tx, accountId, cost, { wait });
   return taken !== undefined;
 }
 

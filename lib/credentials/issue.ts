@@ -111,8 +111,9 @@ async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: st
   const now = Math.floor(Date.now() / 1000);
   const exp = now + CREDENTIAL_VALIDITY_DAYS * DAY_SECONDS;
   return db.transaction(async (tx) => {
-    if (payer) await chargeCredits(tx, payer.accountId, ISSUE_COST, "issue", credentialId);
-    const entry = await allocateStatusEntry(tx);
+    // Independent statements of one transaction go out together: the charge with the status
+    // entry, then the credential, its audit entry and the stored answer. A refusal rolls all back.
+    const [, entry] = await Promise.all([payer && chargeCredits(tx, payer.accountId, ISSUE_COST, "issue", credentialId), allocateStatusEntry(tx)]);
     const listUrl = statusListUrl(entry.listId);
     const subjectId = `did:kyc:user:${createHash("sha256").update(input.phoneNumber).digest("hex")}`;
     const vc = {
@@ -145,7 +146,8 @@ async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: st
       .setExpirationTime(exp)
       .setJti(`urn:uuid:${credentialId}`)
       .sign(privateKey);
-    await tx.insert(credentials).values({
+    const issued: IssuedCredential = { status: "issued", token, public_key: publicKeyPem, credential_id: credentialId };
+    const recorded = tx.insert(credentials).values({
       id: credentialId,
       userId: input.userId,
       accountId: payer?.accountId ?? null,
@@ -158,14 +160,16 @@ async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: st
       expiresAt: new Date(exp * 1000),
       tokenEnc: keepToken ? encryptText(token, `credentials.token:${credentialId}`) : null,
     });
-    await recordAudit(tx, {
-      actor,
-      action: "credential.issued",
-      subjectUserId: input.userId,
-      details: { credentialId, tier: input.tier, accountId: payer?.accountId ?? null, kid },
-    });
-    const issued: IssuedCredential = { status: "issued", token, public_key: publicKeyPem, credential_id: credentialId };
-    if (onIssued) await onIssued(tx, issued);
+    await Promise.all([
+      recorded,
+      recordAudit(tx, {
+        actor,
+        action: "credential.issued",
+        subjectUserId: input.userId,
+        details: { credentialId, tier: input.tier, accountId: payer?.accountId ?? null, kid },
+      }),
+      onIssued?.(tx, issued),
+    ]);
     return issued;
   });
 }
@@ -177,6 +181,7 @@ export async function issueCredential(db: Db, principal: Principal, request: Iss
   let payer: { accountId: string } | null = null;
   // For an account token: the partner and what the person granted it. Null for the person's own token.
   let consent: { partnerOcid: number; granted: Set<Item> } | null = null;
+  let items: Map<Item, StoredItem> | null = null;
   if (principal.kind === "user") {
     const [me] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, principal.userId));
     if (!me) throw new AppError("UNAUTHORIZED", "The bearer token's user no longer exists");
@@ -189,9 +194,11 @@ export async function issueCredential(db: Db, principal: Principal, request: Iss
     const [account, identity] = await Promise.all([getAccount(db, principal.accountId), findIdentity(db, request)]);
     if (!account) throw new AppError("UNAUTHORIZED", "The bearer token's API account no longer exists");
     if (account.partnerOcid === null) throw new AppError("FORBIDDEN", "This API account is not linked to a partner, so no person can have consented to it");
-    const [[partner], granted] = await Promise.all([
+    // The person's items go out with them: read before they are needed, judged only after consent.
+    const [[partner], granted, theirItems] = await Promise.all([
       db.select({ status: partners.status }).from(partners).where(eq(partners.ocid, account.partnerOcid)),
       identity ? grantedItems(db, identity, account.partnerOcid) : new Set<Item>(),
+      identity ? getItems(db, identity) : null,
     ]);
     if (partner?.status !== "active") throw new AppError("FORBIDDEN", `Partner ${account.partnerOcid} is not active`);
     userId = identity;
@@ -200,9 +207,10 @@ export async function issueCredential(db: Db, principal: Principal, request: Iss
     consent = { partnerOcid: account.partnerOcid, granted };
     actor = { type: "api_account", id: account.id };
     payer = { accountId: account.id };
+    items = theirItems;
   }
 
-  const items = await getItems(db, userId);
+  items ??= await getItems(db, userId);
   const mismatched = unverifiedFields(request, items);
   if (mismatched.length > 0) {
     throw new AppError("IDENTITY_NOT_VERIFIED", `Not verified or not matching: ${mismatched.join(", ")}`, { fields: mismatched });

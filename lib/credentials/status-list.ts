@@ -3,7 +3,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { gzipSync } from "node:zlib";
 
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQLWrapper } from "drizzle-orm";
 import { SignJWT } from "jose";
 
 import type { DbOrTx, Tx } from "@/lib/db/client";
@@ -45,27 +45,33 @@ const open = and(eq(statusLists.purpose, "revocation"), sql`${statusLists.alloca
  */
 export async function allocateStatusEntry(tx: Tx): Promise<StatusEntry> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    let [list] = await tx.select({ id: statusLists.id, size: statusLists.size }).from(statusLists).where(open).orderBy(statusLists.id).limit(1);
+    // The open list and the first draw in one statement: only a collision costs another round trip.
+    const openList = tx.select({ id: statusLists.id, size: statusLists.size }).from(statusLists).where(open).orderBy(statusLists.id).limit(1).as("open_list");
+    const firstIndex = randomInt(STATUS_LIST_SIZE);
+    let [list] = await tx.select({ id: openList.id, size: openList.size, free: isFree(openList.id, openList.size, firstIndex) }).from(openList);
+    if (list?.free) return { listId: list.id, index: firstIndex };
     if (!list) {
       [list] = await tx
         .insert(statusLists)
         .values({ id: crypto.randomUUID(), purpose: "revocation", size: STATUS_LIST_SIZE, bits: Buffer.alloc(STATUS_LIST_SIZE / 8) })
-        .returning({ id: statusLists.id, size: statusLists.size });
+        .returning({ id: statusLists.id, size: statusLists.size, free: sql<boolean>`false` });
     }
     const { id: listId, size } = list!;
-    for (let draw = 0; draw < MAX_DRAWS; draw += 1) {
+    for (let draw = 1; draw < MAX_DRAWS; draw += 1) {
       const index = randomInt(size);
-      const taken = sql`exists (select 1 from ${credentials} where ${credentials.statusListId} = ${listId} and ${credentials.statusIndex} = ${index})`;
-      const [entry] = await tx
-        .select({ free: sql<boolean>`pg_try_advisory_xact_lock(hashtext(${listId}), ${index}) and not ${taken}` })
-        .from(statusLists)
-        .where(eq(statusLists.id, listId));
+      const [entry] = await tx.select({ free: isFree(statusLists.id, statusLists.size, index) }).from(statusLists).where(eq(statusLists.id, listId));
       if (entry?.free) return { listId, index };
     }
     const count = sql`(select count(*)::int from ${credentials} where ${credentials.statusListId} = ${listId})`;
     await tx.update(statusLists).set({ allocated: sql`greatest(${count}, ${Math.ceil(size * 0.9)})` }).where(eq(statusLists.id, listId));
   }
   throw new Error("status list allocation kept colliding");
+}
+
+/** Whether entry `index` of the list is ours: inside it, held by no credential, and its try-lock taken now. */
+function isFree(listId: SQLWrapper, size: SQLWrapper, index: number) {
+  const taken = sql`exists (select 1 from ${credentials} where ${credentials.statusListId} = ${listId} and ${credentials.statusIndex} = ${index})`;
+  return sql<boolean>`${index} < ${size} and pg_try_advisory_xact_lock(hashtext(${listId}), ${index}) and not ${taken}`;
 }
 
 /** The multibase form the W3C spec requires: "u" + base64url (no padding) of the GZIP-compressed bitstring. */

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { z } from "zod";
 
-import { authenticateApiKey, chargeCredits, type ApiAccount } from "@/lib/credentials/accounts";
+import { authenticateApiKey, chargeCreditsAlone, type ApiAccount } from "@/lib/credentials/accounts";
 import { enforceAccountRateLimit } from "@/lib/credentials/rate-limits";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError, errorResponse } from "@/lib/http/errors";
@@ -29,7 +29,7 @@ export function withApiKey<S extends z.ZodType | undefined = undefined>(
       if (!account) throw new AppError("UNAUTHORIZED", "Send a valid API key in the X-API-Key header");
       await enforceAccountRateLimit(db, account);
       const body = (options.body ? await parseJsonBody(request, options.body) : undefined) as S extends z.ZodType ? z.output<S> : undefined;
-      if (options.cost > 0) await db.transaction((tx) => chargeCredits(tx, account.id, options.cost, options.reason));
+      if (options.cost > 0) await chargeCreditsAlone(db, account.id, options.cost, options.reason);
       return await handler({ request, db, account, body });
     } catch (error) {
       return errorResponse(error);

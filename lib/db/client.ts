@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 
 import { getEnv } from "@/lib/env";
@@ -22,6 +22,12 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 /** Either the database or an open transaction: operations accept both. */
 export type DbOrTx = Db | Tx;
+
+/** The rows of a raw statement: PGlite's driver returns `{ rows }`, postgres.js the rows themselves. */
+export async function executeRows<Row>(db: DbOrTx, query: SQL): Promise<Row[]> {
+  const result = await db.execute(query);
+  return ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Row[];
+}
 
 type Handle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
 

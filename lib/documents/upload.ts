@@ -14,25 +14,29 @@ import { getItems, writeItem } from "@/lib/items/store";
 import type { DocumentItem } from "@/lib/items/items";
 import { compareMrzWithTyped, parsePassportMrz } from "@/lib/documents/mrz";
 import type { NameValue } from "@/lib/items/values";
-import { fieldErrorsOf, type FieldErrors } from "@/lib/http/action-state";
-import { invalidFields } from "@/lib/http/errors";
+import type { FieldTranslation } from "@/lib/http/errors";
+import { fieldTranslatables, validation } from "@/lib/i18n/field-messages";
+import { invalidFieldsError } from "@/lib/i18n/person-errors";
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
 
+/** A message per field, as catalogue keys: the person reads them in their language. */
+export type UploadProblems = Record<string, FieldTranslation>;
+
 const SIZE_LABEL = `${MAX_UPLOAD_BYTES / 1024 / 1024} MB`;
 
-function checkFile(file: UploadedFile | undefined, field: string, allowed: readonly UploadType[], errors: FieldErrors, required: boolean): UploadType | null {
+function checkFile(file: UploadedFile | undefined, field: string, allowed: readonly UploadType[], errors: UploadProblems, required: boolean): UploadType | null {
   if (!file || file.bytes.length === 0) {
-    if (required) errors[field] = "Choose a file to upload";
+    if (required) errors[field] = validation("fileMissing");
     return null;
   }
   if (file.bytes.length > MAX_UPLOAD_BYTES) {
-    errors[field] = `This file is larger than ${SIZE_LABEL}`;
+    errors[field] = validation("fileTooLarge", { size: SIZE_LABEL });
     return null;
   }
   const type = sniffUploadType(file.bytes);
   if (!type || !allowed.includes(type)) {
-    errors[field] = allowed.includes("application/pdf") ? "Upload a JPEG, PNG or PDF file" : "Upload a JPEG or PNG image";
+    errors[field] = validation(allowed.includes("application/pdf") ? "fileNotDocument" : "fileNotImage");
     return null;
   }
   return type;
@@ -45,7 +49,7 @@ const IMAGE_TYPES: readonly UploadType[] = ["image/jpeg", "image/png"];
  * What a caller above adds to an upload (the automated checks): problems it found in the files,
  * reported with the form's own, and a step run in the upload's transaction with the stored image ids.
  */
-export type UploadHooks = { errors?: FieldErrors; stored?: (tx: Tx, documentIds: string[]) => Promise<void> };
+export type UploadHooks = { errors?: UploadProblems; stored?: (tx: Tx, documentIds: string[]) => Promise<void> };
 
 export type DocumentUpload = {
   item: DocumentItem;
@@ -65,11 +69,11 @@ async function eraseImages(tx: Tx, userId: string, item: DocumentItem | "livenes
  * before anything is stored; a valid upload replaces the previous one and waits for a reviewer.
  */
 export async function uploadDocument(db: Db, userId: string, upload: DocumentUpload, hooks: UploadHooks = {}): Promise<void> {
-  const errors: FieldErrors = { ...hooks.errors };
+  const errors: UploadProblems = { ...hooks.errors };
   const isProof = upload.item === "proof_of_address";
   const schema = isProof ? proofOfAddressFieldsSchema : identityDocumentFieldsSchema;
   const parsed = schema.safeParse(upload.fields);
-  if (!parsed.success) Object.assign(errors, fieldErrorsOf(parsed.error));
+  if (!parsed.success) Object.assign(errors, fieldTranslatables(parsed.error));
 
   const sides: [DocumentSide, UploadedFile | undefined, boolean][] = isProof
     ? [["page", upload.files.page, true]]
@@ -88,7 +92,8 @@ export async function uploadDocument(db: Db, userId: string, upload: DocumentUpl
     const raw = typeof upload.fields.mrz === "string" ? upload.fields.mrz : "";
     const result = parsePassportMrz(raw);
     if (!result.valid) {
-      errors.mrz = result.errors.join(". ");
+      // The MRZ reader's own sentences (lib/documents/mrz.ts) are in English only so far.
+      errors.mrz = validation("mrzProblems", { problems: result.errors.join(". ") });
     } else if (parsed.success && !isProof) {
       const typed = parsed.data as { number: string; country: string; expires_at: string };
       const items = await getItems(db, userId);
@@ -100,7 +105,7 @@ export async function uploadDocument(db: Db, userId: string, upload: DocumentUpl
         ...(name?.last_name && { last_name: name.last_name }),
         ...(name?.first_name && { first_name: name.first_name }),
       });
-      if (problems.length > 0) errors.mrz = `The machine-readable zone does not match: ${problems.join(". ")}.`;
+      if (problems.length > 0) errors.mrz = validation("mrzMismatch", { problems: problems.join(". ") });
       else {
         // A valid MRZ is 88 characters once spacing is gone; stored as the two lines of SPEC §3.
         const compact = raw.toUpperCase().replace(/[^A-Z0-9<]/g, "");
@@ -109,7 +114,7 @@ export async function uploadDocument(db: Db, userId: string, upload: DocumentUpl
     }
   }
 
-  if (Object.keys(errors).length > 0 || !parsed.success) throw invalidFields(errors);
+  if (Object.keys(errors).length > 0 || !parsed.success) throw invalidFieldsError(errors);
 
   await db.transaction(async (tx) => {
     const images: Record<string, string> = {};
@@ -137,10 +142,10 @@ export async function uploadDocument(db: Db, userId: string, upload: DocumentUpl
 
 /** The selfie for the liveness check, from the camera or a file; a reviewer compares it later. */
 export async function submitSelfie(db: Db, userId: string, file: UploadedFile | undefined, hooks: UploadHooks = {}): Promise<void> {
-  const errors: FieldErrors = {};
+  const errors: UploadProblems = {};
   const contentType = checkFile(file, "selfie", IMAGE_TYPES, errors, true);
   if (contentType && hooks.errors?.selfie) errors.selfie = hooks.errors.selfie;
-  if (!contentType || !file || errors.selfie) throw invalidFields(errors, errors.selfie ?? "Take or choose a selfie");
+  if (!contentType || !file || errors.selfie) throw invalidFieldsError(errors, errors.selfie ?? validation("selfieMissing"));
 
   await db.transaction(async (tx) => {
     const selfie = await storeDocument(tx, { userId, item: "liveness", side: "selfie", contentType, bytes: file.bytes });

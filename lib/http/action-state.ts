@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 /** A message per form field, shown beside its input. */
 export type FieldErrors = Record<string, string>;
@@ -13,16 +13,16 @@ export type ActionState<Extra extends object = object> = { ok: boolean; message?
 /** The state a form starts from, before its action has run. */
 export const IDLE: ActionState = { ok: false };
 
-/**
- * zod's own flattening, first message per field; a problem with the whole value (a scalar
- * item, a cross-field rule) goes under `rootField`.
- */
-export function fieldErrorsOf(error: z.ZodError, rootField = "form"): FieldErrors {
-  const { formErrors, fieldErrors } = z.flattenError(error);
-  const out: FieldErrors = {};
-  for (const [field, messages] of Object.entries(fieldErrors as Record<string, string[] | undefined>)) if (messages?.[0]) out[field] = messages[0];
-  if (formErrors[0]) out[rootField] ??= formErrors[0];
+/** The first issue per field (its path's first part); a problem with the whole value (a scalar item, a cross-field rule) goes under `rootField`. */
+export function firstIssueByField(error: z.ZodError, rootField = "form"): Record<string, z.core.$ZodIssue> {
+  const out: Record<string, z.core.$ZodIssue> = {};
+  for (const issue of error.issues) out[issue.path.length > 0 ? String(issue.path[0]) : rootField] ??= issue;
   return out;
+}
+
+/** The first message per field, for a form whose schema speaks English (the console, the demo gateway). */
+export function fieldErrorsOf(error: z.ZodError, rootField = "form"): FieldErrors {
+  return Object.fromEntries(Object.entries(firstIssueByField(error, rootField)).map(([field, issue]) => [field, issue.message]));
 }
 
 /** The form's message followed by the field messages, for a form that marks no field itself. */

@@ -2,12 +2,12 @@ import "server-only";
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { Readable } from "node:stream";
 
 import { getEnv, type Env } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
 import { AppError, errorResponse, toErrorBody } from "@/lib/http/errors";
 import { isForeignFormPost } from "@/lib/http/foreign-action";
+import { MAX_BODY_BYTES } from "@/lib/http/json-body";
 import { OCN_MACHINE_ROUTES, type MachineHandler } from "@/lib/http/machine-routes";
 import { metrics } from "@/lib/http/metrics";
 import { requestContextStore, type RequestContext } from "@/lib/http/request-context";
@@ -83,31 +83,70 @@ function securityHeaders(): Record<string, string> {
   return headersFor.headers;
 }
 
-function toRequest(request: IncomingMessage, publicUrl: URL): Request {
-  const headers = new Headers();
-  for (let index = 0; index < request.rawHeaders.length; index += 2) headers.append(request.rawHeaders[index]!, request.rawHeaders[index + 1]!);
-  for (const name of ["host", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", CLIENT_ADDRESS_HEADER]) {
+/** The headers handed to a handler: as sent, but with the values pinned above (and no Forwarded). */
+const PINNED = new Set(["host", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", CLIENT_ADDRESS_HEADER]);
+
+function toRequest(request: IncomingMessage, publicUrl: URL, body: Buffer<ArrayBuffer> | undefined): Request {
+  const pairs: [string, string][] = [];
+  const raw = request.rawHeaders;
+  for (let index = 0; index < raw.length; index += 2) if (!PINNED.has(raw[index]!.toLowerCase())) pairs.push([raw[index]!, raw[index + 1]!]);
+  for (const name of PINNED) {
     const value = request.headers[name];
-    if (typeof value === "string") headers.set(name, value);
+    if (typeof value === "string") pairs.push([name, value]);
   }
-  headers.delete("forwarded");
-  const hasBody = request.method !== "GET" && request.method !== "HEAD";
-  return new Request(`${publicUrl.protocol}//${publicUrl.host}${request.url ?? "/"}`, {
-    method: request.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(request) as ReadableStream) : undefined,
-    // @ts-expect-error -- Node's fetch needs half-duplex for a streamed request body.
-    duplex: "half",
+  return new Request(`${publicUrl.protocol}//${publicUrl.host}${request.url ?? "/"}`, { method: request.method, headers: pairs, body });
+}
+
+/**
+ * The body, read whole before the handler is called: a Buffer makes a Request without a
+ * stream pipeline behind it, which costs more CPU than a machine route's own work. Reading
+ * stops just past MAX_BODY_BYTES (or at once when Content-Length says more), so the handler's
+ * own reader sees a body over the limit and answers 413; the rest is never read, and the
+ * connection closes after that answer. Rejects when the client goes away mid-body.
+ */
+function readRequestBody(request: IncomingMessage, response: ServerResponse): Promise<Buffer<ArrayBuffer> | undefined> {
+  if (request.method === "GET" || request.method === "HEAD") return Promise.resolve(undefined);
+  const oversized = () => {
+    response.setHeader("Connection", "close");
+    request.pause();
+  };
+  if (Number(request.headers["content-length"] ?? "0") > MAX_BODY_BYTES) {
+    oversized();
+    return Promise.resolve(Buffer.alloc(0));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (settle: () => void) => {
+      request.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      settle();
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) done(() => (oversized(), resolve(Buffer.concat(chunks, size))));
+    };
+    const onEnd = () => done(() => resolve(Buffer.concat(chunks, size)));
+    const onError = (error: Error) => done(() => reject(error));
+    const onClose = () => done(() => reject(new Error("The client went away mid-body.")));
+    request.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
   });
 }
 
 /** How the server answers with an error: the envelope, signed like withPartner's answers on an OCN route. */
 type Failure = (error: unknown, signed: boolean, headers?: HeadersInit) => Promise<Response>;
 
-async function machineResponse(handler: MachineHandler, request: IncomingMessage, publicUrl: URL, signed: boolean, failure: Failure): Promise<Response> {
+async function machineResponse(handler: MachineHandler, request: IncomingMessage, response: ServerResponse, publicUrl: URL, signed: boolean, failure: Failure): Promise<Response> {
+  let body: Buffer<ArrayBuffer> | undefined;
+  try {
+    body = await readRequestBody(request, response);
+  } catch {
+    // As the handlers' own reader answers a body that could not be read: the client's fault, not a 500.
+    return failure(new AppError("INVALID_REQUEST", "body: could not be read", { field: "body" }), signed);
+  }
   let webRequest: Request;
   try {
-    webRequest = toRequest(request, publicUrl);
+    webRequest = toRequest(request, publicUrl, body);
   } catch {
     return failure(new AppError("INVALID_REQUEST", "The request could not be read."), signed);
   }
@@ -188,7 +227,7 @@ export function createRequestListener(options: AttestServerOptions): (request: I
     }
     const signed = ocnRoutes.has(route);
     track(
-      machineResponse(handler, request, publicUrl, signed, failure)
+      machineResponse(handler, request, response, publicUrl, signed, failure)
         .then((result) => send(response, result))
         .catch((error) => rescue(response, error, signed)),
     );

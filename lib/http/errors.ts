@@ -33,7 +33,20 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/** A message catalogue key ("validation.firstNameRequired") with the values its message names. */
+export type Translatable = { key: string; values?: Record<string, string | number> };
+/** One message, or several shown as sentences one after the other (an image's problems). */
+export type FieldTranslation = Translatable | Translatable[];
+
 export class AppError extends Error {
+  /**
+   * What a person's page shows instead of `message`, in their language. `message` stays English:
+   * the API envelopes and the log read it. Set by the domain (lib/i18n/person-errors.ts), which knows the catalogue.
+   */
+  translation?: FieldTranslation;
+  /** The same for each of `details.fields`. */
+  fieldTranslations?: Record<string, FieldTranslation>;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -57,11 +70,6 @@ export function invalidRequest(error: z.ZodError, prefix = "body"): AppError {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.join(".") : prefix;
   return new AppError("INVALID_REQUEST", `${field}: ${issue?.message ?? "invalid"}`, { field });
-}
-
-/** Field messages for a form, as INVALID_REQUEST with `details.fields`; actions show each beside its field. */
-export function invalidFields(fields: Record<string, string>, message = "Please correct the fields marked below."): AppError {
-  return new AppError("INVALID_REQUEST", message, { fields });
 }
 
 /**

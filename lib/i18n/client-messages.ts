@@ -6,7 +6,7 @@ import type { Messages } from "./messages";
  * catalogue is read on the server, and serialising it into each page's HTML would only weigh it
  * down. tests/unit/client-messages.test.ts fails when a browser component reads one not listed.
  */
-export const CLIENT_NAMESPACES = ["capture", "consent", "credentials", "deletion", "forms", "handoff", "header", "items", "itemState", "notifications", "partners", "problem", "signIn"] as const satisfies readonly (keyof Messages)[];
+export const CLIENT_NAMESPACES = ["capture", "consent", "credentials", "deletion", "forms", "handoff", "header", "items", "itemState", "notifications", "partners", "problem", "signIn", "validation"] as const satisfies readonly (keyof Messages)[];
 
 export type ClientMessages = Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
 

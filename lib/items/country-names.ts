@@ -7,7 +7,7 @@ import fr from "i18n-iso-countries/langs/fr.json" with { type: "json" };
 
 import type { Locale } from "@/lib/i18n/locales";
 
-import { countryOptions } from "./countries";
+import { countryName, countryOptions } from "./countries";
 
 // Server side only: the names in every language stay out of the browser's bundle, which
 // gets the list it shows from the page.
@@ -20,4 +20,10 @@ export function localizedCountryOptions(locale: Locale): { code: string; name: s
   return countryOptions()
     .map(({ code, name }) => ({ code, name: names[code] ?? name }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+/** One country's name in `locale` ("DE" → "Deutschland"), for what the server writes (the masked previews); the code when it names none. */
+export function countryNameIn(code: string, locale: Locale): string {
+  const name = locale === "en" ? countryName(code) : (countries.getName(code, locale, { select: "official" }) ?? countryName(code));
+  return name ?? code;
 }

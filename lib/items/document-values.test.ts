@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+
+import { issueTranslatable } from "@/lib/i18n/field-messages";
+import { inEnglish } from "@/lib/i18n/person-errors";
+
 import { amlValueSchema, identityDocumentFieldsSchemaAt, proofOfAddressFieldsSchemaAt } from "./document-values";
 
 const TODAY = new Date("2026-11-23T12:00:00Z");
 
-function issuesOf(result: { error?: { issues: { message: string; path: PropertyKey[] }[] } }) {
-  return result.error?.issues.map((i) => ({ path: i.path.join("."), message: i.message })) ?? [];
+/** The issues as an English-speaking person reads them. */
+function issuesOf(result: { error?: z.ZodError }) {
+  return result.error?.issues.map((issue) => ({ path: issue.path.join("."), message: inEnglish(issueTranslatable(issue)) })) ?? [];
 }
 
 describe("identityDocumentFieldsSchema", () => {

@@ -3,6 +3,7 @@
  * refuses expired documents at upload, before a reviewer ever sees them.
  */
 import { z } from "zod";
+import { fieldMessage } from "@/lib/i18n/field-messages";
 import { daysBetween, parseIsoDate } from "./dates";
 import { countrySchema, isoDateSchema, todayOf } from "./fields";
 
@@ -12,38 +13,41 @@ export const PROOF_OF_ADDRESS_MAX_AGE_DAYS = 90;
 
 /** Spaces and dashes are how numbers are printed, not part of them. */
 export const documentNumberSchema = z
-  .string()
+  .string({ error: fieldMessage("documentNumberRequired") })
   .transform((v) => v.replace(/[\s-]/g, "").toUpperCase())
   .pipe(
     z
       .string()
-      .min(5, { error: "A document number has at least 5 characters" })
-      .max(20, { error: "A document number has at most 20 characters" })
-      .regex(/^[A-Z0-9]*$/, { error: "Use only letters and digits in the document number" }),
+      .min(5, { error: fieldMessage("documentNumberTooShort") })
+      .max(20, { error: fieldMessage("documentNumberTooLong") })
+      .regex(/^[A-Z0-9]*$/, { error: fieldMessage("documentNumberCharacters") }),
   );
 
-function pastDate(today: Date | undefined, message: string) {
+function issuedInThePast(today: Date | undefined) {
   return isoDateSchema.superRefine((value, ctx) => {
-    if (parseIsoDate(value) && value > todayOf(today)) ctx.addIssue({ code: "custom", message });
+    if (parseIsoDate(value) && value > todayOf(today)) ctx.addIssue({ code: "custom", message: fieldMessage("issueDateInFuture") });
   });
 }
 
 export function identityDocumentFieldsSchemaAt(today?: Date) {
   return z
-    .object({
-      number: documentNumberSchema,
-      country: countrySchema,
-      issued_at: pastDate(today, "The issue date cannot be in the future"),
-      // A document is still valid on its expiry day.
-      expires_at: isoDateSchema.superRefine((value, ctx) => {
-        if (parseIsoDate(value) && value < todayOf(today)) {
-          ctx.addIssue({ code: "custom", message: "This document has expired" });
-        }
-      }),
-    })
+    .object(
+      {
+        number: documentNumberSchema,
+        country: countrySchema,
+        issued_at: issuedInThePast(today),
+        // A document is still valid on its expiry day.
+        expires_at: isoDateSchema.superRefine((value, ctx) => {
+          if (parseIsoDate(value) && value < todayOf(today)) {
+            ctx.addIssue({ code: "custom", message: fieldMessage("documentExpired") });
+          }
+        }),
+      },
+      { error: fieldMessage("formOutOfDate") },
+    )
     .superRefine(({ issued_at, expires_at }, ctx) => {
       if (parseIsoDate(issued_at) && parseIsoDate(expires_at) && expires_at <= issued_at) {
-        ctx.addIssue({ code: "custom", path: ["expires_at"], message: "The expiry date must be after the issue date" });
+        ctx.addIssue({ code: "custom", path: ["expires_at"], message: fieldMessage("expiryBeforeIssue") });
       }
     });
 }
@@ -51,17 +55,17 @@ export const identityDocumentFieldsSchema = identityDocumentFieldsSchemaAt();
 export type IdentityDocumentFields = z.output<typeof identityDocumentFieldsSchema>;
 
 export function proofOfAddressFieldsSchemaAt(today?: Date) {
-  return z.object({
-    type: z.enum(PROOF_OF_ADDRESS_TYPES, { error: "Choose the kind of document" }),
-    issued_at: pastDate(today, "The issue date cannot be in the future").superRefine((value, ctx) => {
-      if (parseIsoDate(value) && daysBetween(value, todayOf(today)) > PROOF_OF_ADDRESS_MAX_AGE_DAYS) {
-        ctx.addIssue({
-          code: "custom",
-          message: `This document is more than ${PROOF_OF_ADDRESS_MAX_AGE_DAYS} days old; upload one issued in the last 3 months`,
-        });
-      }
-    }),
-  });
+  return z.object(
+    {
+      type: z.enum(PROOF_OF_ADDRESS_TYPES, { error: fieldMessage("proofKind") }),
+      issued_at: issuedInThePast(today).superRefine((value, ctx) => {
+        if (parseIsoDate(value) && daysBetween(value, todayOf(today)) > PROOF_OF_ADDRESS_MAX_AGE_DAYS) {
+          ctx.addIssue({ code: "custom", message: fieldMessage("proofTooOld"), params: { days: PROOF_OF_ADDRESS_MAX_AGE_DAYS } });
+        }
+      }),
+    },
+    { error: fieldMessage("formOutOfDate") },
+  );
 }
 export const proofOfAddressFieldsSchema = proofOfAddressFieldsSchemaAt();
 export type ProofOfAddressFields = z.output<typeof proofOfAddressFieldsSchema>;

@@ -1,12 +1,17 @@
 /**
  * Masked previews (SPEC §5): enough for the user to recognise their own data on the
- * consent page, not enough for someone looking over their shoulder to copy it.
- * Unknown shapes never fall back to printing the value.
+ * consent page, not enough for someone looking over their shoulder to copy it, in the
+ * person's words and date format. Unknown shapes never fall back to printing the value.
  */
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
-import { countryName } from "./countries";
-import { ITEM_INFO, type Item } from "./items";
+import type { Locale } from "@/lib/i18n/locales";
+import { formatterFor, translatorFor } from "@/lib/i18n/messages";
+
+import { countryNameIn } from "./country-names";
+import { parseIsoDate } from "./dates";
+import { PROOF_OF_ADDRESS_TYPES } from "./document-values";
+import type { Item } from "./items";
 
 const VISIBLE_DOCUMENT_CHARS = 4;
 
@@ -41,18 +46,21 @@ export function maskPhone(p: string): string {
   return `${parsed ? `+${parsed.countryCallingCode} ` : ""}••• ••• ${tail}`.trimEnd();
 }
 
-/** "1990-04-12" → "19••-••-12": the decade and the exact day stay hidden. */
-function maskDate(d: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d.slice(0, 2)}••-••-${d.slice(8)}` : "••••-••-••";
+/**
+ * "1990-04-12" → "19••-••-12" in the order and separators of `locale` ("12.••.19••" in German):
+ * the decade and the month stay hidden, only the century and the day show.
+ */
+function maskDate(d: string, locale: Locale): string {
+  if (!parseIsoDate(d)) return "••••-••-••";
+  const parts = new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }).formatToParts(new Date(`${d}T00:00:00Z`));
+  const shown: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = { year: `${d.slice(0, 2)}••`, month: "••", day: d.slice(8) };
+  return parts.map((part) => shown[part.type] ?? (part.type === "literal" ? part.value : "")).join("");
 }
 
-function countryLabel(code: string): string {
-  return countryName(code) ?? code;
+/** A calendar day ("2032-04-15") in the words of `locale`; anything else as it is, never more than was stored. */
+function dayIn(iso: string, locale: Locale): string {
+  return parseIsoDate(iso) ? formatterFor(locale, "UTC").dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium" }) : iso;
 }
-
-const NOT_PROVIDED = "Not provided";
-// Shown when a value exists but does not have the expected shape: never echo it.
-const PROVIDED = "Provided";
 
 const nameShape = z.object({ first_name: z.string().min(1), last_name: z.string().min(1) });
 const addressShape = z.object({ city: z.string().min(1), country: z.string() });
@@ -61,52 +69,53 @@ const proofShape = z.object({ type: z.string(), issued_at: z.string() });
 const livenessShape = z.object({ verified_at: z.string() });
 const amlShape = z.object({ status: z.enum(["clear", "hit"]), checked_at: z.string() });
 
-const PROOF_LABELS: Record<string, string> = {
-  utility_bill: "Utility bill",
-  bank_statement: "Bank statement",
-  other: "Document",
-};
+const isProofType = (type: string): type is (typeof PROOF_OF_ADDRESS_TYPES)[number] => (PROOF_OF_ADDRESS_TYPES as readonly string[]).includes(type);
 
-export function previewItem(item: Item, value: unknown): string {
-  if (value === null || value === undefined || value === "") return NOT_PROVIDED;
+/** What the person sees of a stored value, in their language. A value without the expected shape shows as "Provided", never echoed. */
+export function previewItem(item: Item, value: unknown, locale: Locale): string {
+  const t = translatorFor(locale);
+  const provided = t("preview.provided");
+  if (value === null || value === undefined || value === "") return t("preview.notProvided");
   switch (item) {
     case "name": {
       const v = nameShape.safeParse(value);
-      return v.success ? `${[...v.data.first_name][0]}. ${v.data.last_name}` : PROVIDED;
+      return v.success ? `${[...v.data.first_name][0]}. ${v.data.last_name}` : provided;
     }
     case "email":
-      return typeof value === "string" ? maskEmail(value) : PROVIDED;
+      return typeof value === "string" ? maskEmail(value) : provided;
     case "phone":
-      return typeof value === "string" ? maskPhone(value) : PROVIDED;
+      return typeof value === "string" ? maskPhone(value) : provided;
     case "date_of_birth":
-      return typeof value === "string" ? maskDate(value) : PROVIDED;
+      return typeof value === "string" ? maskDate(value, locale) : provided;
     case "nationality":
-      return typeof value === "string" ? countryLabel(value) : PROVIDED;
+      return typeof value === "string" ? countryNameIn(value, locale) : provided;
     case "address": {
       const v = addressShape.safeParse(value);
-      return v.success ? `${v.data.city}, ${countryLabel(v.data.country)}` : PROVIDED;
+      return v.success ? `${v.data.city}, ${countryNameIn(v.data.country, locale)}` : provided;
     }
     case "id_card":
     case "passport":
     case "driver_license": {
       const v = documentShape.safeParse(value);
-      if (!v.success) return PROVIDED;
-      const expiry = v.data.expires_at ? ` · expires ${v.data.expires_at}` : "";
-      return `${ITEM_INFO[item].label} ${maskDocumentNumber(v.data.number)}${expiry}`;
+      if (!v.success) return provided;
+      const shown = { document: t(`items.${item}.label`), number: maskDocumentNumber(v.data.number) };
+      return v.data.expires_at ? t("preview.document", { ...shown, date: dayIn(v.data.expires_at, locale) }) : t("preview.documentNoExpiry", shown);
     }
     case "proof_of_address": {
       const v = proofShape.safeParse(value);
-      return v.success ? `${PROOF_LABELS[v.data.type] ?? "Document"} · issued ${v.data.issued_at}` : PROVIDED;
+      if (!v.success) return provided;
+      const kind = isProofType(v.data.type) ? t(`forms.proof_${v.data.type}`) : t("preview.proofDocument");
+      return t("preview.proof", { kind, date: dayIn(v.data.issued_at, locale) });
     }
     case "liveness": {
       const v = livenessShape.safeParse(value);
-      return v.success ? `Selfie checked on ${v.data.verified_at.slice(0, 10)}` : PROVIDED;
+      return v.success ? t("preview.liveness", { date: dayIn(v.data.verified_at.slice(0, 10), locale) }) : provided;
     }
     case "aml": {
       const v = amlShape.safeParse(value);
-      if (!v.success) return PROVIDED;
-      const when = v.data.checked_at.slice(0, 10);
-      return v.data.status === "clear" ? `No match (checked ${when})` : `Possible match under review (checked ${when})`;
+      if (!v.success) return provided;
+      const date = dayIn(v.data.checked_at.slice(0, 10), locale);
+      return v.data.status === "clear" ? t("preview.amlClear", { date }) : t("preview.amlHit", { date });
     }
   }
 }

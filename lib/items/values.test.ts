@@ -1,4 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+
+import { issueTranslatable } from "@/lib/i18n/field-messages";
+import { inEnglish } from "@/lib/i18n/person-errors";
+
 import {
   addressSchema,
   ageOn,
@@ -13,8 +18,9 @@ import {
 
 const TODAY = new Date("2026-11-23T12:00:00Z");
 
-function messages(result: { success: boolean; error?: { issues: { message: string }[] } }): string[] {
-  return result.error?.issues.map((i) => i.message) ?? [];
+/** The issues as an English-speaking person reads them. */
+function messages(result: { success: boolean; error?: z.ZodError }): string[] {
+  return result.error?.issues.map((issue) => inEnglish(issueTranslatable(issue))) ?? [];
 }
 
 describe("phoneSchema", () => {

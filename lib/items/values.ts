@@ -7,6 +7,7 @@
  */
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { z } from "zod";
+import { fieldMessage } from "@/lib/i18n/field-messages";
 import { ageOn, parseIsoDate } from "./dates";
 import { countrySchema, isoDateSchema, textField, todayOf } from "./fields";
 import type { Item } from "./items";
@@ -23,23 +24,26 @@ export const MAXIMUM_AGE = 120;
 // between them: "Anne-Marie", "O'Brien", "N’Dour", "José María".
 const NAME_PATTERN = /^\p{L}(?:[\p{L}\p{M} '’-]*[\p{L}\p{M}])?$/u;
 
-function namePart(label: string) {
+function namePart(part: "firstName" | "lastName" | "fullName") {
   return z
-    .string()
+    .string({ error: fieldMessage(`${part}Required`) })
     .trim()
     .overwrite((v) => v.replace(/\s+/g, " "))
-    .min(1, { error: `Enter your ${label}` })
-    .max(100, { error: `Your ${label} can be at most 100 characters` })
-    .regex(NAME_PATTERN, { error: `Use only letters, spaces, hyphens and apostrophes in your ${label}` });
+    .min(1, { error: fieldMessage(`${part}Required`) })
+    .max(100, { error: fieldMessage(`${part}TooLong`) })
+    .regex(NAME_PATTERN, { error: fieldMessage(`${part}Characters`) });
 }
 
 /** `full_name` may be left out: it then defaults to "first last". */
 export const nameSchema = z
-  .object({
-    first_name: namePart("first name"),
-    last_name: namePart("last name"),
-    full_name: namePart("full name").optional(),
-  })
+  .object(
+    {
+      first_name: namePart("firstName"),
+      last_name: namePart("lastName"),
+      full_name: namePart("fullName").optional(),
+    },
+    { error: fieldMessage("formOutOfDate") },
+  )
   .transform(({ first_name, last_name, full_name }) => ({
     first_name,
     last_name,
@@ -52,29 +56,32 @@ export function dateOfBirthSchemaAt(today?: Date) {
     if (!parseIsoDate(value)) return; // isoDateSchema already said why
     const age = ageOn(value, todayOf(today));
     if (value > todayOf(today)) {
-      ctx.addIssue({ code: "custom", message: "Your date of birth cannot be in the future" });
+      ctx.addIssue({ code: "custom", message: fieldMessage("birthInFuture") });
     } else if (age < MINIMUM_AGE) {
-      ctx.addIssue({ code: "custom", message: `You must be at least ${MINIMUM_AGE} years old` });
+      ctx.addIssue({ code: "custom", message: fieldMessage("tooYoung"), params: { minimum: MINIMUM_AGE } });
     } else if (age > MAXIMUM_AGE) {
-      ctx.addIssue({ code: "custom", message: "Please check the year: this date is more than 120 years ago" });
+      ctx.addIssue({ code: "custom", message: fieldMessage("tooOld"), params: { maximum: MAXIMUM_AGE } });
     }
   });
 }
 export const dateOfBirthSchema = dateOfBirthSchemaAt();
 
-export const addressSchema = z.object({
-  street: textField("street and house number", { max: 200 }),
-  city: textField("city", { max: 100 }),
-  state: textField("region or state", { min: 0, max: 100 }).default(""),
-  postal_code: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .min(1, { error: "Enter your postal code" })
-    .max(20, { error: "A postal code has at most 20 characters" })
-    .regex(/^[A-Z0-9](?:[A-Z0-9 -]*[A-Z0-9])?$/, { error: "Use only letters, digits, spaces and hyphens" }),
-  country: countrySchema,
-});
+export const addressSchema = z.object(
+  {
+    street: textField({ required: "streetRequired", tooLong: "streetTooLong", characters: "streetCharacters" }, { max: 200 }),
+    city: textField({ required: "cityRequired", tooLong: "cityTooLong", characters: "cityCharacters" }, { max: 100 }),
+    state: textField({ tooLong: "regionTooLong", characters: "regionCharacters" }, { max: 100 }).default(""),
+    postal_code: z
+      .string({ error: fieldMessage("postalCodeRequired") })
+      .trim()
+      .toUpperCase()
+      .min(1, { error: fieldMessage("postalCodeRequired") })
+      .max(20, { error: fieldMessage("postalCodeTooLong") })
+      .regex(/^[A-Z0-9](?:[A-Z0-9 -]*[A-Z0-9])?$/, { error: fieldMessage("postalCodeCharacters") }),
+    country: countrySchema,
+  },
+  { error: fieldMessage("formOutOfDate") },
+);
 export type AddressValue = z.output<typeof addressSchema>;
 
 /**
@@ -82,17 +89,17 @@ export type AddressValue = z.output<typeof addressSchema>;
  * without a country code are refused rather than guessed.
  */
 export const phoneSchema = z
-  .string()
+  .string({ error: fieldMessage("phoneCountryCode") })
   .trim()
   .transform((raw, ctx) => {
     const international = raw.replace(/^00/, "+");
     const parsed = international.startsWith("+") ? parsePhoneNumberFromString(international) : undefined;
     if (!parsed) {
-      ctx.addIssue({ code: "custom", message: "Enter your number with its country code, starting with +" });
+      ctx.addIssue({ code: "custom", message: fieldMessage("phoneCountryCode") });
       return z.NEVER;
     }
     if (!parsed.isValid()) {
-      ctx.addIssue({ code: "custom", message: "This is not a valid phone number for that country" });
+      ctx.addIssue({ code: "custom", message: fieldMessage("phoneInvalid") });
       return z.NEVER;
     }
     return parsed.number;
@@ -100,11 +107,11 @@ export const phoneSchema = z
 
 // Lower-cased because sign-in links and the blind index must treat Alice@ and alice@ as one person.
 export const emailSchema = z
-  .string()
+  .string({ error: fieldMessage("emailInvalid") })
   .trim()
   .toLowerCase()
-  .max(254, { error: "An email address has at most 254 characters" })
-  .pipe(z.email({ error: "Enter a valid email address, like name@example.com" }));
+  .max(254, { error: fieldMessage("emailTooLong") })
+  .pipe(z.email({ error: fieldMessage("emailInvalid") }));
 
 /**
  * Items whose value the user types as plain data. `aml` is deliberately absent: its value

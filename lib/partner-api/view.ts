@@ -2,7 +2,7 @@ import "server-only";
 
 import { sql } from "drizzle-orm";
 
-import type { DbOrTx } from "@/lib/db/client";
+import { executeRows, type DbOrTx } from "@/lib/db/client";
 import { grants, identityItems, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
 import { effectiveState } from "@/lib/items/store";
@@ -48,7 +48,7 @@ export type PartnerFacts = {
  */
 export async function loadPartnerFacts(db: DbOrTx, userOcid: number, partnerOcid: number, nonce?: NonceClaim, options: { values?: boolean } = {}): Promise<PartnerFacts> {
   if (!isUserOcid(userOcid)) throw userNotFound();
-  const result = await db.execute(sql`
+  const rows = await executeRows<FactsRow>(db, sql`
     ${nonce ? sql`with ${nonceClaimCte(nonce)}` : sql``}
     select ${nonce ? sql`(select count(*) from claimed)::int as claimed,` : sql``} u.id,
       coalesce((select json_agg(json_build_object('item', i.item, 'state', i.state, 'verifiedAt', i.verified_at, 'expiresAt', i.expires_at${options.values ? sql`, 'valueEnc', i.value_enc` : sql``}))
@@ -56,7 +56,6 @@ export async function loadPartnerFacts(db: DbOrTx, userOcid: number, partnerOcid
       coalesce((select json_agg(json_build_object('item', g.item, 'decision', g.decision))
                 from ${grants} g where g.user_id = u.id and g.partner_ocid = ${partnerOcid}), '[]'::json) as grants
     from (select 1) as one left join ${users} u on u.ocid = ${userOcid}`);
-  const rows = ((result as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as FactsRow[];
   const row = rows[0];
   if (nonce) {
     nonce.claimed = row?.claimed === 1;

@@ -7,8 +7,11 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOn } from "@/lib/item-changes/relying-credentials";
 import type { Db } from "@/lib/db/client";
-import { phoneCodes } from "@/lib/db/schema";
-import { AppError } from "@/lib/http/errors";
+import { phoneCodes, users } from "@/lib/db/schema";
+import type { Translatable } from "@/lib/http/errors";
+import { issueTranslatable, validation } from "@/lib/i18n/field-messages";
+import { localeOr, translatorFor } from "@/lib/i18n/messages";
+import { personError } from "@/lib/i18n/person-errors";
 import { getKeys } from "@/lib/keys";
 import { getItem, writeItem } from "@/lib/items/store";
 import { getSmsProvider } from "@/lib/phone/sms";
@@ -37,11 +40,11 @@ function hashCode(userId: string, phone: string, code: string): string {
 /** Sends a fresh code to `rawPhone`, replacing any earlier one. Returns the number in E.164. */
 export async function requestPhoneCode(db: Db, userId: string, rawPhone: string, now = new Date()): Promise<string> {
   const parsed = phoneSchema.safeParse(rawPhone);
-  if (!parsed.success) throw new AppError("INVALID_REQUEST", parsed.error.issues[0]?.message ?? "Invalid phone number", { field: "phone" });
+  if (!parsed.success) throw personError("INVALID_REQUEST", issueTranslatable(parsed.error.issues[0]!), { field: "phone" });
   const phone = parsed.data;
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
 
-  await db.transaction(async (tx) => {
+  const locale = await db.transaction(async (tx) => {
     const limits = [
       await takeRateLimit(tx, `phone-code:${userId}`, { ...PHONE_CODE_REQUESTS, now }),
       // Keyed by the blind index: the counter table never holds a number in clear.
@@ -52,9 +55,7 @@ export async function requestPhoneCode(db: Db, userId: string, rawPhone: string,
     if (refused.length > 0) {
       const retryAt = new Date(Math.max(...refused.map((limit) => limit.retryAt.getTime())));
       const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
-      throw new AppError("RATE_LIMITED", `Several codes were asked for already. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-        retry_at: retryAt.toISOString(),
-      });
+      throw personError("RATE_LIMITED", validation("codesRateLimited", { minutes }), { retry_at: retryAt.toISOString() });
     }
     const values = {
       phoneEnc: encryptText(phone, PHONE_PURPOSE),
@@ -65,27 +66,30 @@ export async function requestPhoneCode(db: Db, userId: string, rawPhone: string,
     };
     await tx.insert(phoneCodes).values({ userId, ...values }).onConflictDoUpdate({ target: phoneCodes.userId, set: values });
     await recordAudit(tx, { actor: { type: "user", id: userId }, action: "phone.code_requested", subjectUserId: userId });
+    const [person] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId));
+    return localeOr(person?.locale);
   });
 
   // Sent after the commit: a failed send leaves a code nobody received, and the user asks again.
-  await getSmsProvider().send(phone, `Your Attest code is ${code}. It expires in 10 minutes. Never share it.`);
+  // In the language the person's emails go out in, as the text reaches them outside any page.
+  await getSmsProvider().send(phone, translatorFor(locale)("sms.code", { code, minutes: PHONE_CODE_TTL_MS / 60_000 }));
   return phone;
 }
 
-type Outcome = { ok: true; phone: string } | { ok: false; message: string; field: string };
+type Outcome = { ok: true; phone: string } | { ok: false; message: Translatable; field: string };
 
 /** Checks `code` against the last one sent; a match verifies the phone item at once. */
 export async function confirmPhoneCode(db: Db, userId: string, rawCode: string, now = new Date()): Promise<string> {
   const code = rawCode.replace(/\s/g, "");
-  if (!/^\d{6}$/.test(code)) throw new AppError("INVALID_REQUEST", "Enter the 6 digits of the code", { field: "code" });
+  if (!/^\d{6}$/.test(code)) throw personError("INVALID_REQUEST", validation("codeFormat"), { field: "code" });
 
   // Wrong attempts must be counted even though the answer is an error, so the transaction
   // commits and the error is thrown afterwards.
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
     const [row] = await tx.select().from(phoneCodes).where(eq(phoneCodes.userId, userId)).for("update");
-    if (!row) return { ok: false, field: "code", message: "Ask for a code first" };
-    if (row.expiresAt <= now) return { ok: false, field: "code", message: "This code has expired. Ask for a new one." };
-    if (row.attempts >= PHONE_CODE_MAX_ATTEMPTS) return { ok: false, field: "code", message: "Too many wrong codes. Ask for a new one." };
+    if (!row) return { ok: false, field: "code", message: validation("codeNotRequested") };
+    if (row.expiresAt <= now) return { ok: false, field: "code", message: validation("codeExpired") };
+    if (row.attempts >= PHONE_CODE_MAX_ATTEMPTS) return { ok: false, field: "code", message: validation("codeTooManyTries") };
 
     const phone = decryptText(row.phoneEnc, PHONE_PURPOSE);
     if (!secretsEqual(hashCode(userId, phone, code), row.codeHash)) {
@@ -96,7 +100,7 @@ export async function confirmPhoneCode(db: Db, userId: string, rawCode: string, 
       return {
         ok: false,
         field: "code",
-        message: left > 0 ? `That code is not right. ${left} ${left === 1 ? "try" : "tries"} left.` : "That code is not right, and that was the last try. Ask for a new code.",
+        message: left > 0 ? validation("codeWrong", { left }) : validation("codeWrongLastTry"),
       };
     }
 
@@ -108,7 +112,7 @@ export async function confirmPhoneCode(db: Db, userId: string, rawCode: string, 
     await recordAudit(tx, { actor: { type: "user", id: userId }, action: "item.verified", subjectUserId: userId, details: { item: "phone", via: "sms_code" } });
     return { ok: true, phone };
   });
-  if (!outcome.ok) throw new AppError("INVALID_REQUEST", outcome.message, { field: outcome.field });
+  if (!outcome.ok) throw personError("INVALID_REQUEST", outcome.message, { field: outcome.field });
   return outcome.phone;
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql } from "drizzle-orm";
 
-import { type Db, type DbOrTx } from "@/lib/db/client";
+import { executeRows, type Db, type DbOrTx } from "@/lib/db/client";
 import { auditLog, auditTreeHeads, auditTreeNodes } from "@/lib/db/schema";
 import { metrics } from "@/lib/http/metrics";
 import { getKeys } from "@/lib/keys";
@@ -84,9 +84,8 @@ export async function latestTreeHead(db: DbOrTx): Promise<HeadRow | null> {
  */
 export async function sequenceAuditLog(db: Db, batch = SEQUENCE_BATCH): Promise<number> {
   const { added, pending } = await db.transaction(async (tx) => {
-    const locked = await tx.execute(sql`select pg_try_advisory_xact_lock(${SEQUENCER_LOCK}) as locked`);
-    const rows = ((locked as { rows?: unknown[] }).rows ?? (locked as unknown as unknown[])) as Array<{ locked: boolean }>;
-    if (!rows[0]?.locked) return { added: 0, pending: [] as AuditRow[] };
+    const [lock] = await executeRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${SEQUENCER_LOCK}) as locked`);
+    if (!lock?.locked) return { added: 0, pending: [] as AuditRow[] };
     const waiting = await tx.select().from(auditLog).where(isNull(auditLog.leafIndex)).orderBy(asc(auditLog.id)).limit(batch);
     if (waiting.length === 0) return { added: 0, pending: waiting };
     const head = await latestTreeHead(tx);

@@ -203,6 +203,32 @@ describe("the production server's own error answers", () => {
     expect(signedByProvider(response)).toBe(true);
   });
 
+  it("answers a body over 64 KiB with a signed 413 and closes the connection, declared or not", async () => {
+    const body = JSON.stringify({ user_ocid: 1, pad: "x".repeat(70_000) });
+    const sent = await raw(requestBytes({ path: "/kyc/validate", host: "a", signed: true, body }));
+    // Declared but never sent: answered at once, without waiting for a body that is refused anyway.
+    const headers = Object.entries(signRequestHeaders({ ocid: partner.ocid, privateKeyHex: partner.privateKey, method: "POST", url: "/kyc/validate", body: "{" }));
+    const declared = await raw(`POST /kyc/validate HTTP/1.1\r\nHost: a\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join("")}Content-Length: 100000\r\n\r\n{`);
+    const chunked = await raw(`POST /api/v1/verify HTTP/1.1\r\nHost: a\r\nX-API-Key: x\r\nTransfer-Encoding: chunked\r\n\r\n${(70_000).toString(16)}\r\n${"x".repeat(70_000)}\r\n0\r\n\r\n`);
+    for (const response of [sent, declared]) {
+      expect([response.status, JSON.parse(response.body), response.headers.connection]).toEqual([413, envelope("PAYLOAD_TOO_LARGE"), "close"]);
+      expect(signedByProvider(response)).toBe(true);
+    }
+    // The API key is checked before the body is read: a bad one is 401 whatever the body.
+    expect([chunked.status, JSON.parse(chunked.body)]).toEqual([401, envelope("UNAUTHORIZED")]);
+  });
+
+  it("hands a handler the body exactly as sent, in one piece or in chunks", async () => {
+    const body = JSON.stringify({ user_ocid: 999999999, pad: "é".repeat(20_000) });
+    const signature = signRequestHeaders({ ocid: partner.ocid, privateKeyHex: partner.privateKey, method: "POST", url: "/kyc/validate", body });
+    const head = ["POST /kyc/validate HTTP/1.1", "Host: a", ...Object.entries(signature).map(([name, value]) => `${name}: ${value}`), "Content-Type: application/json", "Transfer-Encoding: chunked", "Connection: close"];
+    const bytes = Buffer.from(body, "utf8");
+    const chunks = [bytes.subarray(0, 1), bytes.subarray(1, 30_001), bytes.subarray(30_001)].map((chunk) => Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]));
+    const response = await raw(Buffer.concat([Buffer.from(`${head.join("\r\n")}\r\n\r\n`), ...chunks, Buffer.from("0\r\n\r\n")]));
+    expect([response.status, JSON.parse(response.body)]).toEqual([404, envelope("USER_NOT_FOUND")]);
+    expect(signedByProvider(response)).toBe(true);
+  });
+
   it("turns a crash in an OCN handler into a signed 500 envelope, and in another handler into an unsigned one", async () => {
     const ocn = await raw(requestBytes({ path: "/kyc/fails", host: "a" }));
     expect([ocn.status, JSON.parse(ocn.body)]).toEqual([500, envelope("INTERNAL_ERROR")]);

@@ -310,7 +310,7 @@ describe("revokeGrants and connected partners", () => {
     const other = await partnerWithMetadata();
     await setGrants(user.id, partner.ocid, { email: "granted", name: "revoked" });
     await setGrants(user.id, other.ocid, { phone: "granted" });
-    const rows = await loadConsentRows(db, user.id, { ocid: partner.ocid, itemPurposes: { email: "To send your receipts." } }, ["name", "email", "phone"]);
+    const rows = await loadConsentRows(db, user.id, { ocid: partner.ocid, itemPurposes: { email: "To send your receipts." } }, ["name", "email", "phone"], "en");
     expect(rows.map((row) => [row.item, row.initiallyOn, row.state, row.preview, row.purpose])).toEqual([
       ["name", false, "missing", "Not provided", null],
       ["email", true, "verified", "z***e@example.com", "To send your receipts."],

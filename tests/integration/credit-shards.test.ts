@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { chargeCredits, createAccount, getAccount, ledgerSum, topUp } from "@/lib/credentials/accounts";
+import { chargeCredits, chargeCreditsAlone, createAccount, getAccount, ledgerSum, topUp } from "@/lib/credentials/accounts";
 import { getDb, type Db } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
 import { AppError } from "@/lib/http/errors";
@@ -37,9 +37,10 @@ async function fundedAccount(credits: number) {
   return account.id;
 }
 
-/** Charges in their own transactions; each settles as "paid", "refused" (402) or the error. */
-function charge(db: Db, accountId: string, cost = 1) {
-  return db.transaction((tx) => chargeCredits(tx, accountId, cost, "verify")).then(
+/** Charges in their own transactions (or, `alone`, as one statement); each settles as "paid", "refused" (402) or the error. */
+function charge(db: Db, accountId: string, cost = 1, { alone = false } = {}) {
+  const charging = alone ? chargeCreditsAlone(db, accountId, cost, "verify") : db.transaction((tx) => chargeCredits(tx, accountId, cost, "verify"));
+  return charging.then(
     () => "paid" as const,
     (error: unknown) => (error instanceof AppError && error.code === "INSUFFICIENT_CREDITS" ? ("refused" as const) : Promise.reject(error)),
   );
@@ -62,6 +63,17 @@ describe(`credits on ${onPostgres ? "PostgreSQL, two instances" : "PGlite"}`, ()
     expect(outcomes.filter((outcome) => outcome === "paid")).toHaveLength(60);
     expect(outcomes.filter((outcome) => outcome === "refused")).toHaveLength(40);
     await expectBalance(accountId, 0);
+  });
+
+  it("keeps charges exact when most are single statements and some are in transactions, from two instances", async () => {
+    const accountId = await fundedAccount(60);
+    const [a, b] = [await getDb(), (await otherInstance()).db];
+    const outcomes = await Promise.all(Array.from({ length: 100 }, (_, n) => charge(n % 2 ? a : b, accountId, 1, { alone: n % 5 !== 0 })));
+    expect(outcomes.filter((outcome) => outcome === "paid")).toHaveLength(60);
+    expect(outcomes.filter((outcome) => outcome === "refused")).toHaveLength(40);
+    await expectBalance(accountId, 0);
+    const ledger = await (await getDb()).select().from(schema.creditLedger).where(eq(schema.creditLedger.accountId, accountId));
+    expect(ledger.filter((row) => row.delta === -1)).toHaveLength(60);
   });
 
   it("spreads a large balance over shards, so charges in flight at once need not wait for one another", async () => {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db/client";
-import { phoneCodes, rateLimits } from "@/lib/db/schema";
+import { phoneCodes, rateLimits, users } from "@/lib/db/schema";
 import { effectiveState, getItem } from "@/lib/items/store";
 import { confirmPhoneCode, pendingPhoneCode, PHONE_CODE_REQUESTS_ALL, PHONE_CODE_TTL_MS, requestPhoneCode } from "@/lib/phone/codes";
 import { mailboxSmsProvider, setSmsProviderForTests } from "@/lib/phone/sms";
@@ -119,5 +119,23 @@ describe("phone verification by SMS code", () => {
     expect((await getItem(db, user.id, "phone"))?.value).toBe("+442079460958");
     await confirmPhoneCode(db, user.id, lastCodeTo("+442079460959"));
     expect((await getItem(db, user.id, "phone"))?.value).toBe("+442079460959");
+  });
+
+  it.each([
+    [null, "Your Attest code is 000000. It expires in 10 minutes. Never share it."],
+    ["de", "Ihr Attest-Code lautet 000000. Er läuft in 10 Minuten ab. Geben Sie ihn niemals weiter."],
+    ["fr", "Votre code Attest est 000000. Il expire dans 10 minutes. Ne le communiquez jamais."],
+    ["es", "Su clave de Attest es 000000. Caduca en 10 minutos. No la comparta con nadie."],
+    ["it", "Your Attest code is 000000. It expires in 10 minutes. Never share it."],
+  ])("writes the text in the person's language (%s), English when none is known, as the emails do", async (locale, text) => {
+    const user = await createUser();
+    const db = await getDb();
+    await db.update(users).set({ locale }).where(eq(users.id, user.id));
+    const phone = await requestPhoneCode(db, user.id, frenchMobile());
+    const sms = sent.filter((m) => m.to === phone).at(-1)!;
+    expect(sms.text.replace(/\b\d{6}\b/, "000000")).toBe(text);
+    // One GSM-7 SMS: at most 160 characters, none outside the basic alphabet that would halve it.
+    expect(sms.text.length).toBeLessThanOrEqual(160);
+    expect(sms.text).toMatch(/^[A-Za-z0-9 .,'+\-äöüÄÖÜßéèùìòÇØøÅåÆæÉÑñ]*$/);
   });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 
 import { NotificationPreferencesForm } from "@/components/account/notification-preferences";
 import { DecisionReason } from "@/components/kyc/decision-reason";
@@ -35,7 +35,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const user = await requireUser("/account");
   const { submitted } = await searchParams;
   const db = await getDb();
-  const [items, preferences, t, itemText, format] = await Promise.all([getItems(db, user.id), getPreferences(db, user.id), getTranslations("account"), getTranslations("items"), getFormatter()]);
+  const [items, preferences, t, itemText, format, locale] = await Promise.all([
+    getItems(db, user.id),
+    getPreferences(db, user.id),
+    getTranslations("account"),
+    getTranslations("items"),
+    getFormatter(),
+    getLocale(),
+  ]);
   // Expiry is a calendar day: shown as stored (UTC), in the person's language.
   const dateOf = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeZone: "UTC" }) : null);
   const label = (item: Item) => itemText(`${item}.label`);
@@ -95,7 +102,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
                         <h3 className="font-medium">{label(item)}</h3>
                         <ItemStateBadge state={state} actionNeeded={stored?.rejectionReason === RESUBMISSION_REASON} />
                       </div>
-                      {state !== "missing" && stored?.value != null ? <p className="text-sm text-slate-800">{previewItem(item, stored.value)}</p> : null}
+                      {state !== "missing" && stored?.value != null ? <p className="text-sm text-slate-800">{previewItem(item, stored.value, locale)}</p> : null}
                       <p className="text-sm text-slate-600">{t("howVerified", { how: itemText(`${item}.howVerified`) })}</p>
                       {state === "rejected" ? <DecisionReason reason={stored?.rejectionReason ?? null} note={stored?.noteToUser ?? null} /> : null}
                       {state === "expired" ? (

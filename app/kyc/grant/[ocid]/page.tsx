@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 
 import { AccountMismatch } from "@/components/consent/account-mismatch";
 import { ConsentForm } from "@/components/consent/consent-form";
@@ -50,7 +50,7 @@ export default async function GrantPage({ params, searchParams }: { params: Prom
     return <AccountMismatch partnerName={partner.name} signedInOcid={user.ocid} requestedOcid={request.userOcid} returnTo={returnTo} />;
   }
 
-  const [rows, t] = await Promise.all([loadConsentRows(db, user.id, partner, request.items), getTranslations("consent")]);
+  const [rows, t] = await Promise.all([loadConsentRows(db, user.id, partner, request.items, await getLocale()), getTranslations("consent")]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div>
