@@ -10,7 +10,7 @@ import { decryptJson } from "@/lib/security/encryption";
 import type { ImageAnalysis } from "./engine";
 import { getChecksPolicy } from "./policy";
 import type { Thresholds, Verdict } from "./verdict";
-import { faceSimilarity } from "./similarity";
+import { faceMatch } from "./similarity";
 
 /** What the case page shows of the automated checks on one item: scores against thresholds, and both face crops. */
 export type CheckView = {
@@ -41,7 +41,8 @@ export async function loadCheckViews(db: Db, userId: string): Promise<{ views: M
   const stored = rows.map((row) => ({ row, ...decryptJson<{ analysis: ImageAnalysis; verdict?: Verdict }>(row.resultEnc, "check_results.result") }));
   const selfie = stored.find((s) => s.row.item === "liveness")?.analysis;
   const document = stored.find((s) => (IDENTITY_DOCUMENTS as readonly string[]).includes(s.row.item) && s.analysis.embedding)?.analysis;
-  const similarity = selfie?.embedding && document?.embedding ? Number(faceSimilarity(document.embedding, selfie.embedding).toFixed(3)) : null;
+  const match = faceMatch(document, selfie);
+  const similarity = match === null ? null : Number(match.toFixed(3));
   const views = new Map<Item, CheckView>();
   for (const { row, analysis, verdict } of stored) {
     views.set(row.item, {

@@ -7,7 +7,7 @@ import { parsePassportMrz, type MrzFields } from "@/lib/documents/mrz";
 
 import { mrzCrop, skewAngle, type Grey } from "./mrz-image";
 import { repairTd3 } from "./mrz-repair";
-import { decodeImage, detectFaces, faceCrop, MODEL_VERSIONS, ocrText, pixelsOf, type Pixels } from "./models";
+import { decodeImage, detectFaces, faceCrop, faceDescriptor, MODEL_VERSIONS, ocrText, pixelsOf, type Pixels } from "./models";
 import { measureCopy, qualityOf, type ImageKind, type QualityReport } from "./quality";
 
 export type MrzReading = {
@@ -85,9 +85,16 @@ export async function analyseImage(bytes: Uint8Array, kind: ImageKind, options: 
   };
   const image = await timed("decode", () => decodeImage(bytes));
   const quality = await timed("quality", async () => qualityOf(await measureCopy(pixelsOf(image)), image, kind));
-  const faces = await timed("faces", () => detectFaces(image, { selfie: kind === "selfie" }));
+  // The faces run on TensorFlow's WebAssembly backend in this thread, OCR in tesseract.js's own worker
+  // thread: the two overlap, so a passport takes about as long as the slower of them.
+  const [{ faces, embedding }, mrz] = await Promise.all([
+    timed("faces", async () => {
+      const found = await detectFaces(image, { selfie: kind === "selfie" });
+      return { faces: found, embedding: found[0] ? await faceDescriptor(image, found[0].eyes) : null };
+    }),
+    options.passport ? timed("mrz", () => readMrz(image, options.today ?? new Date())) : null,
+  ]);
   const face = faces[0];
-  const mrz = options.passport ? await timed("mrz", () => readMrz(image, options.today ?? new Date())) : null;
   const crop = face ? await timed("crop", () => faceCrop(image, face.box)) : null;
   return {
     kind,
@@ -97,7 +104,7 @@ export async function analyseImage(bytes: Uint8Array, kind: ImageKind, options: 
     faceShare: face ? round(face.box[2] / Math.max(1, image.width)) : null,
     real: kind === "selfie" && face?.real != null ? round(face.real) : null,
     live: kind === "selfie" && face?.live != null ? round(face.live) : null,
-    embedding: face?.embedding ?? null,
+    embedding,
     crop: crop ? crop.toString("base64") : null,
     mrz,
     models: MODEL_VERSIONS,

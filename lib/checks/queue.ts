@@ -19,7 +19,7 @@ import { recall } from "@/lib/state/remember";
 
 import type { ImageAnalysis } from "./engine";
 import { getChecksPolicy } from "./policy";
-import { faceSimilarity } from "./similarity";
+import { faceMatch } from "./similarity";
 import type { ChecksPolicy } from "./policy-defaults";
 import { concernsOf, documentVerdict, selfieVerdict, type Verdict } from "./verdict";
 
@@ -160,9 +160,7 @@ export async function settleChecks(db: Db, userId: string, now = new Date()): Pr
   };
   const selfie = current("liveness");
   const document = IDENTITY_DOCUMENTS.map((item) => current(item)).find((entry) => entry && entry.result.analysis.embedding) ?? null;
-  const a = document?.result.analysis.embedding;
-  const b = selfie?.result.analysis.embedding;
-  const similarity = a && b ? faceSimilarity(a, b) : null;
+  const similarity = faceMatch(document?.result.analysis, selfie?.result.analysis);
   const policy = await getChecksPolicy(db);
   const today = now.toISOString().slice(0, 10);
   const dob = items.get("date_of_birth")?.value;
@@ -182,7 +180,7 @@ export async function settleChecks(db: Db, userId: string, now = new Date()): Pr
         analysis,
         {
           passport: item === "passport",
-          typed: { number: typed.number, country: typed.country, expires_at: typed.expires_at, ...(typeof dob === "string" && { date_of_birth: dob }), ...(name?.last_name && { last_name: name.last_name }) },
+          typed: { number: typed.number, country: typed.country, expires_at: typed.expires_at, ...(typeof dob === "string" && { date_of_birth: dob }), ...(name?.last_name && { last_name: name.last_name }), ...(name?.first_name && { first_name: name.first_name }) },
           today,
           similarity: itemSimilarity,
         },

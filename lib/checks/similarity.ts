@@ -8,3 +8,18 @@ export function faceSimilarity(a: number[], b: number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) sum += (a[i]! - b[i]!) ** 2;
   return Math.max(0, 1 - 0.05 * Math.sqrt(sum));
 }
+
+/**
+ * How the descriptor's face crop is made (./models.ts, `faceDescriptor`), stored with every result:
+ * descriptors of differently made crops are not comparable, so a result stored before a change is not
+ * compared with one after it.
+ */
+export const FACE_DESCRIPTOR = "faceres-eyes-aligned-1";
+
+type Described = { embedding: number[] | null; models: { faceDescriptor?: string } };
+
+/** The face match of two analysed images, or null when either has no face or their descriptors were made differently. */
+export function faceMatch(a: Described | undefined, b: Described | undefined): number | null {
+  if (!a?.embedding || !b?.embedding || a.models.faceDescriptor !== b.models.faceDescriptor) return null;
+  return faceSimilarity(a.embedding, b.embedding);
+}
