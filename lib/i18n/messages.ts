@@ -1,9 +1,9 @@
 import { createFormatter, createTranslator } from "next-intl";
 
-import de from "@/messages/de.json";
-import en from "@/messages/en.json";
-import es from "@/messages/es.json";
-import fr from "@/messages/fr.json";
+import de from "@/messages/de.json" with { type: "json" };
+import en from "@/messages/en.json" with { type: "json" };
+import es from "@/messages/es.json" with { type: "json" };
+import fr from "@/messages/fr.json" with { type: "json" };
 
 import { DEFAULT_LOCALE, isLocale, type Locale } from "./locales";
 
