@@ -96,14 +96,14 @@ function tierNotMet(tier: Tier, missing: Requirement[]): AppError {
 
 type SigningInput = { userId: string; tier: Tier; items: Item[]; fullName: string; phoneNumber: string };
 
+/** Runs inside the issuance transaction, beside the credential's own writes (the Idempotency-Key's stored answer). */
+export type OnIssued = (tx: Tx, issued: IssuedCredential) => Promise<void>;
+
 /**
  * Charges (for accounts), allocates a status entry, records and signs the
  * credential in one transaction: a failure anywhere leaves no charge, no
  * credential and no audit entry behind.
  */
-/** Runs inside the issuance transaction, after everything else (the Idempotency-Key's stored answer). */
-export type OnIssued = (tx: Tx, issued: IssuedCredential) => Promise<void>;
-
 async function recordAndSign(db: Db, input: SigningInput, payer: { accountId: string } | null, actor: AuditActor, keepToken: boolean, onIssued?: OnIssued): Promise<IssuedCredential> {
   const env = getEnv();
   const { privateKey, publicKeyPem, kid } = getKeys().credential;

@@ -27,6 +27,23 @@ describe("status list allocation", () => {
     expect(new Set(rows.map((row) => `${row.listId}#${row.index}`)).size).toBe(issued.length);
   });
 
+  it("gives out only an entry inside the list that no credential holds", async () => {
+    const db = await getDb();
+    const person = await createPerson();
+    const listId = `small-${crypto.randomUUID()}`;
+    const outcome = db.transaction(async (tx) => {
+      await tx.update(statusLists).set({ allocated: statusLists.size }).where(sql`${statusLists.allocated} * 10 < ${statusLists.size} * 9`);
+      await tx.insert(statusLists).values({ id: listId, purpose: "revocation", size: 4, bits: Buffer.alloc(1) });
+      const when = new Date();
+      await tx.insert(credentials).values([0, 1, 2].map((statusIndex) => ({ userId: person.user.id, tier: "Tier1", items: [], kid: "test", statusListId: listId, statusIndex, issuedAt: when, expiresAt: when })));
+      const entry = await allocateStatusEntry(tx);
+      // The one free entry, or (when every draw missed it) a new list: never a taken entry, nor one past the end.
+      if (entry.listId === listId) expect(entry.index).toBe(3);
+      throw new RolledBack();
+    });
+    await expect(outcome).rejects.toBeInstanceOf(RolledBack);
+  });
+
   it("closes a list whose every entry is taken and opens the next", async () => {
     const db = await getDb();
     const person = await createPerson();
