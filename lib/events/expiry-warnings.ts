@@ -2,9 +2,9 @@ import "server-only";
 
 import { and, eq, gt, inArray, lte } from "drizzle-orm";
 
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { identityItems } from "@/lib/db/schema";
-import { DOCUMENT_ITEMS } from "@/lib/items/items";
+import { DOCUMENT_ITEMS, type Item } from "@/lib/items/items";
 import { startPeriodic } from "@/lib/state/periodic";
 
 import { notifyPerson } from "./emit";
@@ -23,11 +23,24 @@ export async function warnExpiringDocuments(db: Db, now = new Date()): Promise<n
     .select({ id: identityItems.id, userId: identityItems.userId, item: identityItems.item, expiresAt: identityItems.expiresAt })
     .from(identityItems)
     .where(and(eq(identityItems.state, "verified"), inArray(identityItems.item, [...DOCUMENT_ITEMS]), gt(identityItems.expiresAt, now), lte(identityItems.expiresAt, horizon)));
-  for (const row of rows) {
-    const expiresAt = row.expiresAt!.toISOString();
-    await db.transaction((tx) => notifyPerson(tx, row.userId, "document.expiring", { item: row.item, expiresAt }, `document.expiring:${row.id}:${expiresAt}`));
-  }
+  for (const row of rows) await db.transaction((tx) => warnExpiring(tx, { ...row, expiresAt: row.expiresAt! }));
   return rows.length;
+}
+
+/** The warning for one document; the same key whether the sweep or an approval sends it. */
+function warnExpiring(tx: Tx, document: { id: string; userId: string; item: Item; expiresAt: Date }): Promise<void> {
+  const expiresAt = document.expiresAt.toISOString();
+  return notifyPerson(tx, document.userId, "document.expiring", { item: document.item, expiresAt }, `document.expiring:${document.id}:${expiresAt}`);
+}
+
+/**
+ * A document approved with less than the warning's lead time left is warned about at once,
+ * not at the next hourly sweep.
+ */
+export async function warnIfExpiringSoon(tx: Tx, document: { id: string; userId: string; item: Item; expiresAt: Date | null }, now = new Date()): Promise<void> {
+  const { expiresAt } = document;
+  if (!expiresAt || expiresAt <= now || expiresAt.getTime() > now.getTime() + WARN_DAYS_AHEAD * 24 * 60 * 60 * 1000) return;
+  await warnExpiring(tx, { ...document, expiresAt });
 }
 
 /** Hourly on every instance (the keys make a repeat harmless); started once per process. */

@@ -5,6 +5,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/log";
 import { revokeCredentialsRelyingOn } from "@/lib/item-changes/relying-credentials";
 import { emitStatusChanged, notifyPerson } from "@/lib/events/emit";
+import { warnIfExpiringSoon } from "@/lib/events/expiry-warnings";
 import { assertStaffMay } from "@/lib/auth/acting-staff";
 import type { Db, Tx } from "@/lib/db/client";
 import { amlScreenings, identityItems, itemHistory } from "@/lib/db/schema";
@@ -155,6 +156,7 @@ export async function decideInTransaction(tx: Tx, decider: Decider, userId: stri
       proposedBy = row.proposedBy;
     }
     // Approving a screening hit means the reviewer found it is not this person.
+    const expiresAt = documentExpiry(stored.value);
     const value = input.item === "aml" && stored.value && typeof stored.value === "object" ? { ...stored.value, status: "clear" } : undefined;
     await writeItem(tx, {
       userId,
@@ -163,11 +165,12 @@ export async function decideInTransaction(tx: Tx, decider: Decider, userId: stri
       ...(value !== undefined && { value }),
       actorId: staffId,
       action: "review.approved",
-      documentExpiresAt: documentExpiry(stored.value),
+      documentExpiresAt: expiresAt,
       ...(proposedBy && { historyReason: "clearance.confirmed" }),
     });
     await audit("item.approved", proposedBy ? { proposedBy } : {});
     await notifyPerson(tx, userId, "item.approved", { item: input.item });
+    await warnIfExpiringSoon(tx, { id: row.id, userId, item: input.item, expiresAt });
     await emitStatusChanged(tx, userId);
     return { state: "verified" };
   }

@@ -333,6 +333,23 @@ describe("notification emails", () => {
     const rows = await db.select().from(outbox).where(and(eq(outbox.userId, person.user.id), eq(outbox.type, "document.expiring")));
     expect(rows).toHaveLength(1);
   });
+  it("warns at the approval of a document that expires within 30 days, and the sweep does not warn again", async () => {
+    const db = await getDb();
+    const soon = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const later = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+    const passport = (number: string, expires_at: string) => ({ state: "pending" as const, value: { number, country: "ES", issued_at: "2020-01-01", expires_at, images: { front: crypto.randomUUID() } } });
+    const person = await createPerson({ override: { passport: passport("X3", soon) } });
+    const other = await createPerson({ override: { passport: passport("X4", later) } });
+    await decideItem(db, await reviewer(), person.user.id, { item: "passport", decision: "approve" });
+    await decideItem(db, await reviewer(), other.user.id, { item: "passport", decision: "approve" });
+    await drain(db);
+    const expiring = async (email: string) => (await mailTo(email)).filter((mail) => /expires soon/.test(mail.subject));
+    expect(await expiring(person.request.email)).toHaveLength(1);
+    expect(await expiring(other.request.email)).toHaveLength(0);
+    await warnExpiringDocuments(db);
+    await drain(db);
+    expect(await expiring(person.request.email)).toHaveLength(1);
+  });
 });
 
 /** A second database client on the same PostgreSQL, as a second instance has; PGlite has one connection, so the same one. */
