@@ -2,7 +2,9 @@ import { mkdirSync } from "node:fs";
 
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
+import { buildPassportMrz } from "../lib/documents/mrz";
 import { addDays, isoDateOf } from "../lib/items/dates";
+import { renderSelfieImage } from "../lib/specimens/document-images";
 import { grantUrl, ownOcid, signInWithDeniedGrant } from "./support/consent";
 import { latestMessageTo } from "./support/mailbox";
 import { signInAs, uniqueEmail } from "./support/session";
@@ -10,7 +12,7 @@ import { signInAs, uniqueEmail } from "./support/session";
 /**
  * The person's pages in their language and time zone: German from the browser's
  * Accept-Language, a choice in the header that outlives a reload and reaches the emails,
- * field checks, upload refusals and the SMS code in that language, and times in the zone
+ * field checks, upload refusals, the MRZ reader and the SMS code in that language, and times in the zone
  * the browser reports.
  */
 const SHOTS = process.env.E2E_SHOTS_DIR ?? "/tmp/i18n-shots";
@@ -141,5 +143,38 @@ test("a German person reads the form's own check, the server's upload refusal an
     await expect(page.getByRole("alert").getByRole("link", { name: refusal })).toHaveAttribute("href", "#page");
     await expect(page.getByText(refusal, { exact: true }).last()).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/proof-de-refused.png`, fullPage: true });
+  });
+});
+
+test("a German person reads the MRZ reader's own check and the server's comparison with what was typed in German", async ({ browser, baseURL }) => {
+  await withContext(browser, { baseURL, locale: "de-DE" }, async (page) => {
+    await signInAs(page, uniqueEmail("de-mrz"));
+    await page.goto("/account/items/name");
+    await page.getByLabel("Vorname(n)").fill("Nora");
+    await page.getByLabel("Nachname").fill("Lindqvist");
+    await page.getByRole("button", { name: "Zur Prüfung einreichen" }).click();
+    await expect(page).toHaveURL(/\/account\?submitted=name$/);
+
+    // The reader in the browser: a broken check digit, said in German when asked to fill in.
+    await page.goto("/account/items/passport");
+    const zone = page.getByRole("textbox", { name: "Maschinenlesbare Zone" });
+    const expires = addDays(isoDateOf(), 3000);
+    const mrz = buildPassportMrz({ documentNumber: "K7Q2R9W41", issuingCountry: "GB", lastName: "Lindqvist", firstName: "Peter", birthDate: "1980-01-15", expirationDate: expires, sex: "M" });
+    const [line1, line2] = mrz.split("\n") as [string, string];
+    await zone.fill(`${line1}\n${line2.slice(0, 9)}${(Number(line2[9]) + 1) % 10}${line2.slice(10)}`);
+    await page.getByRole("button", { name: "Aus der MRZ ausfüllen" }).click();
+    await expect(page.locator("#mrz-error")).toContainText("Die Prüfziffer der Passnummer passt nicht zur Passnummer.");
+
+    // The server: a valid zone whose first name is not the one the person gave.
+    await zone.fill(mrz);
+    const read = page.getByTestId("mrz-read");
+    await expect(read).toContainText("PETER LINDQVIST");
+    await expect(read).toContainText("Vereinigtes Königreich");
+    await expect(read).toContainText("15.01.1980");
+    await page.getByLabel("Ausstellungsdatum").fill("2023-02-01");
+    await page.getByLabel("Seite mit Lichtbild").setInputFiles({ name: "passport.png", mimeType: "image/png", buffer: await renderSelfieImage({ seed: 3 }) });
+    await page.getByRole("button", { name: "Zur Prüfung hochladen" }).click();
+    await expect(page.locator("#mrz-error")).toContainText("Der Vorname (Nora) stimmt nicht mit der MRZ (PETER) überein.");
+    await page.screenshot({ path: `${SHOTS}/passport-de-mrz.png`, fullPage: true });
   });
 });

@@ -1,11 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useImperativeHandle, useState, type Ref } from "react";
 
 import { TextAreaField } from "@/components/kyc/fields";
+import { useFieldMessages } from "@/components/kyc/use-field-messages";
 import { Button } from "@/components/ui/button";
-import { countryName, mrzCountryToAlpha2 } from "@/lib/items/countries";
+import { mrzCountryToAlpha2 } from "@/lib/items/countries";
 import { mrzFormFill, parsePassportMrz, type MrzFields, type MrzFill } from "@/lib/documents/mrz";
 
 /** The sexes an MRZ records, each with its words in the catalogue (`forms.sex_…`). */
@@ -23,6 +24,9 @@ export type MrzReaderHandle = { read: (text: string) => void };
 export function MrzReader({ error, onRead, ref }: { error?: string; onRead: (fill: MrzFill) => void; ref?: Ref<MrzReaderHandle> }) {
   const [text, setText] = useState("");
   const t = useTranslations("forms");
+  const { sentences } = useFieldMessages();
+  const format = useFormatter();
+  const locale = useLocale();
   const [read, setRead] = useState<MrzFields | null>(null);
   const [problem, setProblem] = useState<string | undefined>();
   const id = useId();
@@ -31,7 +35,7 @@ export function MrzReader({ error, onRead, ref }: { error?: string; onRead: (fil
     const parsed = parsePassportMrz(text);
     // While typing, say nothing until the lines are complete; a press of the button explains what is wrong.
     if (!parsed.valid) {
-      if (explicit) setProblem(parsed.errors.join(". "));
+      if (explicit) setProblem(sentences(parsed.errors));
       return;
     }
     setProblem(undefined);
@@ -47,11 +51,15 @@ export function MrzReader({ error, onRead, ref }: { error?: string; onRead: (fil
   }));
 
   const nationality = read?.nationality ? mrzCountryToAlpha2(read.nationality) : null;
+  // The browser's own names of countries in the page's language: no name table in the bundle.
+  const countryIn = (code: string) => new Intl.DisplayNames([locale], { type: "region" }).of(code);
+  // A calendar date, not a moment: in UTC so no time zone moves it to another day.
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const rows: [string, string][] = read
     ? [
         [t("name"), [read.firstName, read.lastName].filter(Boolean).join(" ") || t("notReadable")],
-        [t("nationality"), (nationality && countryName(nationality)) ?? read.nationality ?? t("notReadable")],
-        [t("dateOfBirth"), read.birthDate ?? t("notReadable")],
+        [t("nationality"), (nationality && countryIn(nationality)) ?? read.nationality ?? t("notReadable")],
+        [t("dateOfBirth"), read.birthDate ? day(read.birthDate) : t("notReadable")],
         [t("sex"), (isSex(read.sex) ? t(`sex_${read.sex}`) : null) ?? t("notReadable")],
       ]
     : [];

@@ -1,9 +1,10 @@
 import { useTranslations } from "next-intl";
 import type { z } from "zod";
 
+import type { FieldTranslation } from "@/lib/http/errors";
 import { fieldTranslatables, issueTranslatable, translate, validationWords } from "@/lib/i18n/field-messages";
 
-/** A form's own check of the server's schema, its messages in the page's language, rendered as the server renders them. */
+/** A form's own check of the server's schema (or of the MRZ), its messages in the page's language, rendered as the server renders them. */
 export function useFieldMessages() {
   const t = validationWords(useTranslations("validation"));
   return {
@@ -12,5 +13,7 @@ export function useFieldMessages() {
       Object.fromEntries(Object.entries(fieldTranslatables(error, rootField)).map(([field, translatable]) => [field, translate(t, translatable)])),
     /** The first problem of a single-field schema. */
     firstMessage: (error: z.ZodError) => translate(t, issueTranslatable(error.issues[0]!)),
+    /** A check's own sentences (the MRZ reader's), as the server would say them. */
+    sentences: (translation: FieldTranslation) => translate(t, translation),
   };
 }

@@ -4,6 +4,7 @@
  * read, repaired and parsed. Selfie: quality, exactly one face, antispoof and liveness.
  */
 import { parsePassportMrz, type MrzFields } from "@/lib/documents/mrz";
+import { inEnglish } from "@/lib/i18n/person-errors";
 
 import { mrzCrop, skewAngle, type Grey } from "./mrz-image";
 import { repairTd3 } from "./mrz-repair";
@@ -64,7 +65,7 @@ async function readMrz(image: Pixels, today: Date): Promise<MrzReading> {
     if (repaired) {
       const parsed = parsePassportMrz(repaired.lines.join("\n"), today);
       // A read whose check digits hold ends the search; otherwise the first zone read is what is reported.
-      if (parsed.valid || !reading.lines) reading = { lines: repaired.lines, valid: parsed.valid, repairs: repaired.repairs, errors: parsed.errors, fields: parsed.fields };
+      if (parsed.valid || !reading.lines) reading = { lines: repaired.lines, valid: parsed.valid, repairs: repaired.repairs, errors: parsed.errors.map(inEnglish), fields: parsed.fields };
     }
     reading.attempts = attempt + 1;
     if (reading.valid) break;

@@ -4,6 +4,7 @@
  * queue sorts by. Pure, so the live decision and `npm run measure:checks` are the same function.
  */
 import { compareMrzWithTyped, type TypedPassportFields } from "@/lib/documents/mrz";
+import { inEnglish } from "@/lib/i18n/person-errors";
 
 import type { ImageAnalysis } from "./engine";
 
@@ -61,7 +62,7 @@ export function documentVerdict(doc: ImageAnalysis, context: DocumentContext, th
     else if (!doc.mrz.valid) suspicious.push(finding("mrz_invalid", `The machine-readable zone does not hold together: ${doc.mrz.errors.join(". ")}`, 70));
     else if (doc.mrz.fields) {
       const mismatch = compareMrzWithTyped(doc.mrz.fields, context.typed);
-      if (mismatch.length > 0) suspicious.push(finding("mrz_mismatch", `The machine-readable zone disagrees with what was entered: ${mismatch.join(". ")}`, 60));
+      if (mismatch.length > 0) suspicious.push(finding("mrz_mismatch", `The machine-readable zone disagrees with what was entered: ${mismatch.map(inEnglish).join(". ")}`, 60));
       if (doc.mrz.fields.expirationDate && doc.mrz.fields.expirationDate < context.today && !(expires && expires < context.today)) {
         suspicious.push(finding("expired", "The document has expired", 60));
       }

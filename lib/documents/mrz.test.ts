@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { translate } from "@/lib/i18n/field-messages";
+import { translatorFor } from "@/lib/i18n/messages";
+import { inEnglish } from "@/lib/i18n/person-errors";
 import { buildPassportMrz, compareMrzWithTyped, mrzFormFill, parsePassportMrz } from "./mrz";
 import { mrzCheckDigit } from "./mrz-text";
 
@@ -67,13 +70,13 @@ describe("parsePassportMrz", () => {
   ])("refuses $name", ({ input, error }) => {
     const parsed = parsePassportMrz(input, TODAY);
     expect(parsed.valid).toBe(false);
-    expect(parsed.errors.join(" | ")).toContain(error);
+    expect(parsed.errors.map(inEnglish).join(" | ")).toContain(error);
   });
 
   it("names each failing check digit once", () => {
     const parsed = parsePassportMrz(corrupt(9, "7"), TODAY);
     // The document number digit feeds the composite, so both fail.
-    expect(parsed.errors).toEqual([
+    expect(parsed.errors.map(inEnglish)).toEqual([
       "The passport number check digit does not match the passport number",
       "The final check digit of line 2 does not match the rest of the line",
     ]);
@@ -91,7 +94,7 @@ describe("parsePassportMrz", () => {
     const mrz = buildPassportMrz({ ...DEMO, birthDate: "1985-02-30" });
     const parsed = parsePassportMrz(mrz, TODAY);
     expect(parsed.valid).toBe(false);
-    expect(parsed.errors).toEqual(["The date of birth in the MRZ (1985-02-30) is not a real date"]);
+    expect(parsed.errors.map(inEnglish)).toEqual(["The date of birth in the MRZ (1985-02-30) is not a real date"]);
   });
 });
 
@@ -178,7 +181,7 @@ describe("compareMrzWithTyped", () => {
   ])("reports a different $name", ({ change, message }) => {
     const problems = compareMrzWithTyped(fields, { ...typed, ...change });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain(message);
+    expect(inEnglish(problems[0]!)).toContain(message);
   });
 
   it("accepts both ICAO spellings of umlauts and Germany's D", () => {
@@ -194,10 +197,18 @@ describe("compareMrzWithTyped", () => {
     expect(compareMrzWithTyped(plain.fields, { ...base, country: "GB", last_name: "Müller" })).toEqual([]);
   });
 
+  it("speaks the person's language, the values as typed and as read", () => {
+    const german = translatorFor("de");
+    expect(translate(german, compareMrzWithTyped(fields, { ...typed, first_name: "Nora" }))).toBe("Der Vorname (Nora) stimmt nicht mit der MRZ (BOB) überein.");
+    expect(translate(german, parsePassportMrz(corrupt(9, "7"), TODAY).errors)).toBe(
+      "Die Prüfziffer der Passnummer passt nicht zur Passnummer. Die letzte Prüfziffer von Zeile 2 passt nicht zum Rest der Zeile.",
+    );
+  });
+
   it("never matches the specimen's fictional country", () => {
     const specimen = parsePassportMrz(SPECIMEN, TODAY).fields;
     expect(
-      compareMrzWithTyped(specimen, { number: "L898902C3", country: "SE", expires_at: "2012-04-15", last_name: "Eriksson" }),
+      compareMrzWithTyped(specimen, { number: "L898902C3", country: "SE", expires_at: "2012-04-15", last_name: "Eriksson" }).map(inEnglish),
     ).toEqual(["The issuing country you chose (SE) does not match the MRZ (UTO)"]);
   });
 });

@@ -1,9 +1,12 @@
 /**
  * Passport MRZ (TD3) checks for SPEC §3: the two lines are parsed with the `mrz`
  * package, every check digit must hold, and the result must agree with what the user
- * typed. Messages are plain words because users and reviewers read them.
+ * typed. Problems are sentences of the `validation` catalogue: the person reads them in their
+ * language (in the browser too, so this imports no catalogue); reviewers' findings use inEnglish.
  */
 import { parse, type Details, type FieldName } from "mrz";
+import type { Translatable } from "@/lib/http/errors";
+import { validation, type ValidationKey } from "@/lib/i18n/field-messages";
 import { mrzCountryToAlpha2 } from "@/lib/items/countries";
 import { isoDateOf, parseIsoDate } from "@/lib/items/dates";
 import { mrzNameKeys } from "./mrz-text";
@@ -27,7 +30,7 @@ export interface MrzFields {
 
 export interface ParsedMrz {
   valid: boolean;
-  errors: string[];
+  errors: Translatable[];
   fields: MrzFields;
 }
 
@@ -46,37 +49,37 @@ const EMPTY_FIELDS: MrzFields = {
 // harmless: compareMrzWithTyped reports it, since no typed ISO country can equal it.
 const SPECIMEN_STATE = "UTO";
 
-const FIELD_MESSAGES: Partial<Record<FieldName, string>> = {
-  documentCode: "Line 1 must start with P: this is not a passport's machine-readable zone",
-  lastName: "The name in line 1 is not written in MRZ letters",
-  firstName: "The name in line 1 is not written in MRZ letters",
-  documentNumberCheckDigit: "The passport number check digit does not match the passport number",
-  birthDate: "The date of birth in the MRZ is not a valid date",
-  birthDateCheckDigit: "The date of birth check digit does not match the date of birth",
-  sex: "The sex in the MRZ must be M, F or <",
-  expirationDate: "The expiry date in the MRZ is not a valid date",
-  expirationDateCheckDigit: "The expiry date check digit does not match the expiry date",
-  personalNumberCheckDigit: "The personal number check digit does not match the personal number",
-  compositeCheckDigit: "The final check digit of line 2 does not match the rest of the line",
+const FIELD_MESSAGES: Partial<Record<FieldName, ValidationKey>> = {
+  documentCode: "mrzNotPassport",
+  lastName: "mrzNameLetters",
+  firstName: "mrzNameLetters",
+  documentNumberCheckDigit: "mrzNumberCheckDigit",
+  birthDate: "mrzBirthDateInvalid",
+  birthDateCheckDigit: "mrzBirthDateCheckDigit",
+  sex: "mrzSexInvalid",
+  expirationDate: "mrzExpiryInvalid",
+  expirationDateCheckDigit: "mrzExpiryCheckDigit",
+  personalNumberCheckDigit: "mrzPersonalNumberCheckDigit",
+  compositeCheckDigit: "mrzCompositeCheckDigit",
 };
 
-function invalid(error: string): ParsedMrz {
+function invalid(error: Translatable): ParsedMrz {
   return { valid: false, errors: [error], fields: { ...EMPTY_FIELDS } };
 }
 
 /** Tolerates lower case, spaces and any line breaks; an 88-character paste is split in two. */
-function toLines(input: string): string[] | string {
+function toLines(input: string): string[] | Translatable {
   let lines = input
     .toUpperCase()
     .split(/\r\n|\r|\n/)
     .map((l) => l.replace(/\s+/g, ""))
     .filter((l) => l.length > 0);
   if (lines.length === 1 && lines[0]?.length === 88) lines = [lines[0].slice(0, 44), lines[0].slice(44)];
-  if (lines.length !== 2) return "Enter the two lines of the machine-readable zone, 44 characters each";
+  if (lines.length !== 2) return validation("mrzLineCount");
   for (const [i, line] of lines.entries()) {
     const bad = [...new Set(line.replace(/[A-Z0-9<]/g, ""))].join(" ");
-    if (bad) return `Line ${i + 1} contains characters that cannot appear in an MRZ: ${bad}`;
-    if (line.length !== 44) return `Line ${i + 1} has ${line.length} characters; it must have 44`;
+    if (bad) return validation("mrzBadCharacters", { line: i + 1, characters: bad });
+    if (line.length !== 44) return validation("mrzLineLength", { line: i + 1, length: line.length });
   }
   return lines;
 }
@@ -85,7 +88,7 @@ function toLines(input: string): string[] | string {
  * YYMMDD → YYYY-MM-DD. Birth dates are in the past (a future 20YY means 19YY); expiry
  * dates lie within 50 years of today in either direction.
  */
-function mrzDate(yymmdd: string, kind: "birth" | "expiry", today: string): string | null {
+function mrzDate(yymmdd: string, kind: "birth" | "expiry", today: string): string {
   const yy = Number(yymmdd.slice(0, 2));
   const rest = `-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
   let year = 2000 + yy;
@@ -94,14 +97,10 @@ function mrzDate(yymmdd: string, kind: "birth" | "expiry", today: string): strin
   return `${year}${rest}`;
 }
 
-function countryError(label: string, code: string): string {
-  return `The ${label} code "${code}" in the MRZ is not a known country code`;
-}
-
 /** `today` decides the century of two-digit years. */
 export function parsePassportMrz(input: string, today: Date = new Date()): ParsedMrz {
   const lines = toLines(input);
-  if (typeof lines === "string") return invalid(lines);
+  if (!Array.isArray(lines)) return invalid(lines);
   const [line1 = "", line2 = ""] = lines;
 
   let details: Details[];
@@ -110,32 +109,34 @@ export function parsePassportMrz(input: string, today: Date = new Date()): Parse
     const result = parse(lines);
     details = result.details;
     raw = result.fields;
-  } catch (error) {
+  } catch {
     // The library throws only on shapes toLines already rules out; keep the promise of never throwing.
-    return invalid(`The machine-readable zone could not be read (${(error as Error).message})`);
+    return invalid(validation("mrzUnreadable"));
   }
 
   const issuing = line1.slice(2, 5).replace(/</g, "");
   const nationality = line2.slice(10, 13).replace(/</g, "");
-  const errors: string[] = [];
+  const errors: Translatable[] = [];
   for (const d of details) {
     if (d.valid || !d.field) continue;
     if (d.field === "issuingState") {
-      if (issuing !== SPECIMEN_STATE) errors.push(countryError("issuing country", issuing));
+      if (issuing !== SPECIMEN_STATE) errors.push(validation("mrzIssuingCountryUnknown", { code: issuing }));
     } else if (d.field === "nationality") {
-      if (nationality !== SPECIMEN_STATE) errors.push(countryError("nationality", nationality));
+      if (nationality !== SPECIMEN_STATE) errors.push(validation("mrzNationalityUnknown", { code: nationality }));
     } else {
-      errors.push(FIELD_MESSAGES[d.field] ?? `${d.label}: ${d.error ?? "invalid"}`);
+      const key = FIELD_MESSAGES[d.field];
+      // A TD3 field without a sentence of its own is named as the library labels it.
+      errors.push(key ? validation(key) : validation("mrzFieldInvalid", { field: d.label }));
     }
   }
 
   // Unknown day or month ("<<") is legal in an MRZ; it only means we cannot compare it.
   const todayIso = isoDateOf(today);
-  const dateOf = (value: string | null | undefined, kind: "birth" | "expiry", label: string): string | null => {
+  const dateOf = (value: string | null | undefined, kind: "birth" | "expiry"): string | null => {
     if (!value || value.includes("<")) return null;
     const iso = mrzDate(value, kind, todayIso);
-    if (iso && parseIsoDate(iso)) return iso;
-    errors.push(`The ${label} in the MRZ (${iso}) is not a real date`);
+    if (parseIsoDate(iso)) return iso;
+    errors.push(validation(kind === "birth" ? "mrzBirthDateNotReal" : "mrzExpiryNotReal", { date: iso }));
     return null;
   };
 
@@ -143,13 +144,14 @@ export function parsePassportMrz(input: string, today: Date = new Date()): Parse
     documentNumber: raw.documentNumber ?? null,
     issuingCountry: issuing || null,
     nationality: nationality || null,
-    birthDate: dateOf(raw.birthDate, "birth", "date of birth"),
-    expirationDate: dateOf(raw.expirationDate, "expiry", "expiry date"),
+    birthDate: dateOf(raw.birthDate, "birth"),
+    expirationDate: dateOf(raw.expirationDate, "expiry"),
     sex: raw.sex ?? null,
     lastName: raw.lastName ?? null,
     firstName: raw.firstName ?? null,
   };
-  const unique = [...new Set(errors)];
+  // The composite digit and a field's own digit can fail together; each sentence is said once.
+  const unique = [...new Map(errors.map((error) => [JSON.stringify(error), error])).values()];
   return { valid: unique.length === 0, errors: unique, fields };
 }
 
@@ -187,43 +189,40 @@ function nameMatches(mrz: MrzFields, part: "lastName" | "firstName", typed: stri
   return mrzNameKeys(typed).some((key) => key === mrzKey || (truncated && mrzKey.length > 0 && key.startsWith(mrzKey)));
 }
 
-/** Mismatches between the MRZ and the typed fields, as sentences; empty when they agree. */
-export function compareMrzWithTyped(mrz: MrzFields, typed: TypedPassportFields): string[] {
-  const problems: string[] = [];
+/** A typed field against the MRZ's: `mismatch` names both, `unreadable` says the MRZ gave nothing. */
+function differs(keys: { mismatch: ValidationKey; unreadable: ValidationKey }, typed: string, mrz: string | null): Translatable {
+  return mrz === null ? validation(keys.unreadable, { typed }) : validation(keys.mismatch, { typed, mrz });
+}
+
+/** Mismatches between the MRZ and the typed fields, one sentence each; empty when they agree. */
+export function compareMrzWithTyped(mrz: MrzFields, typed: TypedPassportFields): Translatable[] {
+  const problems: Translatable[] = [];
 
   const typedNumber = typed.number.replace(/[\s-]/g, "").toUpperCase();
-  if (mrz.documentNumber === null) {
-    problems.push("The passport number could not be read from the MRZ");
-  } else if (typedNumber !== mrz.documentNumber.replace(/[<\s]/g, "")) {
-    problems.push(`The passport number you typed (${typedNumber}) does not match the MRZ (${mrz.documentNumber})`);
+  if (mrz.documentNumber === null || typedNumber !== mrz.documentNumber.replace(/[<\s]/g, "")) {
+    problems.push(differs({ mismatch: "mrzNumberMismatch", unreadable: "mrzNumberUnreadable" }, typedNumber, mrz.documentNumber));
   }
 
   const typedCountry = typed.country.toUpperCase();
   const mrzCountry = mrz.issuingCountry ? mrzCountryToAlpha2(mrz.issuingCountry) : null;
   if (mrzCountry !== typedCountry) {
-    problems.push(
-      `The issuing country you chose (${typedCountry}) does not match the MRZ (${mrz.issuingCountry ?? "unreadable"})`,
-    );
+    problems.push(differs({ mismatch: "mrzCountryMismatch", unreadable: "mrzCountryUnreadable" }, typedCountry, mrz.issuingCountry));
   }
 
   if (mrz.expirationDate !== typed.expires_at) {
-    problems.push(
-      `The expiry date you typed (${typed.expires_at}) does not match the MRZ (${mrz.expirationDate ?? "unreadable"})`,
-    );
+    problems.push(differs({ mismatch: "mrzExpiryMismatch", unreadable: "mrzExpiryUnreadable" }, typed.expires_at, mrz.expirationDate));
   }
 
   if (typed.date_of_birth !== undefined && mrz.birthDate !== typed.date_of_birth) {
-    problems.push(
-      `The date of birth (${typed.date_of_birth}) does not match the MRZ (${mrz.birthDate ?? "unreadable"})`,
-    );
+    problems.push(differs({ mismatch: "mrzBirthDateMismatch", unreadable: "mrzBirthDateUnreadable" }, typed.date_of_birth, mrz.birthDate));
   }
 
   if (typed.last_name !== undefined && !nameMatches(mrz, "lastName", typed.last_name)) {
-    problems.push(`The last name (${typed.last_name}) does not match the MRZ (${mrz.lastName ?? "unreadable"})`);
+    problems.push(differs({ mismatch: "mrzLastNameMismatch", unreadable: "mrzLastNameUnreadable" }, typed.last_name, mrz.lastName));
   }
 
   if (typed.first_name !== undefined && !nameMatches(mrz, "firstName", typed.first_name)) {
-    problems.push(`The first name (${typed.first_name}) does not match the MRZ (${mrz.firstName ?? "unreadable"})`);
+    problems.push(differs({ mismatch: "mrzFirstNameMismatch", unreadable: "mrzFirstNameUnreadable" }, typed.first_name, mrz.firstName));
   }
 
   return problems;

@@ -92,8 +92,7 @@ export async function uploadDocument(db: Db, userId: string, upload: DocumentUpl
     const raw = typeof upload.fields.mrz === "string" ? upload.fields.mrz : "";
     const result = parsePassportMrz(raw);
     if (!result.valid) {
-      // The MRZ reader's own sentences (lib/documents/mrz.ts) are in English only so far.
-      errors.mrz = validation("mrzProblems", { problems: result.errors.join(". ") });
+      errors.mrz = result.errors;
     } else if (parsed.success && !isProof) {
       const typed = parsed.data as { number: string; country: string; expires_at: string };
       const items = await getItems(db, userId);
@@ -105,7 +104,7 @@ export async function uploadDocument(db: Db, userId: string, upload: DocumentUpl
         ...(name?.last_name && { last_name: name.last_name }),
         ...(name?.first_name && { first_name: name.first_name }),
       });
-      if (problems.length > 0) errors.mrz = validation("mrzMismatch", { problems: problems.join(". ") });
+      if (problems.length > 0) errors.mrz = problems;
       else {
         // A valid MRZ is 88 characters once spacing is gone; stored as the two lines of SPEC §3.
         const compact = raw.toUpperCase().replace(/[^A-Z0-9<]/g, "");

@@ -7,6 +7,7 @@ import { identityItems, itemHistory, users } from "@/lib/db/schema";
 import { effectiveState, getItems, type StoredItem } from "@/lib/items/store";
 import { ITEM_INFO, ITEMS, type Item, type ItemState } from "@/lib/items/items";
 import { compareMrzWithTyped, parsePassportMrz } from "@/lib/documents/mrz";
+import { inEnglish } from "@/lib/i18n/person-errors";
 import { evidenceFor } from "@/lib/review/evidence";
 import { approvalBlocker, HISTORY_NOTE_PURPOSE, latestScreening, type AmlScreening } from "@/lib/review/decide";
 import { decryptText } from "@/lib/security/encryption";
@@ -45,15 +46,17 @@ function checkMrz(items: Map<Item, StoredItem>): MrzCheck | null {
   if (!value || typeof value.mrz !== "string") return null;
   const parsed = parsePassportMrz(value.mrz);
   const dob = items.get("date_of_birth")?.value;
-  const lastName = (items.get("name")?.value as { last_name?: unknown } | undefined)?.last_name;
+  const name = items.get("name")?.value as { last_name?: unknown; first_name?: unknown } | undefined;
   const mismatches = compareMrzWithTyped(parsed.fields, {
     number: String(value.number ?? ""),
     country: String(value.country ?? ""),
     expires_at: String(value.expires_at ?? ""),
     ...(typeof dob === "string" && { date_of_birth: dob }),
-    ...(typeof lastName === "string" && { last_name: lastName }),
+    ...(typeof name?.last_name === "string" && { last_name: name.last_name }),
+    ...(typeof name?.first_name === "string" && { first_name: name.first_name }),
   });
-  return { readable: parsed.valid, errors: parsed.errors, mismatches };
+  // The console is in English, as staff tools are.
+  return { readable: parsed.valid, errors: parsed.errors.map(inEnglish), mismatches: mismatches.map(inEnglish) };
 }
 
 export async function loadCase(db: Db, userId: string): Promise<ReviewCase | null> {
