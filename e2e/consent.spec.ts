@@ -4,10 +4,9 @@ import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 
 import { verifyReceipt } from "@/lib/consent/verify-receipt";
-import { DEMO_GATEWAY } from "@/lib/demo/gateway";
-import { signRequestHeaders } from "@/lib/ocn/client";
 
 import { latestLinkFor } from "./support/mailbox";
+import { asPartner300 } from "./support/partner";
 import { signInAs, uniqueEmail } from "./support/session";
 
 /**
@@ -43,14 +42,6 @@ async function newPerson(page: Page): Promise<{ email: string; ocid: number }> {
   await signInAs(page, email);
   await page.goto("/account");
   return { email, ocid: Number(await page.getByTestId("user-ocid").textContent()) };
-}
-
-/** A signed OCN call as partner 300, the way any gateway makes it. */
-async function asPartner300(page: Page, path: "/kyc/validate" | "/kyc/data", body: Record<string, unknown>) {
-  const raw = JSON.stringify(body);
-  const headers = signRequestHeaders({ ocid: DEMO_GATEWAY.ocid, privateKeyHex: DEMO_GATEWAY.privateKey, method: "POST", url: path, body: raw });
-  const response = await page.request.post(path, { headers: { ...headers, "Content-Type": "application/json" }, data: raw });
-  return { status: response.status(), body: (await response.json()) as Record<string, unknown> };
 }
 
 const toggle = (page: Page, label: string) => page.getByRole("switch", { name: label });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
+import { messagesTo } from "./support/mailbox";
 import { signInAs } from "./support/session";
 
 /** The demo data set's API key (README: demo only). */
@@ -67,11 +68,19 @@ test("alice issues her own credential, sees it valid, and after revoking it sees
   expect(forBob.status()).toBe(403);
   expect(((await forBob.json()) as { error: { code: string } }).error.code).toBe("FORBIDDEN");
 
+  const revokedMails = async () => (await messagesTo("alice@example.com")).filter((message) => message.subject === "A credential of yours was revoked");
+  const before = (await revokedMails()).length;
   await card.getByRole("button", { name: "Revoke" }).click();
   await expect(card.locator("[data-status]")).toHaveAttribute("data-status", "revoked");
   await expect(card.getByRole("button", { name: "Copy token" })).toHaveCount(0);
   expect(await verifyWithApi(page, token, pem)).toEqual({ valid: false, error: "Credential revoked" });
   await shoot(page, "account-revoked");
+
+  // The email says so, and its link opens the credentials page.
+  await expect.poll(async () => (await revokedMails()).length, { timeout: 15_000 }).toBe(before + 1);
+  const [mail] = await revokedMails();
+  await page.goto(mail!.links.find((link) => new URL(link).pathname === "/account/credentials")!);
+  await expect(page.getByRole("heading", { name: "Your credentials" })).toBeVisible();
 });
 
 test("an admin tops up the demo account, creates a key that is shown once, and it works", async ({ page }) => {

@@ -6,7 +6,7 @@ import { buildPassportMrz } from "../lib/documents/mrz";
 import { addDays, isoDateOf } from "../lib/items/dates";
 import { renderSelfieImage } from "../lib/specimens/document-images";
 import { grantUrl, ownOcid, signInWithDeniedGrant } from "./support/consent";
-import { latestMessageTo } from "./support/mailbox";
+import { latestMessageTo, messageTo } from "./support/mailbox";
 import { signInAs, uniqueEmail } from "./support/session";
 
 /**
@@ -26,19 +26,6 @@ async function withContext<T>(browser: Browser, options: BrowserContextOptions, 
   } finally {
     await context.close();
   }
-}
-
-type Message = { to: string; subject: string; text: string };
-
-async function latestSubjectTo(address: string): Promise<string> {
-  let subject = "";
-  await expect
-    .poll(async () => {
-      const { messages } = (await (await fetch(`${process.env.E2E_BASE_URL}/dev/mailbox/messages`)).json()) as { messages: Message[] };
-      return (subject = messages.find((message) => message.to.toLowerCase().includes(address.toLowerCase()))?.subject ?? "");
-    })
-    .not.toBe("");
-  return subject;
 }
 
 test("with Accept-Language de the consent page is German, and on a phone its decision is on screen without scrolling", async ({ browser, baseURL }) => {
@@ -97,7 +84,7 @@ test("the switcher changes the language, which outlives a reload and reaches the
     await page.getByLabel("Adresse e-mail").fill(email);
     await page.getByRole("button", { name: "Recevoir un lien de connexion" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Consultez vos e-mails");
-    expect(await latestSubjectTo(email)).toBe("Votre lien de connexion Attest");
+    expect((await messageTo(email)).subject).toBe("Votre lien de connexion Attest");
   });
 });
 

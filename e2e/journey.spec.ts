@@ -1,14 +1,14 @@
 import { mkdirSync } from "node:fs";
 
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 import { verifyReceipt } from "../lib/consent/verify-receipt";
-import { DEMO_GATEWAY } from "../lib/demo/gateway";
 import { renderPassportImage, renderProofOfAddressImage, renderSelfieImage } from "../lib/specimens/document-images";
 import { addDays, isoDateOf } from "../lib/items/dates";
 import { buildPassportMrz } from "../lib/documents/mrz";
-import { signRequestHeaders } from "../lib/ocn/client";
 import { latestMessageTo } from "./support/mailbox";
+import { asPartner300 } from "./support/partner";
+import { approveAll } from "./support/review";
 import { signInAs, uniqueEmail } from "./support/session";
 
 /**
@@ -43,24 +43,6 @@ function passportFor(person: { first: string; last: string; birth: string }) {
   const expires = addDays(isoDateOf(), 3000);
   const mrz = buildPassportMrz({ documentNumber: "K7Q2R9W41", issuingCountry: "GB", lastName: person.last, firstName: person.first, birthDate: person.birth, expirationDate: expires, sex: "F" });
   return { mrz, expires };
-}
-
-async function approveAll(browser: Browser, ocid: number, items: string[]) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await signInAs(page, "reviewer@example.com", "/admin");
-    for (const item of items) {
-      await page.goto("/admin");
-      await page.locator('[data-testid="queue-case"], [data-testid="waiting-case"]').filter({ hasText: `OCID ${ocid}` }).first().getByRole("link", { name: "Open case" }).click();
-      const decision = page.getByTestId(`decision-${item}`);
-      await decision.getByRole("button", { name: /^Approve/ }).click();
-      await decision.getByRole("button", { name: "Approve now" }).click();
-      await expect(page.getByTestId("decision-notice")).toContainText("Approved");
-    }
-  } finally {
-    await context.close();
-  }
 }
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -236,13 +218,6 @@ test("an outside return path is never followed after providing an item", async (
 });
 
 /** A signed OCN call as partner 300, the way any gateway makes it. */
-async function asPartner300(page: Page, path: "/kyc/validate" | "/kyc/data", body: Record<string, unknown>) {
-  const raw = JSON.stringify(body);
-  const headers = signRequestHeaders({ ocid: DEMO_GATEWAY.ocid, privateKeyHex: DEMO_GATEWAY.privateKey, method: "POST", url: path, body: raw });
-  const response = await page.request.post(path, { headers: { ...headers, "Content-Type": "application/json" }, data: raw });
-  return { status: response.status(), body: (await response.json()) as Record<string, unknown> };
-}
-
 test("connected partners: each data read is listed, a revocation has a signed receipt, a revoked item is shared again", async ({ page, baseURL }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signInAs(page, uniqueEmail("partners"));

@@ -5,9 +5,10 @@ import { expect } from "@playwright/test";
  * (`/dev/mailbox/messages` answers loopback clients only). Polls briefly, since sending
  * is asynchronous.
  */
-type Message = { to: string; subject: string; text: string; links: string[] };
+export type Message = { to: string; subject: string; text: string; links: string[] };
 
-async function messagesTo(address: string): Promise<Message[]> {
+/** Every message to `address`, newest first. */
+export async function messagesTo(address: string): Promise<Message[]> {
   const response = await fetch(`${process.env.E2E_BASE_URL}/dev/mailbox/messages`);
   if (!response.ok) throw new Error(`mailbox answered ${response.status}`);
   const { messages } = (await response.json()) as { messages: Message[] };
@@ -37,4 +38,11 @@ export async function latestMessageTo(address: string): Promise<string> {
   let found = "";
   await expect.poll(async () => (found = (await messagesTo(address))[0]?.text ?? "")).not.toBe("");
   return found;
+}
+
+/** The newest message to `address` whose subject matches `subject`, once it has arrived. */
+export async function messageTo(address: string, subject: RegExp = /./): Promise<Message> {
+  let found: Message | undefined;
+  await expect.poll(async () => (found = (await messagesTo(address)).find((message) => subject.test(message.subject))) !== undefined, { timeout: 15_000 }).toBe(true);
+  return found!;
 }
