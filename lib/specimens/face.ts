@@ -2,7 +2,7 @@
  * The look of the person behind a seed, drawn by templates/face.svg: the document photos and the
  * selfie of one seed show the same face. Shading is drawn over these base colours.
  */
-import { rng } from "./random";
+import { rng, type Rng } from "./random";
 
 const SKIN = ["#f5d6c0", "#efc3a4", "#e2ae8c", "#cf9871", "#b57a55", "#98613f", "#7a4a2f", "#5c3522"];
 const HAIR = ["#1c1613", "#2f1f16", "#4a2e1c", "#6b4429", "#8a4a26", "#b88a52", "#d6b77c", "#8f8c88"];
@@ -10,21 +10,77 @@ const EYES = ["#5a3a22", "#3a2618", "#4a79a6", "#5d7f4d", "#86683a", "#6f7d8a"];
 const CLOTHING = ["#263450", "#393c42", "#6a2636", "#2c6767", "#e9e6df", "#585b39", "#3d6cae", "#1f1f23", "#b0862e", "#7d8a99"];
 const SHIRTS = ["#f4f4f1", "#dfe8f3", "#f1ece2", "#cfd8e3"];
 
+/**
+ * Face-shape families as [cheek half-width, jaw half-width, jaw height, chin height, chin roundness]
+ * ranges in the template's units: real people differ most in the lower face's outline.
+ */
+const SHAPES = {
+  oval: [[57, 61], [40, 46], [172, 182], [204, 210], [10, 16]],
+  round: [[61, 65], [48, 54], [166, 174], [197, 203], [18, 24]],
+  square: [[59, 63], [52, 57], [178, 186], [201, 207], [22, 28]],
+  long: [[53, 57], [39, 45], [182, 190], [211, 218], [9, 15]],
+  heart: [[62, 66], [33, 39], [170, 178], [203, 209], [4, 8]],
+} as const;
+
 export type FaceFeatures = ReturnType<typeof faceFeatures>;
+
+const f1 = (v: number) => Number(v.toFixed(1));
+const within = (r: Rng) => ([lo, hi]: readonly [number, number]) => f1(r.range(lo, hi));
+
+/**
+ * The head's outline around x = 120: the crown at y = 50, the cheeks widest at y = 122, then the jaw
+ * and a chin flat for `round` units either side of the middle.
+ */
+function outline(cheek: number, jaw: number, jawY: number, chinY: number, round: number) {
+  const [dx, dy] = [round - jaw, chinY - jawY];
+  const right = [
+    `C${120 + cheek} ${122 + 0.45 * (jawY - 122)} ${120 + jaw - 0.18 * dx} ${jawY - 0.3 * dy} ${120 + jaw} ${jawY}`,
+    `C${120 + jaw + 0.35 * dx} ${jawY + 0.35 * dy} ${120 + round} ${chinY} 120 ${chinY}`,
+  ];
+  const left = [
+    `C${120 - round} ${chinY} ${120 - jaw - 0.35 * dx} ${jawY + 0.35 * dy} ${120 - jaw} ${jawY}`,
+    `C${120 - jaw + 0.18 * dx} ${jawY - 0.3 * dy} ${120 - cheek} ${122 + 0.45 * (jawY - 122)} ${120 - cheek} 122`,
+  ];
+  const lower = `M${120 + cheek} 122${right.join("")}${left.join("")}`;
+  const crown = `C${120 - cheek} 80 ${84} 50 120 50C156 50 ${120 + cheek} 80 ${120 + cheek} 122`;
+  return { face: `${lower}${crown}Z`, lower };
+}
 
 export function faceFeatures(seed: number) {
   const r = rng(seed * 7919 + 17);
   const n = (lo: number, hi: number) => Number(r.range(lo, hi).toFixed(2));
   const skin = r.int(0, SKIN.length - 1);
-  const [hairStyle, clothing, eyeDx] = [r.pick(["short", "short", "long", "long", "bun", "buzz", "curly", "bald"] as const), r.pick(CLOTHING), n(21, 25)];
+  const [hairStyle, clothing] = [r.pick(["short", "short", "long", "long", "bun", "buzz", "curly", "bald"] as const), r.pick(CLOTHING)];
+  const beard = hairStyle !== "long" && hairStyle !== "bun" && r.chance(0.3);
+  const glasses = r.chance(0.18) ? r.pick(["#26262b", "#5b3b22", "#8a8f96"]) : null;
+
+  // The geometry has a stream of its own, so the colours and hair of a seed stay what they were.
+  const g = rng(seed * 7919 + 29);
+  const v = within(g);
+  const shape = g.pick(Object.keys(SHAPES) as (keyof typeof SHAPES)[]);
+  const [cheek, jaw, jawY, chinY, round] = SHAPES[shape].map(v);
+  const { face, lower } = outline(cheek, jaw, jawY, chinY, round);
+  const [eyeDx, eyeY, eyeSize, eyeOpen, eyeTilt] = [v([19, 28]), v([120, 136]), v([0.88, 1.2]), v([0.72, 1.22]), v([-8, 8])];
+  const [browLift, browArch, browSlope, browLength, brow] = [v([13, 22]), v([2, 10]), v([-5, 5]), v([13, 19]), v([1.8, 4.6])];
+  const noseY = f1(Math.min(eyeY + g.range(26, 40), chinY - 40));
+  const mouthY = f1(Math.min(noseY + g.range(15, 26), chinY - 17));
+  const [upperLip, lowerLip] = [v([2.5, 8]), v([4.5, 12])];
+  const [earY, earW, earH] = [v([eyeY - 6, eyeY + 12]), v([0.75, 1.2]), v([0.8, 1.3])];
+  const [leftEye, rightEye] = [120 - eyeDx, 120 + eyeDx];
+  const headWidth = n(0.92, 1.06);
+  const eyeLine = f1(eyeY - 4);
+  const browPath = `M${-browLength} ${f1(3 - browLift)}Q${f1(-browLength / 4)} ${f1(-browLift - browArch)} ${browLength} ${f1(browSlope - browLift)}`;
   return {
     ...{ skin: SKIN[skin]!, hairStyle, style: { [hairStyle]: true }, clothing, shirt: r.chance(0.4) && clothing !== "#e9e6df" ? r.pick(SHIRTS) : null },
     // Darker skin tones come with dark hair and eyes: plausibility, not a rule.
     ...{ hair: skin >= 5 ? r.pick(HAIR.slice(0, 3)) : r.pick(HAIR), eyes: skin >= 4 ? r.pick(EYES.slice(0, 2)) : r.pick(EYES) },
-    ...{ beard: hairStyle !== "long" && hairStyle !== "bun" && r.chance(0.3), glasses: r.chance(0.18) ? r.pick(["#26262b", "#5b3b22", "#8a8f96"]) : null },
-    ...{ headWidth: n(0.92, 1.06), eyeSize: n(1, 1.15), mouthWidth: n(0.85, 1.12), smile: n(0.5, 4), noseLength: n(0.9, 1.1), brow: n(2.4, 3.8) },
-    ...{ parting: r.chance(0.5) ? -1 : 1, shoulders: n(0.94, 1.06), leftEye: 120 - eyeDx, rightEye: 120 + eyeDx },
-    // Where the glasses' bridge and arms meet the frames.
-    bridge: [136 - eyeDx, 104 + eyeDx, 104 - eyeDx, 136 + eyeDx],
+    ...{ beard, glasses, headWidth, mouthWidth: n(0.8, 1.2), smile: n(0.5, 4), parting: r.chance(0.5) ? -1 : 1, shoulders: n(0.94, 1.06) },
+    ...{ shape, face, lower, chinY, leftEye, rightEye, eyeY, eyeSize, eyeOpen: f1(eyeSize * eyeOpen), eyeTilt, brow, browPath },
+    ...{ noseY, noseLength: f1((noseY - eyeY + 4) / 36), noseWidth: v([0.8, 1.4]), mouthY, upperLip, upperDip: f1(upperLip / 2), lowerLip, lipShine: f1(lowerLip * 0.65) },
+    ...{ earLeft: f1(122 - cheek), earRight: f1(118 + cheek), earY, earW, earH, hairline: v([0.9, 1.1]), blushX: f1(cheek * 0.5), blushY: f1(noseY - 2) },
+    // The beard follows the jaw a little below it, and leaves the mouth bare.
+    beardPath: beard ? `${outline(cheek + 1, jaw + 2, jawY + 2, chinY + 4, round).lower}C${f1(120 - cheek + 10)} ${mouthY - 21} ${f1(120 - 26)} ${mouthY - 9} ${f1(120 - 26)} ${mouthY - 9}C104 ${mouthY - 15} 112 ${mouthY - 15} 120 ${mouthY - 13}C128 ${mouthY - 15} 136 ${mouthY - 15} 146 ${mouthY - 9}C${f1(120 + cheek - 10)} ${mouthY - 21} ${120 + cheek} ${f1(122 + 8)} ${120 + cheek} 122ZM104 ${mouthY}Q120 ${mouthY - 5} 136 ${mouthY}Q136 ${mouthY + 15} 120 ${mouthY + 17}Q104 ${mouthY + 15} 104 ${mouthY}Z` : null,
+    // Where the glasses' bridge and arms meet the frames, at the eyes' height.
+    glassesPath: `M${136 - eyeDx} ${eyeLine}Q120 ${f1(eyeY - 9)} ${104 + eyeDx} ${eyeLine}M${104 - eyeDx} ${eyeLine}L${f1(120 - (cheek - 6) * headWidth)} ${f1(eyeY - 7)}M${136 + eyeDx} ${eyeLine}L${f1(120 + (cheek - 6) * headWidth)} ${f1(eyeY - 7)}`,
   };
 }
