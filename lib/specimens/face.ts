@@ -46,6 +46,13 @@ function outline(cheek: number, jaw: number, jawY: number, chinY: number, round:
   return { face: `${lower}${crown}Z`, lower };
 }
 
+/** A beard's edge from cheek to cheek above the mouth, and the bare patch around the mouth at `y`. */
+function beardInner(cheek: number, y: number) {
+  const m = (dy: number) => f1(y + dy);
+  return `C${f1(130 - cheek)} ${m(-21)} 94 ${m(-9)} 94 ${m(-9)}C104 ${m(-15)} 112 ${m(-15)} 120 ${m(-13)}C128 ${m(-15)} 136 ${m(-15)} 146 ${m(-9)}C${f1(110 + cheek)} ${m(-21)} ${120 + cheek} 130 ${120 + cheek} 122Z` +
+    `M104 ${y}Q120 ${m(-5)} 136 ${y}Q136 ${m(15)} 120 ${m(17)}Q104 ${m(15)} 104 ${y}Z`;
+}
+
 export function faceFeatures(seed: number) {
   const r = rng(seed * 7919 + 17);
   const n = (lo: number, hi: number) => Number(r.range(lo, hi).toFixed(2));
@@ -58,7 +65,8 @@ export function faceFeatures(seed: number) {
   const g = rng(seed * 7919 + 29);
   const v = within(g);
   const shape = g.pick(Object.keys(SHAPES) as (keyof typeof SHAPES)[]);
-  const [cheek, jaw, jawY, chinY, round] = SHAPES[shape].map(v);
+  const ranges = SHAPES[shape];
+  const [cheek, jaw, jawY, chinY, round] = [v(ranges[0]), v(ranges[1]), v(ranges[2]), v(ranges[3]), v(ranges[4])];
   const { face, lower } = outline(cheek, jaw, jawY, chinY, round);
   const [eyeDx, eyeY, eyeSize, eyeOpen, eyeTilt] = [v([19, 28]), v([120, 136]), v([0.88, 1.2]), v([0.72, 1.22]), v([-8, 8])];
   const [browLift, browArch, browSlope, browLength, brow] = [v([13, 22]), v([2, 10]), v([-5, 5]), v([13, 19]), v([1.8, 4.6])];
@@ -68,19 +76,23 @@ export function faceFeatures(seed: number) {
   const [earY, earW, earH] = [v([eyeY - 6, eyeY + 12]), v([0.75, 1.2]), v([0.8, 1.3])];
   const [leftEye, rightEye] = [120 - eyeDx, 120 + eyeDx];
   const headWidth = n(0.92, 1.06);
+  // Frames come in shapes of their own, from small and round to wide and square, clear of each other at the nose.
+  const [lensW, lensH] = [f1(Math.min(g.range(28, 38), 2 * eyeDx - 8)), v([17, 27])];
+  const frame = { lensX: f1(-lensW / 2), lensY: f1(-lensH / 2), lensW, lensH, lensR: f1(g.range(2, lensH / 2)), lensStroke: v([1.6, 3.4]) };
+  const [lensIn, lensOut, temple] = [eyeDx - lensW / 2, eyeDx + lensW / 2, Math.max(eyeDx + lensW / 2 + 3, (cheek - 6) * headWidth)];
   const eyeLine = f1(eyeY - 4);
   const browPath = `M${-browLength} ${f1(3 - browLift)}Q${f1(-browLength / 4)} ${f1(-browLift - browArch)} ${browLength} ${f1(browSlope - browLift)}`;
   return {
     ...{ skin: SKIN[skin]!, hairStyle, style: { [hairStyle]: true }, clothing, shirt: r.chance(0.4) && clothing !== "#e9e6df" ? r.pick(SHIRTS) : null },
     // Darker skin tones come with dark hair and eyes: plausibility, not a rule.
     ...{ hair: skin >= 5 ? r.pick(HAIR.slice(0, 3)) : r.pick(HAIR), eyes: skin >= 4 ? r.pick(EYES.slice(0, 2)) : r.pick(EYES) },
-    ...{ beard, glasses, headWidth, mouthWidth: n(0.8, 1.2), smile: n(0.5, 4), parting: r.chance(0.5) ? -1 : 1, shoulders: n(0.94, 1.06) },
+    ...{ beard, glasses, ...frame, headWidth, mouthWidth: n(0.8, 1.2), smile: n(0.5, 4), parting: r.chance(0.5) ? -1 : 1, shoulders: n(0.94, 1.06) },
     ...{ shape, face, lower, chinY, leftEye, rightEye, eyeY, eyeSize, eyeOpen: f1(eyeSize * eyeOpen), eyeTilt, brow, browPath },
     ...{ noseY, noseLength: f1((noseY - eyeY + 4) / 36), noseWidth: v([0.8, 1.4]), mouthY, upperLip, upperDip: f1(upperLip / 2), lowerLip, lipShine: f1(lowerLip * 0.65) },
     ...{ earLeft: f1(122 - cheek), earRight: f1(118 + cheek), earY, earW, earH, hairline: v([0.9, 1.1]), blushX: f1(cheek * 0.5), blushY: f1(noseY - 2) },
     // The beard follows the jaw a little below it, and leaves the mouth bare.
-    beardPath: beard ? `${outline(cheek + 1, jaw + 2, jawY + 2, chinY + 4, round).lower}C${f1(120 - cheek + 10)} ${mouthY - 21} ${f1(120 - 26)} ${mouthY - 9} ${f1(120 - 26)} ${mouthY - 9}C104 ${mouthY - 15} 112 ${mouthY - 15} 120 ${mouthY - 13}C128 ${mouthY - 15} 136 ${mouthY - 15} 146 ${mouthY - 9}C${f1(120 + cheek - 10)} ${mouthY - 21} ${120 + cheek} ${f1(122 + 8)} ${120 + cheek} 122ZM104 ${mouthY}Q120 ${mouthY - 5} 136 ${mouthY}Q136 ${mouthY + 15} 120 ${mouthY + 17}Q104 ${mouthY + 15} 104 ${mouthY}Z` : null,
+    beardPath: beard ? `${outline(cheek + 1, jaw + 2, jawY + 2, chinY + 4, round).lower}${beardInner(cheek, mouthY)}` : null,
     // Where the glasses' bridge and arms meet the frames, at the eyes' height.
-    glassesPath: `M${136 - eyeDx} ${eyeLine}Q120 ${f1(eyeY - 9)} ${104 + eyeDx} ${eyeLine}M${104 - eyeDx} ${eyeLine}L${f1(120 - (cheek - 6) * headWidth)} ${f1(eyeY - 7)}M${136 + eyeDx} ${eyeLine}L${f1(120 + (cheek - 6) * headWidth)} ${f1(eyeY - 7)}`,
+    glassesPath: `M${f1(120 - lensIn)} ${eyeLine}Q120 ${f1(eyeY - 9)} ${f1(120 + lensIn)} ${eyeLine}M${f1(120 - lensOut)} ${eyeLine}L${f1(120 - temple)} ${f1(eyeY - 7)}M${f1(120 + lensOut)} ${eyeLine}L${f1(120 + temple)} ${f1(eyeY - 7)}`,
   };
 }
