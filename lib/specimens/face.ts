@@ -88,10 +88,12 @@ export function faceFeatures(seed: number) {
     ...{ skin: SKIN[skin]!, hairStyle, style: { [hairStyle]: true }, clothing, shirt: r.chance(0.4) && clothing !== "#e9e6df" ? r.pick(SHIRTS) : null },
     // Darker skin tones come with dark hair and eyes: plausibility, not a rule.
     ...{ hair: skin >= 5 ? r.pick(HAIR.slice(0, 3)) : r.pick(HAIR), eyes: skin >= 4 ? r.pick(EYES.slice(0, 2)) : r.pick(EYES) },
-    ...{ beard, glasses, ...frame, headWidth, mouthWidth: n(0.8, 1.2), smile: n(0.5, 4), parting: r.chance(0.5) ? -1 : 1, shoulders: n(0.94, 1.06) },
+    ...{ beard, glasses, ...frame, headWidth, mouthWidth: n(0.8, 1.2), smile: n(0.5, 4), shoulders: n(0.94, 1.06) },
     ...{ shape, face, lower, chinY, leftEye, rightEye, eyeY, eyeSize, eyeOpen: f1(eyeSize * eyeOpen), eyeTilt, brow, browPath },
     ...{ noseY, noseLength: f1((noseY - eyeY + 4) / 36), noseWidth: v([0.8, 1.4]), mouthY, upperLip, upperDip: f1(upperLip / 2), lowerLip, lipShine: f1(lowerLip * 0.65) },
-    ...{ earLeft: f1(122 - cheek), earRight: f1(118 + cheek), earY, earW, earH, hairline: v([0.9, 1.1]), blushX: f1(cheek * 0.5), blushY: f1(noseY - 2) },
+    ...{ earLeft: f1(122 - cheek), earRight: f1(118 + cheek), earY, earW, earH, hairline: v([0.9, 1.1]),
+    // Which side the hair is parted on, and how full it is either side of the head.
+    hairX: Number(((r.chance(0.5) ? -1 : 1) * g.range(0.94, 1.1)).toFixed(2)), blushX: f1(cheek * 0.5), blushY: f1(noseY - 2) },
     // The beard follows the jaw a little below it, and leaves the mouth bare.
     beardPath: beard && beardPath(beard === "stubble" ? "full" : beard, cheek, jaw, jawY, chinY, round, mouthY),
     beardOpacity: beard === "stubble" ? 0.35 : 0.8,
