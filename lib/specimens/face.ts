@@ -92,8 +92,8 @@ export function faceFeatures(seed: number) {
     ...{ shape, face, lower, chinY, leftEye, rightEye, eyeY, eyeSize, eyeOpen: f1(eyeSize * eyeOpen), eyeTilt, brow, browPath },
     ...{ noseY, noseLength: f1((noseY - eyeY + 4) / 36), noseWidth: v([0.8, 1.4]), mouthY, upperLip, upperDip: f1(upperLip / 2), lowerLip, lipShine: f1(lowerLip * 0.65) },
     ...{ earLeft: f1(122 - cheek), earRight: f1(118 + cheek), earY, earW, earH, hairline: v([0.9, 1.1]),
-    // Which side the hair is parted on, and how full it is either side of the head.
-    hairX: Number(((r.chance(0.5) ? -1 : 1) * g.range(0.94, 1.1)).toFixed(2)), blushX: f1(cheek * 0.5), blushY: f1(noseY - 2) },
+    // Which side the hair is parted on, and how full it is over the temples of this face's width.
+    hairX: Number(((r.chance(0.5) ? -1 : 1) * (cheek / 60) * g.range(0.97, 1.06)).toFixed(2)), blushX: f1(cheek * 0.5), blushY: f1(noseY - 2) },
     // The beard follows the jaw a little below it, and leaves the mouth bare.
     beardPath: beard && beardPath(beard === "stubble" ? "full" : beard, cheek, jaw, jawY, chinY, round, mouthY),
     beardOpacity: beard === "stubble" ? 0.35 : 0.8,
