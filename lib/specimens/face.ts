@@ -29,28 +29,28 @@ const f1 = (v: number) => Number(v.toFixed(1));
 const within = (r: Rng) => ([lo, hi]: readonly [number, number]) => Number(r.range(lo, hi).toFixed(2));
 
 /**
- * The head's outline around x = 120: the crown at `crownY`, the cheeks widest at y = 122, then the
- * jaw and a chin flat for `round` units either side of the middle.
+ * The head's outline around x = 120: the crown at y = 50, the cheeks widest at y = 122, then the jaw
+ * and a chin flat for `round` units either side of the middle.
  */
-function outline(crownY: number, cheek: number, jaw: number, jawY: number, chinY: number, round: number) {
+function outline(cheek: number, jaw: number, jawY: number, chinY: number, round: number) {
   const [dx, dy] = [round - jaw, chinY - jawY];
   // The right half from cheek to chin; the left half is its mirror, drawn back up.
   const half = [[cheek, 122], [cheek, 122 + 0.45 * (jawY - 122)], [jaw - 0.18 * dx, jawY - 0.3 * dy], [jaw, jawY], [jaw + 0.35 * dx, jawY + 0.35 * dy], [round, chinY], [0, chinY]] as const;
   const at = (side: 1 | -1) => ([x, y]: readonly [number, number]) => `${f1(120 + side * x)} ${f1(y)}`;
   const [right, left] = [half.map(at(1)), [...half].reverse().map(at(-1))];
   const lower = `M${right[0]}C${right.slice(1, 4).join(" ")}C${right.slice(4).join(" ")}C${left.slice(1, 4).join(" ")}C${left.slice(4).join(" ")}`;
-  const crown = `C${f1(120 - cheek)} ${f1(crownY + 30)} 84 ${crownY} 120 ${crownY}C156 ${crownY} ${f1(120 + cheek)} ${f1(crownY + 30)} ${f1(120 + cheek)} 122`;
+  const crown = `C${f1(120 - cheek)} 80 84 50 120 50C156 50 ${f1(120 + cheek)} 80 ${f1(120 + cheek)} 122`;
   return { face: `${lower}${crown}Z`, lower };
 }
 
 /** The beard's outline for a face: a full beard's edge runs from cheek to cheek above the mouth at `y`, and each style leaves the lips bare. */
-function beardPath(style: "full" | "goatee" | "moustache", crownY: number, cheek: number, jaw: number, jawY: number, chinY: number, round: number, y: number) {
+function beardPath(style: "full" | "goatee" | "moustache", cheek: number, jaw: number, jawY: number, chinY: number, round: number, y: number) {
   const m = (dy: number) => f1(y + dy);
   const lips = `M104 ${y}Q120 ${m(-5)} 136 ${y}Q136 ${m(15)} 120 ${m(17)}Q104 ${m(15)} 104 ${y}Z`;
   const moustache = `M99 ${m(1)}Q100 ${m(-9)} 120 ${m(-10)}Q140 ${m(-9)} 141 ${m(1)}Q136 ${m(-4)} 120 ${m(-4)}Q104 ${m(-4)} 99 ${m(1)}Z`;
   if (style === "moustache") return moustache;
   if (style === "goatee") return `${moustache}M108 ${m(6)}Q120 ${m(3)} 132 ${m(6)}Q134 ${f1(chinY - 2)} 120 ${f1(chinY + 3)}Q106 ${f1(chinY - 2)} 108 ${m(6)}Z`;
-  return `${outline(crownY, cheek + 1, jaw + 2, jawY + 2, chinY + 4, round).lower}C${f1(130 - cheek)} ${m(-21)} 94 ${m(-9)} 94 ${m(-9)}C104 ${m(-15)} 112 ${m(-15)} 120 ${m(-13)}C128 ${m(-15)} 136 ${m(-15)} 146 ${m(-9)}C${f1(110 + cheek)} ${m(-21)} ${120 + cheek} 130 ${120 + cheek} 122Z` +
+  return `${outline(cheek + 1, jaw + 2, jawY + 2, chinY + 4, round).lower}C${f1(130 - cheek)} ${m(-21)} 94 ${m(-9)} 94 ${m(-9)}C104 ${m(-15)} 112 ${m(-15)} 120 ${m(-13)}C128 ${m(-15)} 136 ${m(-15)} 146 ${m(-9)}C${f1(110 + cheek)} ${m(-21)} ${120 + cheek} 130 ${120 + cheek} 122Z` +
     lips;
 }
 
@@ -68,9 +68,7 @@ export function faceFeatures(seed: number) {
   const shape = g.pick(Object.keys(SHAPES) as (keyof typeof SHAPES)[]);
   const ranges = SHAPES[shape];
   const [cheek, jaw, jawY, chinY, round] = [v(ranges[0]), v(ranges[1]), v(ranges[2]), v(ranges[3]), v(ranges[4])];
-  // The forehead's height: the crown higher or lower, and the hair drawn over it scaled to cover it.
-  const crownY = v([44, 56]);
-  const { face, lower } = outline(crownY, cheek, jaw, jawY, chinY, round);
+  const { face, lower } = outline(cheek, jaw, jawY, chinY, round);
   const [eyeDx, eyeY, eyeSize, eyeOpen, eyeTilt] = [v([19, 28]), v([120, 136]), v([0.88, 1.2]), v([0.72, 1.22]), v([-8, 8])];
   const [browLift, browArch, browSlope, browLength, brow] = [v([13, 22]), v([2, 10]), v([-5, 5]), v([13, 19]), v([1.8, 4.6])];
   const noseY = f1(Math.min(eyeY + g.range(26, 40), chinY - 40));
@@ -93,11 +91,11 @@ export function faceFeatures(seed: number) {
     ...{ beard, glasses, ...frame, headWidth, mouthWidth: n(0.8, 1.2), smile: n(0.5, 4), shoulders: n(0.94, 1.06) },
     ...{ shape, face, lower, chinY, leftEye, rightEye, eyeY, eyeSize, eyeOpen: f1(eyeSize * eyeOpen), eyeTilt, brow, browPath },
     ...{ noseY, noseLength: f1((noseY - eyeY + 4) / 36), noseWidth: v([0.8, 1.4]), mouthY, upperLip, upperDip: f1(upperLip / 2), lowerLip, lipShine: f1(lowerLip * 0.65) },
-    ...{ earLeft: f1(122 - cheek), earRight: f1(118 + cheek), earY, earW, earH, hairline: Number((((140 - crownY) / 90) * g.range(0.96, 1.04)).toFixed(3)),
+    ...{ earLeft: f1(122 - cheek), earRight: f1(118 + cheek), earY, earW, earH, hairline: v([0.9, 1.1]),
     // Which side the hair is parted on, and how full it is over the temples of this face's width.
     hairX: Number(((r.chance(0.5) ? -1 : 1) * (cheek / 60) * g.range(0.97, 1.06)).toFixed(2)), blushX: f1(cheek * 0.5), blushY: f1(noseY - 2) },
     // The beard follows the jaw a little below it, and leaves the mouth bare.
-    beardPath: beard && beardPath(beard === "stubble" ? "full" : beard, crownY, cheek, jaw, jawY, chinY, round, mouthY),
+    beardPath: beard && beardPath(beard === "stubble" ? "full" : beard, cheek, jaw, jawY, chinY, round, mouthY),
     beardOpacity: beard === "stubble" ? 0.35 : 0.8,
     ...{ lips: g.pick(LIPS), cheekboneY: v([eyeY + 16, eyeY + 30]), cheekboneX: f1(cheek * 0.6) },
     // Where the glasses' bridge and arms meet the frames, at the eyes' height.
