@@ -62,7 +62,7 @@ export function faceFeatures(seed: number) {
   const bearded = hairStyle !== "long" && hairStyle !== "bun" && r.chance(0.3);
   const glasses = r.chance(0.18) ? r.pick(["#26262b", "#5b3b22", "#8a8f96"]) : null;
 
-  // The geometry has a stream of its own, so the colours and hair of a seed stay what they were.
+  // The geometry has a stream of its own, so a feature added to it leaves the colours and hair as drawn.
   const g = rng(seed * 7919 + 29);
   const v = within(g);
   const shape = g.pick(Object.keys(SHAPES) as (keyof typeof SHAPES)[]);
