@@ -36,12 +36,12 @@ describe("faceDescriptor", () => {
   it("gives a turned face the upright face's descriptor", async () => {
     const turned = await sharp(selfie).rotate(10, { background: "#d8d8d0" }).jpeg({ quality: 90 }).toBuffer();
     // Levelled the wrong way, the face ends 20° off and this falls to about 0.79.
-    expect(faceSimilarity(upright, await descriptorOf(turned))).toBeGreaterThan(0.9);
+    expect(faceSimilarity(upright, await descriptorOf(turned))).toBeGreaterThan(0.85);
   });
 
   it("gives a face half the size, dimmer, the same descriptor", async () => {
     const small = await sharp(selfie).resize({ width: 240 }).modulate({ brightness: 0.7 }).jpeg({ quality: 90 }).toBuffer();
-    // Above any different person's similarity on the generated set (0.80 at most).
+    // Above any different person's similarity on the generated set (0.72 at most).
     expect(faceSimilarity(upright, await descriptorOf(small))).toBeGreaterThan(0.85);
   });
 

@@ -25,5 +25,5 @@ export const DEFAULT_POLICY: ChecksPolicy = {
   autoApprove: false,
   autoResubmit: true,
   samplingShare: 0.05,
-  thresholds: { faceMatch: 0.88, antispoof: 0.5, liveness: 0.5 },
+  thresholds: { faceMatch: 0.74, antispoof: 0.5, liveness: 0.5 },
 };

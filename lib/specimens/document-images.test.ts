@@ -103,6 +103,18 @@ describe("demo document images", () => {
     expect((await renderPassportImage(passport(1))).equals(await renderPassportImage(passport(2)))).toBe(false);
   });
 
+  it("varies the face's shape, not only its colours", () => {
+    const features = Array.from({ length: 40 }, (_, i) => faceFeatures(i + 1));
+    expect(new Set(features.map((f) => f.shape)).size).toBe(5);
+    expect(new Set(features.map((f) => f.face)).size).toBe(40);
+    for (const f of features) {
+      // The mouth sits between the nose and the chin, and glasses frames clear of each other at the nose.
+      expect(f.noseY).toBeLessThan(f.mouthY);
+      expect(f.mouthY).toBeLessThan(f.chinY - 15);
+      expect(f.leftEye + f.lensW / 2).toBeLessThan(120);
+    }
+  });
+
   it("shows the same face colours in the selfie and the document photo for a seed", async () => {
     for (const seed of [11, 23, 37]) {
       const f = faceFeatures(seed);

@@ -52,13 +52,9 @@ async function jobsOf(userId: string) {
   return (await getDb()).select().from(checkJobs).where(eq(checkJobs.userId, userId));
 }
 
-// An admin's own face threshold, below the default: the drawn faces of the demo renderer match less
-// closely than photographs do (README, Automated checks).
-const FACE_MATCH = 0.8;
-
 async function autoApproveEverything() {
   const admin = await createUser({ role: "admin" });
-  await saveChecksPolicy(await getDb(), admin.id, { ...DEFAULT_POLICY, autoApprove: true, samplingShare: 0, thresholds: { ...DEFAULT_POLICY.thresholds, faceMatch: FACE_MATCH } });
+  await saveChecksPolicy(await getDb(), admin.id, { ...DEFAULT_POLICY, autoApprove: true, samplingShare: 0 });
 }
 
 describe("automated checks", { timeout: 120_000 }, () => {
@@ -84,7 +80,7 @@ describe("automated checks", { timeout: 120_000 }, () => {
     expect(approvals.map((a) => a.actorType)).toEqual(["system", "system"]);
     const checks = approvals[0]!.details.checks as { similarity: number; outcome: string; models: { human: string } };
     expect(checks.outcome).toBe("approve");
-    expect(checks.similarity).toBeGreaterThanOrEqual(FACE_MATCH);
+    expect(checks.similarity).toBeGreaterThanOrEqual(DEFAULT_POLICY.thresholds.faceMatch);
     expect(checks.models.human).toMatch(/^3\.3\./);
     // Scores only: the audit log never holds the MRZ or a face descriptor.
     expect(JSON.stringify(approvals)).not.toContain(p.mrz[1].slice(0, 9));
