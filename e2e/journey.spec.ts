@@ -217,7 +217,6 @@ test("an outside return path is never followed after providing an item", async (
   await expect(page).toHaveURL(/\/account\?submitted=nationality$/);
 });
 
-/** A signed OCN call as partner 300, the way any gateway makes it. */
 test("connected partners: each data read is listed, a revocation has a signed receipt, a revoked item is shared again", async ({ page, baseURL }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signInAs(page, uniqueEmail("partners"));

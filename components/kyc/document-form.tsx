@@ -78,7 +78,7 @@ export function DocumentForm({ item, countries, readsPhotos = false }: { item: D
         </div>
       ) : (
         <div className="grid gap-4 sm:grid-cols-2">
-          {item === "passport" ? <MrzReader ref={mrzReader} error={errors.mrz} onRead={(fill) => setFilled((f) => ({ fill, round: (f?.round ?? 0) + 1 }))} /> : null}
+          {item === "passport" ? <MrzReader ref={mrzReader} countries={countries} error={errors.mrz} onRead={(fill) => setFilled((f) => ({ fill, round: (f?.round ?? 0) + 1 }))} /> : null}
           <TextField name="number" label={t("documentNumber")} autoComplete="off" spellCheck={false} error={errors.number} {...fromMrz("number")} />
           <SelectField name="country" label={t("issuingCountry")} options={countryOptions} placeholder={t("chooseCountry")} error={errors.country} {...fromMrz("country")} />
           <TextField name="issued_at" label={t("issueDate")} type="date" error={errors.issued_at} />

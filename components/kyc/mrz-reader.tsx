@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useImperativeHandle, useState, type Ref } from "react";
 
 import { TextAreaField } from "@/components/kyc/fields";
@@ -21,12 +21,11 @@ export type MrzReaderHandle = { read: (text: string) => void };
  * (names, nationality, birth date, sex) so the person confirms rather than types. The
  * server parses and compares again; this only saves typing.
  */
-export function MrzReader({ error, onRead, ref }: { error?: string; onRead: (fill: MrzFill) => void; ref?: Ref<MrzReaderHandle> }) {
+export function MrzReader({ countries, error, onRead, ref }: { countries: { code: string; name: string }[]; error?: string; onRead: (fill: MrzFill) => void; ref?: Ref<MrzReaderHandle> }) {
   const [text, setText] = useState("");
   const t = useTranslations("forms");
   const { sentences } = useFieldMessages();
   const format = useFormatter();
-  const locale = useLocale();
   const [read, setRead] = useState<MrzFields | null>(null);
   const [problem, setProblem] = useState<string | undefined>();
   const id = useId();
@@ -51,8 +50,8 @@ export function MrzReader({ error, onRead, ref }: { error?: string; onRead: (fil
   }));
 
   const nationality = read?.nationality ? mrzCountryToAlpha2(read.nationality) : null;
-  // The browser's own names of countries in the page's language: no name table in the bundle.
-  const countryIn = (code: string) => new Intl.DisplayNames([locale], { type: "region" }).of(code);
+  // The names the form's country select shows, in the page's language.
+  const countryIn = (code: string) => countries.find((country) => country.code === code)?.name;
   // A calendar date, not a moment: in UTC so no time zone moves it to another day.
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const rows: [string, string][] = read

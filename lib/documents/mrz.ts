@@ -150,7 +150,7 @@ export function parsePassportMrz(input: string, today: Date = new Date()): Parse
     lastName: raw.lastName ?? null,
     firstName: raw.firstName ?? null,
   };
-  // The composite digit and a field's own digit can fail together; each sentence is said once.
+  // A name not in MRZ letters fails as last and as first name: each sentence is said once.
   const unique = [...new Map(errors.map((error) => [JSON.stringify(error), error])).values()];
   return { valid: unique.length === 0, errors: unique, fields };
 }

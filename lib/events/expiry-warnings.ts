@@ -15,10 +15,11 @@ import { notifyPerson } from "./emit";
  * and a renewed document (a new date) is warned about again when its turn comes.
  */
 export const WARN_DAYS_AHEAD = 30;
+const horizonFrom = (now: Date) => new Date(now.getTime() + WARN_DAYS_AHEAD * 24 * 60 * 60 * 1000);
 const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 export async function warnExpiringDocuments(db: Db, now = new Date()): Promise<number> {
-  const horizon = new Date(now.getTime() + WARN_DAYS_AHEAD * 24 * 60 * 60 * 1000);
+  const horizon = horizonFrom(now);
   const rows = await db
     .select({ id: identityItems.id, userId: identityItems.userId, item: identityItems.item, expiresAt: identityItems.expiresAt })
     .from(identityItems)
@@ -39,7 +40,7 @@ function warnExpiring(tx: Tx, document: { id: string; userId: string; item: Item
  */
 export async function warnIfExpiringSoon(tx: Tx, document: { id: string; userId: string; item: Item; expiresAt: Date | null }, now = new Date()): Promise<void> {
   const { expiresAt } = document;
-  if (!expiresAt || expiresAt <= now || expiresAt.getTime() > now.getTime() + WARN_DAYS_AHEAD * 24 * 60 * 60 * 1000) return;
+  if (!expiresAt || expiresAt <= now || expiresAt > horizonFrom(now)) return;
   await warnExpiring(tx, { ...document, expiresAt });
 }
 
